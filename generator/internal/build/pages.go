@@ -1,0 +1,154 @@
+package build
+
+import (
+	"slices"
+	"time"
+
+	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/render"
+	"krachtpunt/generator/internal/schedule"
+)
+
+func (p *plan) home() ([]byte, diag.List, error) {
+	pg := p.page("home", p.cfg.Title, "/")
+	pg.Summary = p.cfg.Tagline
+	var diags diag.List
+	if h := p.site.Home; h != nil {
+		pg.Body, diags = p.markdown(h.Source)
+	}
+	stories, sd := p.storyViews(3)
+	diags.Append(sd)
+	pg.Stories = stories
+	return p.render(pg, diags)
+}
+
+func (p *plan) notFound() ([]byte, diag.List, error) {
+	pg := p.page("404", p.theme.T("not_found_title"), "/404.html")
+	pg.Canonical = ""
+	return p.render(pg, nil)
+}
+
+func (p *plan) plainPage(c *content.Page) ([]byte, diag.List, error) {
+	pg := p.page("page", c.Title, "/"+c.Slug+"/")
+	pg.NoTitle = c.Heading
+	var diags diag.List
+	pg.Body, diags = p.markdown(c.Source)
+	return p.render(pg, diags)
+}
+
+func (p *plan) activityView(a *content.Activity) *render.Activity {
+	lang := p.cfg.Language
+	v := &render.Activity{
+		Title: a.Title, URL: p.cfg.Link(p.activityPath(a)), Summary: a.Summary,
+		Room: a.Room, Cost: a.Cost, Free: a.Free(), WalkIn: a.WalkIn(), Signup: a.Signup, Contact: a.Contact,
+		Image: imageURL(p.cfg, a.Image), ImageAlt: a.ImageAlt, Tags: a.Categories,
+	}
+	for _, r := range a.Rules {
+		v.When = append(v.When, r.Describe(lang))
+	}
+	return v
+}
+
+func (p *plan) activity(a *content.Activity) ([]byte, diag.List, error) {
+	pg := p.page("activity", a.Title, p.activityPath(a))
+	pg.Summary = a.Summary
+	pg.Activity = p.activityView(a)
+	var diags diag.List
+	pg.Body, diags = p.markdown(a.Source)
+	return p.render(pg, diags)
+}
+
+// activities groups every activity by the day of the week it is on, Monday
+// first; activities that happen once come last, by date.
+func (p *plan) activities() ([]byte, diag.List, error) {
+	pg := p.page("activities", p.theme.T("activities"), p.sectionPath(p.words.Activities))
+	var byDay [7][]*render.Activity
+	type dated struct {
+		d schedule.Date
+		v *render.Activity
+	}
+	var once []dated
+	for _, a := range p.site.Activities {
+		v := p.activityView(a)
+		var days [7]bool
+		for _, r := range a.Rules {
+			if r.Kind == schedule.Once {
+				once = append(once, dated{r.Date, v})
+				continue
+			}
+			for _, d := range r.Days {
+				days[d] = true
+			}
+		}
+		for d, on := range days {
+			if on {
+				byDay[d] = append(byDay[d], v)
+			}
+		}
+	}
+	for i := range 7 {
+		d := (i + 1) % 7 // Monday first
+		if len(byDay[d]) == 0 {
+			continue
+		}
+		pg.Activities = append(pg.Activities, &render.ActivityGroup{
+			ID: "day-" + time.Weekday(d).String(), Title: p.theme.T("day." + string(rune('0'+d))), Activities: byDay[d],
+		})
+	}
+	if len(once) > 0 {
+		slices.SortStableFunc(once, func(a, b dated) int { return a.d.Compare(b.d) })
+		g := &render.ActivityGroup{ID: "once", Title: p.theme.T("once")}
+		for _, o := range once {
+			if !slices.Contains(g.Activities, o.v) {
+				g.Activities = append(g.Activities, o.v)
+			}
+		}
+		pg.Activities = append(pg.Activities, g)
+	}
+	return p.render(pg, nil)
+}
+
+func (p *plan) storyView(s *content.Story) (*render.Story, diag.List) {
+	body, diags := p.markdown(s.Source)
+	author := s.Author
+	if author == "" {
+		author = p.theme.T("a_resident")
+	}
+	return &render.Story{
+		Title: s.Title, URL: p.cfg.Link(p.storyPath(s)),
+		Date: schedule.FormatDayMonthYear(s.Date, p.cfg.Language), ISODate: s.Date.String(),
+		Author: author, Image: imageURL(p.cfg, s.Image), ImageAlt: s.ImageAlt, Tags: s.Tags,
+		Excerpt: excerpt(string(body), 200), Body: body,
+	}, diags
+}
+
+// storyViews returns the newest n stories (all when n < 0).
+func (p *plan) storyViews(n int) ([]*render.Story, diag.List) {
+	list := p.site.Stories
+	if n >= 0 && len(list) > n {
+		list = list[:n]
+	}
+	var diags diag.List
+	out := make([]*render.Story, 0, len(list))
+	for _, s := range list {
+		v, d := p.storyView(s)
+		_ = d // reported once, by the story's own page
+		out = append(out, v)
+	}
+	return out, diags
+}
+
+func (p *plan) stories() ([]byte, diag.List, error) {
+	pg := p.page("stories", p.theme.T("stories"), p.sectionPath(p.words.Stories))
+	pg.Stories, _ = p.storyViews(-1)
+	return p.render(pg, nil)
+}
+
+func (p *plan) story(s *content.Story) ([]byte, diag.List, error) {
+	pg := p.page("story", s.Title, p.storyPath(s))
+	v, diags := p.storyView(s)
+	pg.Story = v
+	pg.Summary = v.Excerpt
+	return p.render(pg, diags)
+}

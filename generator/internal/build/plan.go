@@ -1,0 +1,220 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"html/template"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"krachtpunt/generator/internal/config"
+	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/render"
+	"krachtpunt/generator/internal/schedule"
+)
+
+// plan knows every page of the site and where it is published.
+type plan struct {
+	cfg   *config.Config
+	site  *content.Site
+	theme *render.Theme
+	today schedule.Date
+	words Words
+	md    *render.Markdown
+	pages map[string]string // content rel -> site path ("/route/")
+	files map[string]bool   // static files under content/
+	view  *render.Site
+}
+
+func newPlan(cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
+	p := &plan{cfg: cfg, site: site, theme: theme, today: today, words: PathWords[cfg.Language],
+		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}}
+	if site.Home != nil {
+		p.pages["_index.md"] = "/"
+	}
+	if site.Hours != nil {
+		p.pages[content.HoursFile] = p.sectionPath(p.words.Hours)
+	}
+	for _, a := range site.Activities {
+		p.pages[strings.TrimPrefix(a.File, "content/")] = p.activityPath(a)
+	}
+	for _, s := range site.Stories {
+		p.pages[strings.TrimPrefix(s.File, "content/")] = p.storyPath(s)
+	}
+	for _, pg := range site.Pages {
+		p.pages[strings.TrimPrefix(pg.File, "content/")] = "/" + pg.Slug + "/"
+	}
+	for _, f := range site.Files {
+		p.files[f] = true
+	}
+	p.view = p.siteView()
+	return p
+}
+
+func (p *plan) sectionPath(word string) string { return "/" + word + "/" }
+func (p *plan) activityPath(a *content.Activity) string {
+	return "/" + p.words.Activities + "/" + a.Slug + "/"
+}
+func (p *plan) storyPath(s *content.Story) string { return "/" + p.words.Stories + "/" + s.Slug + "/" }
+
+// PageURL implements render.Links.
+func (p *plan) PageURL(rel string) (string, bool) {
+	u, ok := p.pages[rel]
+	return p.cfg.Link(u), ok
+}
+
+// FileURL implements render.Links.
+func (p *plan) FileURL(rel string) (string, bool) {
+	return p.cfg.Link("/" + rel), p.files[rel]
+}
+
+// checkSlugs reports plain pages whose address is taken by a part of the site.
+func (p *plan) checkSlugs(diags *diag.List) {
+	for _, pg := range p.site.Pages {
+		if slices.Contains(p.words.reserved(), pg.Slug) {
+			diags.Errorf(diag.Pos{File: pg.File}, "reserved-slug",
+				diag.T("het webadres /%s/ is al in gebruik door Krachtpunt", "the address /%s/ is already used by Krachtpunt", pg.Slug),
+				diag.T(`Geef de pagina een andere bestandsnaam, of zet slug = "andere-naam" in de gegevens.`, `Give the page another file name, or set slug = "other-name" in its settings.`))
+		}
+	}
+}
+
+// indexPath turns "/x/" into "x/index.html".
+func indexPath(u string) string { return strings.TrimPrefix(u, "/") + "index.html" }
+
+func (p *plan) jobs() []job {
+	var js []job
+	add := func(path string, make func() ([]byte, diag.List, error)) { js = append(js, job{path, make}) }
+	add("index.html", p.home)
+	add("404.html", p.notFound)
+	for _, pg := range p.site.Pages {
+		add(indexPath("/"+pg.Slug+"/"), func() ([]byte, diag.List, error) { return p.plainPage(pg) })
+	}
+	add(indexPath(p.sectionPath(p.words.Activities)), p.activities)
+	for _, a := range p.site.Activities {
+		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) })
+	}
+	add(indexPath(p.sectionPath(p.words.Stories)), p.stories)
+	for _, s := range p.site.Stories {
+		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) })
+	}
+	add(p.words.Stories+"/feed.xml", p.atom)
+	add("sitemap.xml", p.sitemap)
+	add("robots.txt", p.robots)
+	sortJobs(js)
+	return js
+}
+
+func (p *plan) siteView() *render.Site {
+	a := p.cfg.Address
+	v := &render.Site{
+		Title: p.cfg.Title, Tagline: p.cfg.Tagline, Lang: p.cfg.Language,
+		Home:    p.cfg.Link("/"),
+		BuiltOn: schedule.FormatDate(p.today, p.cfg.Language),
+		Today:   p.today.String(),
+		FeedURL: p.cfg.Link("/" + p.words.Stories + "/feed.xml"),
+		Address: render.Address{Street: a.Street, Postcode: a.Postcode, City: a.City, Phone: a.Phone, PhoneURI: phoneURI(a.Phone), Email: a.Email},
+		Sections: render.Sections{
+			Activities: p.cfg.Link(p.sectionPath(p.words.Activities)),
+			Stories:    p.cfg.Link(p.sectionPath(p.words.Stories)),
+			Agenda:     p.cfg.Link(p.sectionPath(p.words.Agenda)),
+			Hours:      p.cfg.Link(p.sectionPath(p.words.Hours)),
+		},
+	}
+	for _, f := range p.theme.Static {
+		if f.Path == "style.css" {
+			sum := sha256.Sum256(f.Data)
+			v.CSS = p.cfg.Link("/style.css") + "?v=" + hex.EncodeToString(sum[:4])
+		}
+	}
+	v.Menu = append(v.Menu,
+		render.Link{Title: p.theme.T("activities"), URL: v.Sections.Activities},
+		render.Link{Title: p.theme.T("stories"), URL: v.Sections.Stories},
+	)
+	menu := slices.Clone(p.site.Pages)
+	slices.SortStableFunc(menu, func(a, b *content.Page) int { return a.Menu - b.Menu })
+	for _, pg := range menu {
+		if pg.InMenu {
+			v.Menu = append(v.Menu, render.Link{Title: pg.Title, URL: p.cfg.Link("/" + pg.Slug + "/")})
+		}
+	}
+	return v
+}
+
+// page starts the view of one page, marking it in the menu.
+func (p *plan) page(kind, title, sitePath string) *render.Page {
+	v := *p.view
+	v.Menu = slices.Clone(v.Menu)
+	link := p.cfg.Link(sitePath)
+	for i := range v.Menu {
+		v.Menu[i].Current = v.Menu[i].URL == link
+	}
+	pg := &render.Page{Site: &v, Kind: kind, Title: title, URL: link}
+	if p.cfg.Absolute() {
+		pg.Canonical = p.cfg.URL(sitePath)
+	}
+	return pg
+}
+
+func (p *plan) markdown(src content.Source) (template.HTML, diag.List) {
+	html, diags := p.md.Convert(src.File, src.Body, src.BodyLine, p)
+	return template.HTML(html), diags // #nosec: goldmark output with raw HTML left out
+}
+
+func (p *plan) render(pg *render.Page, diags diag.List) ([]byte, diag.List, error) {
+	var buf bytes.Buffer
+	if err := p.theme.Render(&buf, pg); err != nil {
+		return nil, diags, err
+	}
+	return buf.Bytes(), diags, nil
+}
+
+var nonDigits = regexp.MustCompile(`[^0-9+]`)
+
+func phoneURI(phone string) template.URL {
+	if phone == "" {
+		return ""
+	}
+	return template.URL("tel:" + nonDigits.ReplaceAllString(phone, ""))
+}
+
+// excerpt returns the text of the first paragraph of rendered HTML, cut at a
+// word near max characters.
+func excerpt(html string, max int) string {
+	i := strings.Index(html, "<p>")
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(html[i:], "</p>")
+	if j < 0 {
+		return ""
+	}
+	text := stripTags(html[i+3 : i+j])
+	if r := []rune(text); len(r) > max {
+		cut := string(r[:max])
+		if k := strings.LastIndex(cut, " "); k > max/2 {
+			cut = cut[:k]
+		}
+		text = strings.TrimRight(cut, " ,.;:") + "…"
+	}
+	return text
+}
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+func stripTags(s string) string {
+	s = tags.ReplaceAllString(s, "")
+	r := strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'")
+	return strings.Join(strings.Fields(r.Replace(s)), " ")
+}
+
+func imageURL(cfg *config.Config, img string) string {
+	if img == "" {
+		return ""
+	}
+	return cfg.Link("/" + path.Clean(img))
+}

@@ -1,0 +1,256 @@
+package content
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"krachtpunt/generator/internal/diag"
+)
+
+// Dir is the folder under the site folder that holds the content.
+const Dir = "content"
+
+// Site is everything under content/, parsed. Drafts and stories without
+// consent are left out (with a warning for the latter).
+type Site struct {
+	Home       *Page // _index.md; nil when absent
+	Hours      *HoursPage
+	Activities []*Activity // sorted by slug
+	Stories    []*Story    // newest first, then by slug
+	Pages      []*Page     // sorted by slug
+	Files      []string    // static files: slash paths under content/, sorted
+}
+
+// Kind says what a file under content/ is.
+type Kind int
+
+// The kinds of file under content/.
+const (
+	KindIgnored Kind = iota
+	KindHome
+	KindHours
+	KindActivity
+	KindStory
+	KindPage
+	KindStatic
+	KindStrayMarkdown
+)
+
+// KindOf classifies rel, a slash path under content/.
+func KindOf(rel string) Kind {
+	for _, el := range strings.Split(rel, "/") {
+		if Ignored(el) {
+			return KindIgnored
+		}
+	}
+	dir, name := path.Split(rel)
+	if !strings.HasSuffix(strings.ToLower(name), ".md") {
+		return KindStatic
+	}
+	switch {
+	case rel == "_index.md":
+		return KindHome
+	case rel == HoursFile:
+		return KindHours
+	case dir == "activities/":
+		return KindActivity
+	case dir == "stories/":
+		return KindStory
+	case dir == "":
+		return KindPage
+	}
+	return KindStrayMarkdown
+}
+
+// Item is one parsed content file.
+type Item struct {
+	Rel      string // slash path under content/
+	Kind     Kind
+	Home     *Page
+	Hours    *HoursPage
+	Activity *Activity
+	Story    *Story
+	Page     *Page
+	Diags    diag.List
+}
+
+// ParseFile parses one file under content/. It reads nothing but data and,
+// through images, whether an image exists; so a changed file can be parsed
+// again on its own.
+func ParseFile(rel string, data []byte, images func(rel string) bool) *Item {
+	it := &Item{Rel: rel, Kind: KindOf(rel)}
+	file := Dir + "/" + rel
+	find := func(dir, name string) string {
+		name = strings.TrimPrefix(path.Clean("/"+name), "/")
+		for _, cand := range []string{path.Join(dir, name), name} {
+			if images(cand) {
+				return cand
+			}
+		}
+		return ""
+	}
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	slug := Slugify(base)
+	if slug == "" && it.Kind >= KindActivity && it.Kind <= KindPage {
+		it.Diags.Errorf(diag.Pos{File: file}, "empty-slug",
+			diag.T("van de bestandsnaam %q kan geen webadres gemaakt worden", "no web address can be made from the file name %q", path.Base(rel)),
+			diag.T("Geef het bestand een naam met letters of cijfers, zoals koffieochtend.md.", "Give the file a name with letters or digits, such as coffee-morning.md."))
+		return it
+	}
+	switch it.Kind {
+	case KindHome:
+		it.Home = parsePage(file, "", data, &it.Diags)
+	case KindHours:
+		it.Hours = parseHours(file, data, &it.Diags)
+	case KindActivity:
+		it.Activity = parseActivity(file, slug, data, find, &it.Diags)
+	case KindStory:
+		it.Story = parseStory(file, slug, data, find, &it.Diags)
+	case KindPage:
+		it.Page = parsePage(file, slug, data, &it.Diags)
+	case KindStrayMarkdown:
+		it.Diags.Warnf(diag.Pos{File: file}, "stray-markdown",
+			diag.T("dit bestand wordt niet gepubliceerd: Krachtpunt kent de map %q niet", "this file is not published: Krachtpunt does not know the folder %q", path.Dir(rel)),
+			diag.T("Zet activiteiten in content/activities/, verhalen in content/stories/ en gewone pagina's direct in content/.", "Put activities in content/activities/, stories in content/stories/ and plain pages directly in content/."))
+	}
+	return it
+}
+
+// Load reads and parses every file under content/ in fsys (the site folder).
+// The problems of all files are returned together, sorted.
+func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List, error) {
+	var rels []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == Dir {
+			return nil
+		}
+		if Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			rels = append(rels, strings.TrimPrefix(p, Dir+"/"))
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("reading %s: %w", Dir, err)
+	}
+	exists := make(map[string]bool, len(rels))
+	for _, r := range rels {
+		exists[r] = true
+	}
+	has := func(rel string) bool { return exists[rel] }
+	items := make([]*Item, len(rels))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, rel := range rels {
+		if KindOf(rel) == KindStatic {
+			items[i] = &Item{Rel: rel, Kind: KindStatic}
+			continue
+		}
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, Dir+"/"+rel)
+			if err != nil {
+				return fmt.Errorf("reading %s/%s: %w", Dir, rel, err)
+			}
+			items[i] = ParseFile(rel, data, has)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	site, diags := Assemble(items)
+	return site, diags, nil
+}
+
+// Assemble puts parsed files together into a Site: it leaves out drafts and
+// unconsented stories, sorts, and checks what only shows across files, such
+// as two files with the same slug. Items must be in a stable order.
+func Assemble(items []*Item) (*Site, diag.List) {
+	s := &Site{}
+	var diags diag.List
+	for _, it := range items {
+		if it == nil {
+			continue
+		}
+		diags.Append(it.Diags)
+		switch it.Kind {
+		case KindHome:
+			s.Home = it.Home
+		case KindHours:
+			s.Hours = it.Hours
+		case KindActivity:
+			if a := it.Activity; a != nil && !a.Draft {
+				s.Activities = append(s.Activities, a)
+			}
+		case KindStory:
+			st := it.Story
+			switch {
+			case st == nil || st.Draft:
+			case !st.Consent:
+				diags.Warnf(diag.Pos{File: st.File}, "no-consent",
+					diag.T("verhaal %q is niet gepubliceerd: er staat geen toestemming = true in", "story %q was not published: it has no consent = true", st.Title),
+					diag.T("Publiceer een verhaal pas als de bewoner schriftelijk toestemming gaf; zet dan toestemming = true.", "Publish a story only when the resident agreed in writing; then set consent = true."))
+			default:
+				s.Stories = append(s.Stories, st)
+			}
+		case KindPage:
+			if p := it.Page; p != nil && !p.Draft {
+				s.Pages = append(s.Pages, p)
+			}
+		case KindStatic:
+			s.Files = append(s.Files, it.Rel)
+		}
+	}
+	slices.SortFunc(s.Activities, func(a, b *Activity) int { return cmp.Or(cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File)) })
+	slices.SortFunc(s.Stories, func(a, b *Story) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File))
+	})
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File)) })
+	slices.Sort(s.Files)
+	duplicates(&diags, "activity", mapSlugs(s.Activities, func(a *Activity) (string, string) { return a.Slug, a.File }))
+	duplicates(&diags, "story", mapSlugs(s.Stories, func(a *Story) (string, string) { return a.Slug, a.File }))
+	duplicates(&diags, "page", mapSlugs(s.Pages, func(a *Page) (string, string) { return a.Slug, a.File }))
+	diags.Sort()
+	return s, diags
+}
+
+type slugFile struct{ slug, file string }
+
+func mapSlugs[T any](list []T, f func(T) (string, string)) []slugFile {
+	out := make([]slugFile, len(list))
+	for i, x := range list {
+		out[i].slug, out[i].file = f(x)
+	}
+	slices.SortStableFunc(out, func(a, b slugFile) int { return cmp.Compare(a.slug, b.slug) })
+	return out
+}
+
+func duplicates(diags *diag.List, _ string, list []slugFile) {
+	for i := 1; i < len(list); i++ {
+		if list[i].slug == list[i-1].slug {
+			diags.Errorf(diag.Pos{File: list[i].file}, "duplicate-slug",
+				diag.T("%s en %s krijgen hetzelfde webadres %q", "%s and %s get the same web address %q", list[i-1].file, list[i].file, list[i].slug),
+				diag.T(`Geef een van de twee een andere bestandsnaam, of zet slug = "andere-naam" in de gegevens.`, `Give one of them another file name, or set slug = "other-name" in its settings.`))
+		}
+	}
+}

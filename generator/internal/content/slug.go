@@ -1,0 +1,40 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold removes accents: "café" -> "cafe", "Één" -> "Een".
+var fold = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// Slugify turns a name into a slug: lower case ASCII letters, digits and
+// single dashes, accents folded ("Creatief Café!" -> "creatief-cafe").
+func Slugify(name string) string {
+	folded, _, err := transform.String(fold, name)
+	if err != nil {
+		folded = name
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(folded) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// ValidSlug reports whether s is already a slug.
+func ValidSlug(s string) bool { return s != "" && Slugify(s) == s }

@@ -1,0 +1,154 @@
+package render
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"krachtpunt/generator/internal/diag"
+)
+
+// Markdown turns the Markdown that volunteers write into HTML: GitHub
+// Flavored Markdown (tables, strikethrough, autolinks, task lists), ids on
+// headings, raw HTML left out, and javascript:, vbscript:, file: and data:
+// addresses made harmless. Links to other content files ("route.md") become
+// links to their pages. It is safe for concurrent use.
+type Markdown struct {
+	md goldmark.Markdown
+}
+
+// NewMarkdown returns a Markdown converter.
+func NewMarkdown() *Markdown {
+	return &Markdown{md: goldmark.New(
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)}
+}
+
+// Links tells Markdown where content files and static files are published.
+type Links interface {
+	// PageURL returns the link to the page made from rel, a slash path of a
+	// Markdown file under content/, and whether there is such a page.
+	PageURL(rel string) (string, bool)
+	// FileURL returns the link to the static file rel under content/, and
+	// whether it exists.
+	FileURL(rel string) (string, bool)
+}
+
+// Convert renders src, the body of file (a slash path from the site folder,
+// "content/..."), whose first line is line firstLine of the file.
+func (m *Markdown) Convert(file string, src string, firstLine int, links Links) ([]byte, diag.List) {
+	var diags diag.List
+	source := []byte(src)
+	doc := m.md.Parser().Parse(text.NewReader(source))
+	dir := path.Dir(strings.TrimPrefix(file, "content/"))
+	if !strings.HasPrefix(file, "content/") {
+		dir = "."
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			l.Destination = m.rewrite(l.Destination, false, file, dir, lineOf(n, source, firstLine), links, &diags)
+		case *ast.Image:
+			l.Destination = m.rewrite(l.Destination, true, file, dir, lineOf(n, source, firstLine), links, &diags)
+		case *ast.AutoLink:
+			if dangerous(string(l.URL(source))) {
+				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(l.Label(source)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	var buf bytes.Buffer
+	if err := m.md.Renderer().Render(&buf, source, doc); err != nil {
+		diags.Errorf(diag.Pos{File: file, Line: firstLine}, "markdown",
+			diag.T("de tekst kon niet omgezet worden: %v", "the text could not be converted: %v", err), diag.Text{})
+	}
+	return buf.Bytes(), diags
+}
+
+// dangerous reports addresses that run code or carry their own content.
+func dangerous(dest string) bool {
+	s := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.ToLower(dest))
+	for _, scheme := range []string{"javascript:", "vbscript:", "file:", "data:"} {
+		if strings.HasPrefix(s, scheme) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Markdown) rewrite(dest []byte, image bool, file, dir string, line int, links Links, diags *diag.List) []byte {
+	d := string(dest)
+	if dangerous(d) {
+		return []byte("#")
+	}
+	u, err := url.Parse(d)
+	if err != nil {
+		return dest
+	}
+	if u.Scheme != "" || u.Host != "" {
+		if image {
+			diags.Errorf(diag.Pos{File: file, Line: line}, "remote-image",
+				diag.T("de afbeelding %q staat op een andere website", "the image %q is on another website", d),
+				diag.T("Bezoekers laden dan iets van een andere website. Zet de foto in content/ en schrijf alleen de bestandsnaam.", "Visitors would then load something from another website. Put the photo in content/ and write only its file name."))
+			return []byte("#")
+		}
+		return dest
+	}
+	if u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return dest
+	}
+	p, err := url.PathUnescape(u.Path)
+	if err != nil {
+		p = u.Path
+	}
+	rel := path.Clean(path.Join(dir, p))
+	if strings.HasSuffix(strings.ToLower(rel), ".md") {
+		target, ok := links.PageURL(rel)
+		if !ok {
+			diags.Errorf(diag.Pos{File: file, Line: line}, "broken-link",
+				diag.T("de link naar %q gaat naar een pagina die niet bestaat", "the link to %q points to a page that does not exist", d),
+				diag.T("Controleer de bestandsnaam; een link naar een ander bestand schrijf je als [Route](route.md).", "Check the file name; a link to another file is written as [Route](route.md)."))
+			return dest
+		}
+		if u.Fragment != "" {
+			target += "#" + u.Fragment
+		}
+		return []byte(target)
+	}
+	if target, ok := links.FileURL(rel); ok {
+		return []byte(target)
+	}
+	if image {
+		diags.Errorf(diag.Pos{File: file, Line: line}, "image-missing",
+			diag.T("de afbeelding %q is niet gevonden", "the image %q was not found", d),
+			diag.T("Zet het bestand naast dit bestand of in content/, en controleer de schrijfwijze (hoofdletters tellen mee).", "Put the file next to this file or in content/, and check the spelling (capitals count)."))
+	}
+	return dest
+}
+
+// lineOf returns the line in the file of an inline node, from the nearest
+// block that knows its lines.
+func lineOf(n ast.Node, source []byte, firstLine int) int {
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return firstLine + bytes.Count(source[:p.Lines().At(0).Start], []byte("\n"))
+		}
+	}
+	return firstLine
+}

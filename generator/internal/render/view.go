@@ -1,0 +1,96 @@
+package render
+
+import "html/template"
+
+// Page is what every layout is executed with. The build fills it; layouts
+// only present it.
+type Page struct {
+	Site      *Site
+	Kind      string // the layout: "home", "page", "activity", ...
+	Title     string
+	URL       string // link to this page, e.g. "/activiteiten/koffie/"
+	Canonical string // absolute address when the site has one, else ""
+	Summary   string // meta description
+	Body      template.HTML
+	NoTitle   bool // the body starts with the page's own heading
+
+	Activity   *Activity
+	Activities []*ActivityGroup
+	Story      *Story
+	Stories    []*Story
+	JSONLD     template.JS // structured data for search engines; "" for none
+}
+
+// Site is what every page shows of the site: header, menu and footer.
+type Site struct {
+	Title    string
+	Tagline  string
+	Lang     string
+	Home     string // link to the home page
+	CSS      string // link to the stylesheet, with a version for caches
+	Menu     []Link
+	Address  Address
+	BuiltOn  string // "dinsdag 24 november 2026": the day the site was built for
+	Today    string // the same day as YYYY-MM-DD
+	FeedURL  string
+	Sections Sections
+}
+
+// Sections are the links to the site's fixed parts.
+type Sections struct {
+	Activities, Stories, Agenda, Hours string
+}
+
+// Link is an entry of a menu or list.
+type Link struct {
+	Title   string
+	URL     string
+	Current bool
+}
+
+// Address is the centre's address as shown in the footer and on the home page.
+type Address struct {
+	Street, Postcode, City string
+	Phone                  string
+	PhoneURI               template.URL // "tel:0301234567"
+	Email                  string
+}
+
+// Activity is one activity as pages show it.
+type Activity struct {
+	Title    string
+	URL      string
+	Summary  string
+	When     []string // the rules written out
+	Room     string
+	Cost     string
+	Free     bool
+	WalkIn   bool
+	Signup   string
+	Contact  string
+	Image    string // link to the image, "" for none
+	ImageAlt string
+	Tags     []string
+	ICS      string // link to the activity's calendar file, "" for none
+}
+
+// ActivityGroup is a heading with activities under it (a weekday, or "once").
+type ActivityGroup struct {
+	ID         string // for the heading's id, e.g. "dinsdag"
+	Title      string
+	Activities []*Activity
+}
+
+// Story is one resident story as pages show it.
+type Story struct {
+	Title    string
+	URL      string
+	Date     string // written out: "12 oktober 2026"
+	ISODate  string
+	Author   string
+	Image    string
+	ImageAlt string
+	Tags     []string
+	Excerpt  string
+	Body     template.HTML
+}

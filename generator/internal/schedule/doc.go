@@ -1,0 +1,75 @@
+// Package schedule turns the when phrases and opening hours of a
+// neighbourhood centre into dates and times: it parses the phrases, expands
+// them into occurrences inside a window of days, applies cancels, changes
+// and closures, computes public holidays and answers questions about the
+// opening hours. It also writes rules, dates and times out again for
+// people, in Dutch and English.
+//
+// In the generator's pipeline it sits between content (which decodes the
+// files into typed values) and build, ical and render (which show the
+// occurrences). It is pure: it does no I/O, reads no clock and imports
+// nothing of the module. The window, the site's *time.Location and the day
+// of the build are always passed in.
+//
+// # Phrases
+//
+// Parse reads one when phrase of the content format into a Rule: weekly
+// ("every tuesday 10:00-12:00", "elke maandag en donderdag ..."), every N
+// weeks ("every other wednesday ... from 2026-09-02", "om de 3 weken
+// vrijdag ... vanaf ..."), monthly ("first saturday of the month ...",
+// "laatste zaterdag van de maand ...") and once ("2026-12-12 14:00-16:00").
+// Beyond the contract it accepts day abbreviations ("di", "tue"), day
+// ranges ("maandag t/m vrijdag"), plural days ("on tuesdays", "dinsdags"),
+// "every weekend", numbers of weeks in words ("om de twee weken"), ordinals
+// such as "1st" and "1e", "tot en met" for t/m, "from 10:00 to 12:00" and
+// "van 10.00 tot 12.00 uur", and the time and the from/until clauses in
+// any order. "24:00" is accepted as an end time and means midnight. A
+// parse error is a *ParseError: the column of the word that was not
+// understood, a stable code, a suggestion for a likely typing error, and a
+// message with a hint in plain Dutch or English.
+//
+// Every N weeks counts weeks from Monday to Sunday, starting with the week
+// of the first day on or after From that the rule names. This is RRULE's
+// FREQ=WEEKLY;INTERVAL=N;WKST=MO with DTSTART on that first day.
+//
+// # Wall-clock time and daylight saving
+//
+// Occurrences keep their wall-clock time: an activity at 10:00 is at 10:00
+// in winter (+01:00 in Europe/Amsterdam) and in summer (+02:00). Times that
+// the change to or from daylight saving time makes ambiguous are resolved
+// as RFC 5545 (section 3.3.5) says, explicitly, because Go's time.Date
+// leaves the choice open:
+//
+//   - A time inside the gap when the clocks go forward does not exist. It
+//     is read with the UTC offset in force before the gap, which moves it
+//     forward by the length of the gap: 02:30 on 29 March 2026 becomes
+//     02:30+01:00, shown as 03:30+02:00.
+//   - A time inside the hour when the clocks go back happens twice. The
+//     first is meant, the earlier instant: 02:30 on 25 October 2026 is
+//     02:30+02:00.
+//
+// An end that would come before its start this way (02:30-03:00 on the
+// night the clocks go forward) is the start plus the wall-clock length.
+//
+// # Closures
+//
+// An occurrence does not take place on a day the centre is closed for
+// activities (Hours.ClosedOn): a day in a [[closed]] period, or a public
+// holiday when the hours set public_holidays. A [[special]] day overrides
+// both: the centre is open then, unless the special day itself has no
+// hours. A day that merely has no weekly hours (a Sunday the hours do not
+// list) is not a closure: many activities run when the reception desk is
+// closed. An activity with OnHolidays goes on regardless. A [[cancel]] is
+// listed even on a closed day, so its reason is shown; a [[change]] is
+// judged on the day it moves to.
+//
+// # Opening hours
+//
+// Precedence on one day: a special day over a closed period over a public
+// holiday over a season over the normal week. The Dutch public holidays
+// are exactly those of the content format: Nieuwjaarsdag, Eerste and
+// Tweede Paasdag, Koningsdag (27 April, or 26 April when the 27th is a
+// Sunday), Hemelvaartsdag, Eerste and Tweede Pinksterdag, Eerste and
+// Tweede Kerstdag; not Goede Vrijdag and not Bevrijdingsdag. They are
+// computed for any year with the Easter rules of github.com/rickar/cal/v2.
+package schedule

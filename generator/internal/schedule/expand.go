@@ -1,0 +1,297 @@
+package schedule
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Cancel says one occurrence does not take place. It stays listed, marked
+// cancelled, with Reason as its note.
+type Cancel struct {
+	Date   Date   // the date the rules give
+	Reason string // shown with the cancelled occurrence
+	Line   int    // line of the [[cancel]] table in its file, for errors
+}
+
+// Change says one occurrence is different.
+type Change struct {
+	Date    Date      // the date the rules give
+	NewDate Date      // zero: the same day
+	Time    *Interval // nil: the same time
+	Room    string    // "": the same room
+	Note    string
+	Line    int // line of the [[change]] table in its file, for errors
+}
+
+// Activity is what the schedule needs of one activity.
+type Activity struct {
+	Slug    string
+	Rules   []Rule
+	Cancels []Cancel
+	Changes []Change
+	// OnHolidays keeps the activity going when the centre is closed.
+	OnHolidays bool
+}
+
+// Status is the state of an occurrence, as agenda.json writes it.
+type Status string
+
+// The statuses of an occurrence.
+const (
+	Scheduled Status = "scheduled"
+	Changed   Status = "changed"
+	Cancelled Status = "cancelled"
+)
+
+// Occurrence is one time an activity takes place (or would have).
+type Occurrence struct {
+	Slug       string
+	Start, End time.Time // in the site location
+	Status     Status
+	Room       string // the changed room, else "" (the caller fills in the activity's room)
+	Note       string // the change's note or the cancel's reason
+	Rule       int    // index in Activity.Rules of the rule that produced it
+	// Original is the start the rule gave, before any change: the
+	// RECURRENCE-ID of a changed occurrence. It equals Start when unchanged.
+	Original time.Time
+}
+
+// Expand returns the occurrences of acts that start on a date in w, in loc,
+// sorted by start and then slug. Occurrences on a day h closes (see
+// Hours.ClosedOn) are left out unless the activity has OnHolidays, or has a
+// cancel for that day, which is listed. Two rules of one activity giving
+// the same start give one occurrence, of the first rule. h may be nil.
+func Expand(acts []Activity, h *Hours, w Window, loc *time.Location) []Occurrence {
+	if w.Until.Before(w.From) {
+		return nil
+	}
+	e := newExpander(h, w, loc)
+	out := make([]Occurrence, 0, e.estimate(acts))
+	for i := range acts {
+		out = e.activity(out, &acts[i])
+	}
+	slices.SortFunc(out, compareOccurrences)
+	return out
+}
+
+// compareOccurrences orders by start, then slug; the rest only makes the
+// order total, so that the output is the same on every run.
+func compareOccurrences(a, b Occurrence) int {
+	if c := a.Start.Compare(b.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Slug, b.Slug); c != 0 {
+		return c
+	}
+	if c := a.End.Compare(b.End); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return a.Original.Compare(b.Original)
+}
+
+// expander holds what one Expand call computes once for all activities:
+// the window's day numbers, which days are closed, and the UTC offset of
+// each day where it is the same all day.
+type expander struct {
+	h       *Hours
+	w       Window
+	loc     *time.Location
+	first   int    // day number of w.From
+	last    int    // day number of w.Until
+	closed  []bool // closed[n-first]
+	offsets []int  // UTC offset in seconds of day n-first, valid when steady
+	steady  []bool // the offset is the same from one day before to one day after
+}
+
+func newExpander(h *Hours, w Window, loc *time.Location) *expander {
+	e := &expander{h: h, w: w, loc: loc, first: w.From.days(), last: w.Until.days()}
+	n := e.last - e.first + 2 // one day more for ends after midnight
+	e.closed = make([]bool, n)
+	e.offsets = make([]int, n)
+	e.steady = make([]bool, n)
+	for i := 0; i < n; i++ {
+		d := fromDays(e.first + i)
+		e.closed[i] = h.ClosedOn(d)
+		// A day's offset is steady when one zone period covers it with
+		// room to spare on either side; then wall time minus the offset is
+		// the instant, with no gap or repeat to resolve.
+		mid := int64(e.first+i)*86400 + 12*3600
+		t := time.Unix(mid, 0).In(loc)
+		_, off := t.Zone()
+		start, end := t.ZoneBounds()
+		e.offsets[i] = off
+		e.steady[i] = (start.IsZero() || mid-start.Unix() >= 2*maxOffsetSpan) &&
+			(end.IsZero() || end.Unix()-mid > 2*maxOffsetSpan)
+	}
+	return e
+}
+
+// estimate guesses the number of occurrences, to size the result once.
+func (e *expander) estimate(acts []Activity) int {
+	weeks := (e.last-e.first)/7 + 1
+	n := 0
+	for i := range acts {
+		for _, r := range acts[i].Rules {
+			switch r.Kind {
+			case Weekly:
+				n += weeks * len(r.Days)
+			case Monthly:
+				n += weeks/4 + 1
+			case Once:
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// at returns the instant of wall-clock c on day number n.
+func (e *expander) at(n int, c Clock) time.Time {
+	if i := n - e.first; i >= 0 && i < len(e.steady) && e.steady[i] {
+		return time.Unix(int64(n)*86400+int64(c)*60-int64(e.offsets[i]), 0).In(e.loc)
+	}
+	return wallTime(fromDays(n), c, e.loc)
+}
+
+// span returns the start and end of iv on day number n.
+func (e *expander) span(n int, iv Interval) (time.Time, time.Time) {
+	start := e.at(n, iv.Start)
+	en := n
+	if iv.Overnight() {
+		en++
+	}
+	end := e.at(en, iv.End)
+	if !end.After(start) {
+		end = start.Add(iv.Length())
+	}
+	return start, end
+}
+
+func (e *expander) closedOn(n int) bool {
+	if i := n - e.first; i >= 0 && i < len(e.closed) {
+		return e.closed[i]
+	}
+	return e.h.ClosedOn(fromDays(n))
+}
+
+// raw is an occurrence as a rule gives it, before cancels and changes.
+type raw struct {
+	day  int // day number
+	rule int
+	iv   Interval
+}
+
+// activity appends the occurrences of a to out.
+func (e *expander) activity(out []Occurrence, a *Activity) []Occurrence {
+	raws := e.raws(a)
+	for _, r := range raws {
+		d := fromDays(r.day)
+		start, end := e.span(r.day, r.iv)
+		o := Occurrence{Slug: a.Slug, Start: start, End: end, Status: Scheduled, Rule: r.rule, Original: start}
+		day := r.day
+		if c := findCancel(a.Cancels, d); c != nil {
+			o.Status, o.Note = Cancelled, c.Reason
+			if e.inWindow(day) {
+				out = append(out, o)
+			}
+			continue
+		}
+		if ch := findChange(a.Changes, d); ch != nil {
+			iv := r.iv
+			if ch.Time != nil {
+				iv = *ch.Time
+			}
+			if !ch.NewDate.IsZero() {
+				day = ch.NewDate.days()
+			}
+			o.Start, o.End = e.span(day, iv)
+			o.Status, o.Room, o.Note = Changed, ch.Room, ch.Note
+		}
+		if !e.inWindow(day) || (!a.OnHolidays && e.closedOn(day)) {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func (e *expander) inWindow(n int) bool { return n >= e.first && n <= e.last }
+
+// raws lists the rule occurrences of a whose date is in the window, or
+// whose change moves them into it, without repeats of one start.
+func (e *expander) raws(a *Activity) []raw {
+	var rs []raw
+	add := func(n int, ri int) {
+		iv := a.Rules[ri].Time
+		if ri > 0 {
+			for _, r := range rs {
+				if r.day == n && r.iv.Start == iv.Start {
+					return // two rules coincide: keep the first
+				}
+			}
+		}
+		rs = append(rs, raw{day: n, rule: ri, iv: iv})
+	}
+	for ri := range a.Rules {
+		r := &a.Rules[ri]
+		first, last := e.first, e.last
+		if !r.From.IsZero() {
+			first = max(first, r.From.days())
+		}
+		if !r.Until.IsZero() {
+			last = min(last, r.Until.days())
+		}
+		if r.Kind == Once {
+			if n := r.Date.days(); n >= first && n <= last {
+				add(n, ri)
+			}
+			continue
+		}
+		for n := first; n <= last; n++ {
+			if r.occursOn(fromDays(n), n) {
+				add(n, ri)
+			}
+		}
+	}
+	// Changes that move an occurrence from outside the window into it.
+	for _, ch := range a.Changes {
+		n := ch.Date.days()
+		if ch.NewDate.IsZero() || e.inWindow(n) || !e.inWindow(ch.NewDate.days()) {
+			continue
+		}
+		for ri := range a.Rules {
+			if a.Rules[ri].occursOn(ch.Date, n) {
+				add(n, ri)
+			}
+		}
+	}
+	slices.SortStableFunc(rs, func(x, y raw) int {
+		if c := cmp.Compare(x.day, y.day); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.iv.Start, y.iv.Start)
+	})
+	return rs
+}
+
+func findCancel(cs []Cancel, d Date) *Cancel {
+	for i := range cs {
+		if cs[i].Date == d {
+			return &cs[i]
+		}
+	}
+	return nil
+}
+
+func findChange(cs []Change, d Date) *Change {
+	for i := range cs {
+		if cs[i].Date == d {
+			return &cs[i]
+		}
+	}
+	return nil
+}
