@@ -185,10 +185,10 @@ func slugField(t *decode.Table, fromName string) string {
 func requiredText(t *decode.Table, f decode.Field, example string) string {
 	s := t.String(f)
 	if strings.TrimSpace(s) == "" {
-		if t.Has(f) {
+		if _, isText := t.Raw(t.KeyName(f)).(string); isText {
 			t.Errorf(f, "empty", diag.T("%q is leeg", "%q is empty", t.KeyName(f)),
 				diag.T("Vul iets in tussen de aanhalingstekens, bijvoorbeeld: %s = %s", "Fill in something between the quotes, for example: %s = %s", t.KeyName(f), example))
-		} else {
+		} else if !t.Has(f) {
 			t.Missing(f, example)
 		}
 	}

@@ -7,8 +7,8 @@ import (
 )
 
 // Closest returns the candidate nearest to word by edit distance, ignoring case,
-// or "" when none is near enough to be a likely typo (at most a third of the
-// word's letters differ, and at least one).
+// or "" when none is near enough to be a likely typo (about a third of the
+// word's letters differ at most, and at least one).
 func Closest(word string, candidates []string) string {
 	w := strings.ToLower(word)
 	best, bestDist := "", -1
@@ -18,7 +18,7 @@ func Closest(word string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	limit := max(1, len([]rune(w))/3)
+	limit := max(1, (len([]rune(w))+1)/3)
 	if bestDist < 0 || bestDist > limit {
 		return ""
 	}

@@ -192,7 +192,11 @@ func (l List) Format(lang string) string {
 		b.WriteByte('\n')
 	}
 	if n := len(l.Errors()); n > 0 {
-		b.WriteString(T("%d probleem/problemen gevonden; er is niets gepubliceerd.", "%d problem(s) found; nothing was published.", n).In(lang))
+		if n == 1 {
+			b.WriteString(Text{NL: "1 probleem gevonden; er is niets gepubliceerd.", EN: "1 problem found; nothing was published."}.In(lang))
+		} else {
+			b.WriteString(T("%d problemen gevonden; er is niets gepubliceerd.", "%d problems found; nothing was published.", n).In(lang))
+		}
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -12,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
 )
 
@@ -47,7 +49,7 @@ type Links interface {
 func (m *Markdown) Convert(file string, src string, firstLine int, links Links) ([]byte, diag.List) {
 	var diags diag.List
 	source := []byte(src)
-	doc := m.md.Parser().Parse(text.NewReader(source))
+	doc := m.md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))))
 	dir := path.Dir(strings.TrimPrefix(file, "content/"))
 	if !strings.HasPrefix(file, "content/") {
 		dir = "."
@@ -152,3 +154,26 @@ func lineOf(n ast.Node, source []byte, firstLine int) int {
 	}
 	return firstLine
 }
+
+// headingIDs gives headings ids made like slugs ("Naïef" -> "naief"), made
+// unique within a page with a number.
+type headingIDs struct {
+	seen map[string]bool
+}
+
+// Generate implements parser.IDs.
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	id := content.Slugify(string(value))
+	if id == "" {
+		id = "kop"
+	}
+	base := id
+	for i := 1; h.seen[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.seen[id] = true
+	return []byte(id)
+}
+
+// Put implements parser.IDs.
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }

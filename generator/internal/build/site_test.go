@@ -1,0 +1,347 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/schedule"
+)
+
+// repoRoot is the folder with go.mod, for the default theme.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test folder")
+		}
+		dir = parent
+	}
+}
+
+// siteFS turns the input files of an archive into a site folder. The
+// default theme of the repository is added unless the archive has its own.
+func siteFS(t testing.TB, files map[string][]byte) fs.FS {
+	t.Helper()
+	m := fstest.MapFS{}
+	for name, data := range files {
+		m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	hasTheme := false
+	for name := range files {
+		if strings.HasPrefix(name, "themes/") {
+			hasTheme = true
+		}
+	}
+	if !hasTheme {
+		root := os.DirFS(repoRoot(t))
+		err := fs.WalkDir(root, "themes/default", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(root, p)
+			m[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
+}
+
+// buildFiles builds a site from files in memory.
+func buildFiles(t testing.TB, files map[string][]byte, today string) (*Memory, *Result, error) {
+	t.Helper()
+	d, err := schedule.ParseDate(today)
+	if err != nil {
+		t.Fatalf("today %q: %v", today, err)
+	}
+	out := &Memory{}
+	res, err := Build(context.Background(), Options{Site: siteFS(t, files), Today: d, Out: out})
+	return out, res, err
+}
+
+// archive reads testdata/<name>.txtar: its comment holds directives
+// ("today 2026-11-25", "fails"); sections named public/PATH list lines that
+// must appear in that published file (a line starting with "!" must not);
+// the section "absent" lists paths that must not be published; the sections
+// "diags nl" and "diags en" list lines the problems must show.
+type archive struct {
+	today  string
+	fails  bool
+	input  map[string][]byte
+	expect map[string]string
+}
+
+func readArchive(t *testing.T, file string) archive {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := archive{today: "2026-11-25", input: map[string][]byte{}, expect: map[string]string{}}
+	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "today":
+			a.today = f[1]
+		case len(f) == 1 && f[0] == "fails":
+			a.fails = true
+		}
+	}
+	for _, f := range ar.Files {
+		switch {
+		case strings.HasPrefix(f.Name, "public/"), f.Name == "absent", strings.HasPrefix(f.Name, "diags "):
+			a.expect[f.Name] = string(f.Data)
+		default:
+			a.input[f.Name] = f.Data
+		}
+	}
+	return a
+}
+
+func TestSites(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test sites: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a := readArchive(t, file)
+			out, res, err := buildFiles(t, a.input, a.today)
+			var list diag.List
+			if err != nil && !errors.As(err, &list) {
+				t.Fatalf("build: %v", err)
+			}
+			if a.fails != (err != nil) {
+				t.Fatalf("build failed = %v, want %v; problems:\n%s", err != nil, a.fails, res.Diags.Format("en"))
+			}
+			names := slices.Sorted(func(yield func(string) bool) {
+				for k := range a.expect {
+					if !yield(k) {
+						return
+					}
+				}
+			})
+			for _, name := range names {
+				want := a.expect[name]
+				switch {
+				case name == "absent":
+					for _, p := range lines(want) {
+						if _, ok := out.Files[p]; ok {
+							t.Errorf("%s is published; it must not be", p)
+						}
+					}
+				case strings.HasPrefix(name, "diags "):
+					checkLines(t, name, res.Diags.Format(strings.TrimPrefix(name, "diags ")), want)
+				default:
+					p := strings.TrimPrefix(name, "public/")
+					got, ok := out.Files[p]
+					if !ok {
+						t.Errorf("%s is not published; published: %v", p, out.Paths())
+						continue
+					}
+					checkLines(t, p, string(got), want)
+				}
+			}
+		})
+	}
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func checkLines(t *testing.T, name, got, want string) {
+	t.Helper()
+	for _, l := range lines(want) {
+		if neg, ok := strings.CutPrefix(l, "!"); ok {
+			if strings.Contains(got, neg) {
+				t.Errorf("%s contains %q; it must not:\n%s", name, neg, got)
+			}
+			continue
+		}
+		if !strings.Contains(got, l) {
+			t.Errorf("%s does not contain %q:\n%s", name, l, got)
+		}
+	}
+}
+
+// readDir returns every file under dir with its bytes.
+func readDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameFiles(t *testing.T, a, b map[string][]byte) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Errorf("%d files against %d", len(a), len(b))
+	}
+	for p, data := range a {
+		if !bytes.Equal(data, b[p]) {
+			t.Errorf("%s differs", p)
+		}
+	}
+}
+
+// exampleSite is a small site used by the tests that need real files.
+const exampleSite = `
+-- site.toml --
+title = "Buurthuis De Linde"
+baseURL = "https://www.delinde.example/"
+[address]
+street = "Lindelaan 12"
+-- content/activities/koffie.md --
++++
+title = "Koffieochtend"
+when = "elke dinsdag 10:00-12:00"
++++
+Koffie!
+-- content/stories/tuin.md --
++++
+title = "De tuin"
+date = 2026-10-12
+consent = true
++++
+Over de tuin.
+`
+
+func writeArchive(t *testing.T, dir, src string) {
+	t.Helper()
+	for _, f := range txtar.Parse([]byte(src)).Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	theme := filepath.Join(repoRoot(t), "themes")
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(theme)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func buildDir(t *testing.T, site, out string) error {
+	t.Helper()
+	d, err := NewDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today, _ := schedule.ParseDate("2026-11-25")
+	_, err = Build(context.Background(), Options{Site: os.DirFS(site), Today: today, Out: d})
+	if err != nil {
+		d.Abort()
+		return err
+	}
+	return d.Commit(context.Background())
+}
+
+func TestTwoBuildsAreByteIdentical(t *testing.T) {
+	site := t.TempDir()
+	writeArchive(t, site, exampleSite)
+	out1, out2 := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "public")
+	if err := buildDir(t, site, out1); err != nil {
+		t.Fatal(err)
+	}
+	if err := buildDir(t, site, out2); err != nil {
+		t.Fatal(err)
+	}
+	a, b := readDir(t, out1), readDir(t, out2)
+	if len(a) < 8 {
+		t.Fatalf("only %d files published", len(a))
+	}
+	sameFiles(t, a, b)
+}
+
+func TestFailingBuildLeavesPublicAsItWas(t *testing.T) {
+	site := t.TempDir()
+	writeArchive(t, site, exampleSite)
+	out := filepath.Join(site, "public")
+	if err := buildDir(t, site, out); err != nil {
+		t.Fatal(err)
+	}
+	before := readDir(t, out)
+	// A volunteer breaks a file: the next build must fail and change nothing.
+	broken := "+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdg 10:00-12:00\"\n+++\n"
+	if err := os.WriteFile(filepath.Join(site, "content/activities/koffie.md"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var list diag.List
+	if err := buildDir(t, site, out); !errors.As(err, &list) {
+		t.Fatalf("build of broken site: err = %v, want problems", err)
+	}
+	sameFiles(t, before, readDir(t, out))
+	left, _ := filepath.Glob(filepath.Join(site, tmpPrefix+"*"))
+	if len(left) > 0 {
+		t.Errorf("build folders left behind: %v", left)
+	}
+}
+
+func TestDutchAliasesEqualEnglishKeys(t *testing.T) {
+	a := readArchive(t, "testdata/aliases-english.txtar")
+	b := readArchive(t, "testdata/aliases-dutch.txtar")
+	outA, _, errA := buildFiles(t, a.input, a.today)
+	outB, _, errB := buildFiles(t, b.input, b.today)
+	if errA != nil || errB != nil {
+		t.Fatalf("builds: %v / %v", errA, errB)
+	}
+	if len(outA.Files) < 10 {
+		t.Fatalf("only %d files", len(outA.Files))
+	}
+	sameFiles(t, outA.Files, outB.Files)
+}
+
+func TestCheckOutRefusesTheSite(t *testing.T) {
+	site := t.TempDir()
+	for _, out := range []string{site, filepath.Dir(site), filepath.Join(site, "content"), filepath.Join(site, "content", "x"), filepath.Join(site, "themes", "default")} {
+		if err := CheckOut(site, out); err == nil {
+			t.Errorf("CheckOut(%s) = nil, want refusal", out)
+		}
+	}
+	for _, out := range []string{filepath.Join(site, "public"), filepath.Join(t.TempDir(), "www")} {
+		if err := CheckOut(site, out); err != nil {
+			t.Errorf("CheckOut(%s) = %v, want nil", out, err)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// TestExampleSiteChecks checks the example centre in the repository: it must
+// pass `check` with no warning but the skipped story.
+func TestExampleSiteChecks(t *testing.T) {
+	code, out, errOut := runCmd(t, "check", "--site", "..", "--today", "2026-11-25")
+	if code != exitOK {
+		t.Fatalf("check exit %d\n%s%s", code, out, errOut)
+	}
+	if n := strings.Count(errOut, "waarschuwing"); n != 1 || !strings.Contains(errOut, "niet gepubliceerd") {
+		t.Errorf("want exactly the warning for the story without consent, got:\n%s", errOut)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	site := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(site, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
+		t.Fatal(err)
+	}
+	write("site.toml", "title = \"De Linde\"\nlanguage = \"en\"\n")
+	write("content/activities/koffie.md", "+++\ntitle = \"Koffie\"\nwhen = \"every tuesday 10:00-12:00\"\n+++\n")
+	for _, tc := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{nil, exitUsage, "Usage"},
+		{[]string{"bake"}, exitUsage, "unknown command"},
+		{[]string{"build", "--nope"}, exitUsage, "flag provided but not defined"},
+		{[]string{"build", "--help"}, exitOK, "Builds the site into public/"},
+		{[]string{"check", "--help"}, exitOK, "writes nothing"},
+		{[]string{"new", "--help"}, exitOK, "never overwritten"},
+		{[]string{"serve", "--help"}, exitOK, "--port"},
+		{[]string{"build", "--site", site, "--today", "24-11-2026"}, exitUsage, "not a date"},
+		{[]string{"build", "--site", site, "--out", filepath.Join(site, "content")}, exitUsage, "inside content/"},
+		{[]string{"check", "--site", site, "--today", "2026-11-24"}, exitOK, "All good"},
+		{[]string{"build", "--site", site, "--today", "2026-11-24"}, exitOK, "files written"},
+		{[]string{"new", "activity", "Taal café", "--site", site}, exitOK, "taal-cafe.md"},
+		{[]string{"new", "activity", "Taal café", "--site", site}, exitContent, "already exists"},
+		{[]string{"new", "poem", "x", "--site", site}, exitUsage, "unknown kind"},
+	} {
+		code, out, errOut := runCmd(t, tc.args...)
+		if code != tc.code || !strings.Contains(out+errOut, tc.out) {
+			t.Errorf("%v: exit %d, want %d with %q; output:\n%s%s", tc.args, code, tc.code, tc.out, out, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "public", "activities", "koffie", "index.html")); err != nil {
+		t.Errorf("build did not publish the activity: %v", err)
+	}
+	// A new activity is a draft: the site still checks, and it is not published.
+	write("content/activities/koffie.md", "+++\ntitle = \"Koffie\"\nwhen = \"every tuesdy 10:00-12:00\"\n+++\n")
+	code, _, errOut := runCmd(t, "check", "--site", site)
+	if code != exitContent || !strings.Contains(errOut, "content/activities/koffie.md:3:") || !strings.Contains(errOut, "tuesday") {
+		t.Errorf("check of a broken site: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestNewTemplatesBuild shows that every file `new` writes, in both
+// languages, passes the checks as it is.
+func TestNewTemplatesBuild(t *testing.T) {
+	for _, lang := range []string{"nl", "en"} {
+		site := t.TempDir()
+		if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"X\"\nlanguage = \""+lang+"\"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, kind := range []string{"activity", "story", "page"} {
+			if code, out, errOut := runCmd(t, "new", kind, `Koffie "met" taart`, "--site", site); code != exitOK {
+				t.Fatalf("%s new %s: exit %d %s%s", lang, kind, code, out, errOut)
+			}
+		}
+		if code, out, errOut := runCmd(t, "check", "--site", site); code != exitOK || strings.Contains(errOut, "probleem") || strings.Contains(errOut, "problem") {
+			t.Errorf("%s: check after new: exit %d\n%s%s", lang, code, out, errOut)
+		}
+	}
+}
