@@ -1,0 +1,91 @@
+// Package icaltest checks iCalendar output with readers that are not the
+// generator's own: ical.js (the parser of Thunderbird, run with Node) and,
+// in Go, gocal's parser with rrule-go's recurrence expansion. Tests of any
+// package that writes .ics files use it to compare the occurrences a real
+// calendar program would show with the ones they expect.
+//
+// It is test tooling: its functions take a testing.TB and fail or skip the
+// test themselves.
+package icaltest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Instance is one occurrence of an event as a reader expanded it: the event's
+// UID and the instants it starts and ends, in UTC.
+type Instance struct {
+	UID        string
+	Start, End time.Time
+}
+
+// String returns the instance as "uid start/end" in RFC 3339.
+func (in Instance) String() string {
+	return fmt.Sprintf("%s %s/%s", in.UID, in.Start.UTC().Format(time.RFC3339), in.End.UTC().Format(time.RFC3339))
+}
+
+// compare orders instances by start, UID and end.
+func compare(a, b Instance) int {
+	if c := a.Start.Compare(b.Start); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.UID, b.UID); c != 0 {
+		return c
+	}
+	return a.End.Compare(b.End)
+}
+
+// Sort sorts instances by start, UID and end, the order both readers return.
+func Sort(instances []Instance) {
+	slices.SortFunc(instances, compare)
+}
+
+// Diff returns "" when got and want hold the same instances (in any order),
+// and otherwise one line per difference: "- " for an instance wanted but
+// missing, "+ " for one got but not wanted.
+func Diff(want, got []Instance) string {
+	w := slices.Clone(want)
+	g := slices.Clone(got)
+	Sort(w)
+	Sort(g)
+	var b strings.Builder
+	i, j := 0, 0
+	for i < len(w) || j < len(g) {
+		switch {
+		case j == len(g) || i < len(w) && compare(w[i], g[j]) < 0:
+			fmt.Fprintf(&b, "- %s\n", w[i])
+			i++
+		case i == len(w) || compare(w[i], g[j]) > 0:
+			fmt.Fprintf(&b, "+ %s\n", g[j])
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	return b.String()
+}
+
+// RepoRoot returns the folder holding go.mod, found by walking up from the
+// working directory (a package's folder, under go test).
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("finding the repository root: %w", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("finding the repository root: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
