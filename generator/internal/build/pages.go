@@ -20,6 +20,19 @@ func (p *plan) home() ([]byte, diag.List, error) {
 	stories, sd := p.storyViews(3)
 	diags.Append(sd)
 	pg.Stories = stories
+	cal := &render.Calendar{Data: p.scriptData(), ICS: p.cfg.Link("/agenda.ics")}
+	if p.cal.hours != nil {
+		cal.Today = p.todayView(p.today)
+	}
+	// Today, and the rest of this week up to Sunday.
+	for d := p.today; d == p.today || d.Weekday() != time.Monday; d = d.AddDays(1) {
+		if v := p.dayView(d); len(v.Occurrences) > 0 || d == p.today {
+			cal.ThisWeek = append(cal.ThisWeek, v)
+		}
+	}
+	pg.Calendar = cal
+	pg.Script = pageScript
+	pg.JSONLD = p.placeJSONLD()
 	return p.render(pg, diags)
 }
 
@@ -37,12 +50,16 @@ func (p *plan) plainPage(c *content.Page) ([]byte, diag.List, error) {
 	return p.render(pg, diags)
 }
 
+// nextDates is how many coming dates an activity page lists.
+const nextDates = 8
+
 func (p *plan) activityView(a *content.Activity) *render.Activity {
 	lang := p.cfg.Language
 	v := &render.Activity{
 		Title: a.Title, URL: p.cfg.Link(p.activityPath(a)), Summary: a.Summary,
 		Room: a.Room, Cost: a.Cost, Free: a.Free(), WalkIn: a.WalkIn(), Signup: a.Signup, Contact: a.Contact,
 		Image: imageURL(p.cfg, a.Image), ImageAlt: a.ImageAlt, Tags: a.Categories,
+		ICS: p.cfg.Link(p.activityPath(a) + "agenda.ics"),
 	}
 	for _, r := range a.Rules {
 		v.When = append(v.When, r.Describe(lang))
@@ -56,6 +73,17 @@ func (p *plan) activity(a *content.Activity) ([]byte, diag.List, error) {
 	pg.Activity = p.activityView(a)
 	var diags diag.List
 	pg.Body, diags = p.markdown(a.Source)
+	next := p.cal.bySlug[a.Slug]
+	if len(next) > nextDates {
+		next = next[:nextDates]
+	}
+	cal := &render.Calendar{ICS: pg.Activity.ICS}
+	for _, o := range next {
+		cal.Next = append(cal.Next, p.occurrenceView(o))
+	}
+	pg.Calendar = cal
+	pg.Script = pageScript
+	pg.JSONLD = p.eventsJSONLD(a, next)
 	return p.render(pg, diags)
 }
 

@@ -28,6 +28,7 @@ type plan struct {
 	pages map[string]string // content rel -> site path ("/route/")
 	files map[string]bool   // static files under content/
 	view  *render.Site
+	cal   *calendar
 }
 
 func newPlan(cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
@@ -51,6 +52,7 @@ func newPlan(cfg *config.Config, site *content.Site, theme *render.Theme, today 
 	for _, f := range site.Files {
 		p.files[f] = true
 	}
+	p.cal = newCalendar(site, today, cfg.Weeks, cfg.Location)
 	p.view = p.siteView()
 	return p
 }
@@ -97,7 +99,20 @@ func (p *plan) jobs() []job {
 	add(indexPath(p.sectionPath(p.words.Activities)), p.activities)
 	for _, a := range p.site.Activities {
 		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) })
+		add(strings.TrimPrefix(p.activityPath(a), "/")+"agenda.ics", func() ([]byte, diag.List, error) { return p.icsActivity(a) })
 	}
+	add(indexPath(p.sectionPath(p.words.Agenda)), p.agenda)
+	for _, m := range p.weeks() {
+		add(indexPath(p.weekPath(m)), func() ([]byte, diag.List, error) { return p.week(m) })
+	}
+	for _, m := range p.months() {
+		add(indexPath(p.monthPath(m)), func() ([]byte, diag.List, error) { return p.month(m) })
+	}
+	if p.site.Hours != nil {
+		add(indexPath(p.sectionPath(p.words.Hours)), p.hoursPage)
+	}
+	add("agenda.ics", p.icsAll)
+	add("agenda.json", p.agendaJSON)
 	add(indexPath(p.sectionPath(p.words.Stories)), p.stories)
 	for _, s := range p.site.Stories {
 		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) })
@@ -116,6 +131,7 @@ func (p *plan) siteView() *render.Site {
 		Home:    p.cfg.Link("/"),
 		BuiltOn: schedule.FormatDate(p.today, p.cfg.Language),
 		Today:   p.today.String(),
+		Zone:    p.cfg.Timezone,
 		FeedURL: p.cfg.Link("/" + p.words.Stories + "/feed.xml"),
 		Address: render.Address{Street: a.Street, Postcode: a.Postcode, City: a.City, Phone: a.Phone, PhoneURI: phoneURI(a.Phone), Email: a.Email},
 		Sections: render.Sections{
@@ -132,9 +148,13 @@ func (p *plan) siteView() *render.Site {
 		}
 	}
 	v.Menu = append(v.Menu,
+		render.Link{Title: p.theme.T("agenda"), URL: v.Sections.Agenda},
 		render.Link{Title: p.theme.T("activities"), URL: v.Sections.Activities},
-		render.Link{Title: p.theme.T("stories"), URL: v.Sections.Stories},
 	)
+	if p.site.Hours != nil {
+		v.Menu = append(v.Menu, render.Link{Title: p.theme.T("opening_hours"), URL: v.Sections.Hours})
+	}
+	v.Menu = append(v.Menu, render.Link{Title: p.theme.T("stories"), URL: v.Sections.Stories})
 	menu := slices.Clone(p.site.Pages)
 	slices.SortStableFunc(menu, func(a, b *content.Page) int { return a.Menu - b.Menu })
 	for _, pg := range menu {

@@ -9,5 +9,17 @@ func slicesSortUnique(l *[]string) {
 	*l = slices.Compact(*l)
 }
 
-// extraPages are HTML pages added by the calendar; none yet.
-func (p *plan) extraPages() []string { return nil }
+// extraPages are the HTML pages of the calendar and the opening hours.
+func (p *plan) extraPages() []string {
+	out := []string{p.sectionPath(p.words.Agenda)}
+	for _, m := range p.weeks() {
+		out = append(out, p.weekPath(m))
+	}
+	for _, m := range p.months() {
+		out = append(out, p.monthPath(m))
+	}
+	if p.site.Hours != nil {
+		out = append(out, p.sectionPath(p.words.Hours))
+	}
+	return out
+}

@@ -9,13 +9,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// fold removes accents: "café" -> "cafe", "Één" -> "Een".
-var fold = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// fold returns a transformer that removes accents: "café" -> "cafe",
+// "Één" -> "Een". A chain keeps state, so every call gets its own.
+func fold() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // Slugify turns a name into a slug: lower case ASCII letters, digits and
 // single dashes, accents folded ("Creatief Café!" -> "creatief-cafe").
 func Slugify(name string) string {
-	folded, _, err := transform.String(fold, name)
+	folded, _, err := transform.String(fold(), name)
 	if err != nil {
 		folded = name
 	}

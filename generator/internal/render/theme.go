@@ -16,7 +16,7 @@ import (
 )
 
 // Layouts every theme must have; each is executed with a *Page.
-var Layouts = []string{"home", "page", "activities", "activity", "stories", "story", "404"}
+var Layouts = []string{"home", "page", "activities", "activity", "stories", "story", "agenda", "week", "month", "hours", "404"}
 
 // Theme is a loaded theme in one language.
 type Theme struct {
@@ -57,7 +57,13 @@ func LoadTheme(fsys fs.FS, name, lang string) (*Theme, diag.List) {
 		diags.Errorf(diag.Pos{File: i18n}, "bad-translation", diag.T("vertaling onleesbaar: %v", "translation cannot be read: %v", err), diag.Text{})
 		return nil, diags
 	}
-	funcs := template.FuncMap{"t": th.T, "plural": th.Plural}
+	funcs := template.FuncMap{
+		"t":      th.T,
+		"plural": th.Plural,
+		// weekday turns a row of a Monday-first week into the number of its
+		// day, Sunday = 0, as the page script counts.
+		"weekday": func(i int) int { return (i + 1) % 7 },
+	}
 	base, err := fs.ReadFile(fsys, path.Join(root, "layouts", "base.html"))
 	if err != nil {
 		diags.Errorf(pos, "no-layout", diag.T("layouts/base.html ontbreekt", "layouts/base.html is missing"), diag.Text{})

@@ -19,6 +19,8 @@ type Page struct {
 	Story      *Story
 	Stories    []*Story
 	JSONLD     template.JS // structured data for search engines; "" for none
+	Calendar   *Calendar
+	Script     template.JS // the page script that keeps dates true on later days; "" for none
 }
 
 // Site is what every page shows of the site: header, menu and footer.
@@ -32,6 +34,7 @@ type Site struct {
 	Address  Address
 	BuiltOn  string // "dinsdag 24 november 2026": the day the site was built for
 	Today    string // the same day as YYYY-MM-DD
+	Zone     string // the site's timezone, e.g. "Europe/Amsterdam"
 	FeedURL  string
 	Sections Sections
 }

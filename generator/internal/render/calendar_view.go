@@ -1,0 +1,100 @@
+package render
+
+import "html/template"
+
+// Occurrence is one time an activity takes place, as the calendar shows it.
+type Occurrence struct {
+	Title  string
+	URL    string
+	Time   string // "10.00-12.00"
+	Start  string // RFC 3339 instants, for the page script
+	End    string
+	Room   string
+	Free   bool
+	Cost   string
+	WalkIn bool
+	Status string // "scheduled", "changed" or "cancelled"
+	Note   string // the change's note or the cancel's reason
+	Date   string // "dinsdag 8 december", for lists of dates
+}
+
+// Cancelled reports whether the occurrence does not take place.
+func (o *Occurrence) Cancelled() bool { return o.Status == "cancelled" }
+
+// Changed reports whether the occurrence differs from the usual.
+func (o *Occurrence) Changed() bool { return o.Status == "changed" }
+
+// Day is one date with what happens on it.
+type Day struct {
+	Date        string // YYYY-MM-DD
+	Title       string // "woensdag 25 november 2026"
+	Short       string // "25"
+	Today       bool
+	InWindow    bool   // the day lies in the calendar's window
+	Closed      string // the reason the centre is closed, "" when it is not
+	Occurrences []*Occurrence
+}
+
+// Week is one ISO week of the calendar.
+type Week struct {
+	ID       string // "2026-W48"
+	Title    string // "Week 48: 23 tot en met 29 november 2026"
+	Days     []*Day
+	Prev     string // link to the previous week, "" at the start
+	Next     string
+	PrevName string
+	NextName string
+}
+
+// Month is one month of the calendar as a grid of weeks, Monday first.
+type Month struct {
+	ID       string   // "2026-12"
+	Title    string   // "december 2026"
+	Heads    []string // the names of the days, Monday first
+	Weeks    [][]*Day // seven entries each; nil where the day belongs to another month
+	Prev     string
+	Next     string
+	PrevName string
+	NextName string
+}
+
+// HoursRow is one day of the normal week.
+type HoursRow struct {
+	Day   string // "Maandag"
+	Hours string // "09.00-12.30 en 13.30-17.00", or "gesloten"
+	Today bool
+}
+
+// Exception is a coming departure from the normal week.
+type Exception struct {
+	When string // "24 december 2026 tot en met 1 januari 2027"
+	What string // "Gesloten: Kerstsluiting"
+	Kind string // "closed", "special", "holiday", "season"
+}
+
+// Today is what the home page says about today.
+type Today struct {
+	Date   string // "woensdag 25 november 2026"
+	Open   bool
+	Hours  string // "09.00-17.00"
+	Reason string // why the day differs from the normal week
+	Next   string // when closed: "donderdag 26 november om 09.00"
+}
+
+// Calendar is what the calendar pages, the opening hours page and the home
+// page show beyond the common Page fields.
+type Calendar struct {
+	Days      []*Day // the agenda, or the days of a week
+	Week      *Week
+	Month     *Month
+	Weeks     []Link // every week page
+	Months    []Link // every month page
+	HoursRows []HoursRow
+	Coming    []Exception
+	Today     *Today
+	ThisWeek  []*Day
+	Next      []*Occurrence // an activity's next dates
+	ICS       string        // link to the calendar file
+	// Data is the JSON the page script reads to stay true on a later day.
+	Data template.JS
+}
