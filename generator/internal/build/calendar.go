@@ -94,8 +94,13 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 		room = o.Room
 	}
 	d := schedule.DateOf(o.Start)
+	moved := ""
+	if od := schedule.DateOf(o.Original); od != d {
+		moved = schedule.FormatDate(od, lang)
+	}
 	return &render.Occurrence{
-		Title: a.Title, URL: p.cfg.Link(p.activityPath(a)),
+		MovedFrom: moved,
+		Title:     a.Title, URL: p.cfg.Link(p.activityPath(a)),
 		Time:  schedule.FormatInterval(schedule.Interval{Start: clockOf(o.Start), End: clockOf(o.End)}, lang),
 		Start: o.Start.Format(time.RFC3339), End: o.End.Format(time.RFC3339),
 		Room: room, Free: a.Free(), Cost: a.Cost, WalkIn: a.WalkIn(),

@@ -46,6 +46,7 @@ func (p *plan) todayView(d schedule.Date) *render.Today {
 			t.Next = p.theme.T("at_time", schedule.FormatDate(nd, p.cfg.Language), schedule.FormatTime(clockOf(next), p.cfg.Language))
 		}
 	}
+	t.Text = p.todayText(t)
 	return t
 }
 
@@ -95,12 +96,15 @@ func (p *plan) todayText(t *render.Today) string {
 		s = p.theme.T("open_on", t.Hours)
 	} else {
 		s = p.theme.T("closed_on")
-		if t.Next != "" {
-			s += " " + p.theme.T("next_open", t.Next)
-		}
 	}
 	if t.Reason != "" {
 		s += " (" + t.Reason + ")"
+	}
+	if !t.Open {
+		s += "."
+		if t.Next != "" {
+			s += " " + p.theme.T("next_open", t.Next)
+		}
 	}
 	return s
 }

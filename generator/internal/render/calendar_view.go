@@ -16,6 +16,8 @@ type Occurrence struct {
 	Status string // "scheduled", "changed" or "cancelled"
 	Note   string // the change's note or the cancel's reason
 	Date   string // "dinsdag 8 december", for lists of dates
+	// MovedFrom is the date the occurrence was moved from, "" when it was not.
+	MovedFrom string
 }
 
 // Cancelled reports whether the occurrence does not take place.
@@ -78,7 +80,8 @@ type Today struct {
 	Open   bool
 	Hours  string // "09.00-17.00"
 	Reason string // why the day differs from the normal week
-	Next   string // when closed: "donderdag 26 november om 09.00"
+	Next   string // when closed: "donderdag 26 november om 09.00 uur"
+	Text   string // the whole sentence after the date
 }
 
 // Calendar is what the calendar pages, the opening hours page and the home

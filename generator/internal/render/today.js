@@ -1,5 +1,5 @@
 // Keeps a page true on a later day than it was built for: marks today,
-// hides what has ended and says whether the centre is open now. The page is
+// hides what has ended in lists of what is coming ([data-past]) and says whether the centre is open now. The page is
 // complete without it.
 (function () {
   var d = document, h = d.documentElement, zone = h.getAttribute("data-zone"), now = new Date(), today;
@@ -14,8 +14,10 @@
   function mark(e, on) {
     e.classList.toggle("is-today", on);
     if (on) e.setAttribute("aria-current", "date"); else e.removeAttribute("aria-current");
+    var l = e.querySelector(".today-label");
+    if (l) l.textContent = on ? h.getAttribute("data-today") : "";
   }
-  each("[data-end]", function (e) { if (new Date(e.getAttribute("data-end")) <= now) e.hidden = true; });
+  each("[data-past] [data-end]", function (e) { if (new Date(e.getAttribute("data-end")) <= now) e.hidden = true; });
   each("[data-date]", function (e) {
     var v = e.getAttribute("data-date");
     mark(e, v === today);
