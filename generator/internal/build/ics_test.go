@@ -17,26 +17,7 @@ import (
 // activities' own calendar files must agree too.
 func TestICSAgreesWithAgendaJSON(t *testing.T) {
 	sites := map[string]func() (*Memory, string){
-		"example": func() (*Memory, string) {
-			root := repoRoot(t)
-			files := map[string][]byte{}
-			for _, dir := range []string{"content", "site.toml"} {
-				_ = filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
-					if err != nil || d.IsDir() {
-						return err
-					}
-					rel, _ := filepath.Rel(root, p)
-					data, err := os.ReadFile(p)
-					files[filepath.ToSlash(rel)] = data
-					return err
-				})
-			}
-			out, _, err := buildFiles(t, files, "2026-11-25")
-			if err != nil {
-				t.Fatal(err)
-			}
-			return out, "2026-11-25"
-		},
+		"example": func() (*Memory, string) { return buildExample(t, "2026-11-25"), "2026-11-25" },
 		"dst": func() (*Memory, string) {
 			a := readArchive(t, "testdata/ics-dst-holiday-cancel-change.txtar")
 			out, _, err := buildFiles(t, a.input, a.today)
@@ -114,4 +95,30 @@ func TestICSAgreesWithAgendaJSON(t *testing.T) {
 			}
 		})
 	}
+}
+
+// buildExample builds the example centre of the repository in memory.
+func buildExample(t *testing.T, today string) *Memory {
+	t.Helper()
+	root := repoRoot(t)
+	files := map[string][]byte{}
+	for _, dir := range []string{"content", "site.toml"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			data, err := os.ReadFile(p)
+			files[filepath.ToSlash(rel)] = data
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := buildFiles(t, files, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
