@@ -1,9 +1,12 @@
 package build
 
 import (
+	"strings"
+	"sync"
 	"time"
 
 	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/ical"
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/schedule"
 )
@@ -24,10 +27,15 @@ type calendar struct {
 	bySlug  map[string][]schedule.Occurrence
 	acts    map[string]*content.Activity
 	actList []schedule.Activity
+
+	mu     sync.Mutex
+	days   map[schedule.Date]*render.Day // day views made so far
+	events map[string][]ical.Event       // iCalendar events of each activity made so far
 }
 
 func newCalendar(site *content.Site, today schedule.Date, weeks int, loc *time.Location) *calendar {
 	c := &calendar{loc: loc, today: today, byDate: map[schedule.Date][]schedule.Occurrence{},
+		days: map[schedule.Date]*render.Day{}, events: map[string][]ical.Event{},
 		bySlug: map[string][]schedule.Occurrence{}, acts: map[string]*content.Activity{}}
 	c.window = schedule.Window{From: today, Until: today.AddDays(7*weeks - 1)}
 	from := mondayOf(today)
@@ -94,25 +102,61 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 		room = o.Room
 	}
 	d := schedule.DateOf(o.Start)
-	moved := ""
-	if od := schedule.DateOf(o.Original); od != d {
-		moved = schedule.FormatDate(od, lang)
-	}
-	return &render.Occurrence{
-		MovedFrom: moved,
-		Title:     a.Title, URL: p.cfg.Link(p.activityPath(a)),
+	v := &render.Occurrence{
+		Title: a.Title, URL: p.cfg.Link(p.activityPath(a)),
 		Time:  schedule.FormatInterval(schedule.Interval{Start: clockOf(o.Start), End: clockOf(o.End)}, lang),
 		Start: o.Start.Format(time.RFC3339), End: o.End.Format(time.RFC3339),
 		Room: room, Free: a.Free(), Cost: a.Cost, WalkIn: a.WalkIn(),
 		Status: string(o.Status), Note: o.Note,
 		Date: schedule.FormatDate(d, lang),
 	}
+	if od := schedule.DateOf(o.Original); od != d {
+		v.MovedFrom = schedule.FormatDate(od, lang)
+		v.Moved = p.theme.T("moved_from", v.MovedFrom)
+	}
+	switch o.Status {
+	case schedule.Cancelled:
+		v.Cancelled, v.Label = true, p.theme.T("cancelled")
+	case schedule.Changed:
+		v.Changed, v.Label = true, p.theme.T("changed")
+	}
+	if v.Label != "" && o.Note != "" {
+		v.Label += ": " + o.Note
+	}
+	var facts []string
+	if room != "" {
+		facts = append(facts, room)
+	}
+	if v.WalkIn {
+		facts = append(facts, p.theme.T("walk_in"))
+	} else {
+		facts = append(facts, p.theme.T("signup_needed"))
+	}
+	if v.Free {
+		facts = append(facts, p.theme.T("free"))
+	} else if v.Cost != "" {
+		facts = append(facts, v.Cost)
+	}
+	v.Facts = strings.Join(facts, " · ")
+	return v
 }
 
 func clockOf(t time.Time) schedule.Clock { return schedule.At(t.Hour(), t.Minute()) }
 
-// dayView returns the view of one date with its occurrences.
+// dayView returns the view of one date with its occurrences. Views are
+// made once and shared by the agenda, week, month and home pages.
 func (p *plan) dayView(d schedule.Date) *render.Day {
+	p.cal.mu.Lock()
+	defer p.cal.mu.Unlock()
+	if v, ok := p.cal.days[d]; ok {
+		return v
+	}
+	v := p.makeDayView(d)
+	p.cal.days[d] = v
+	return v
+}
+
+func (p *plan) makeDayView(d schedule.Date) *render.Day {
 	v := &render.Day{
 		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
 		Today: d == p.today, InWindow: p.cal.window.Contains(d),

@@ -46,8 +46,22 @@ func (p *plan) ics(name string, acts []*content.Activity) ([]byte, diag.List, er
 	return buf.Bytes(), nil, nil
 }
 
-// events returns the VEVENTs of one activity.
+// events returns the VEVENTs of one activity, made once per build.
 func (p *plan) events(a *content.Activity) []ical.Event {
+	p.cal.mu.Lock()
+	evs, ok := p.cal.events[a.Slug]
+	p.cal.mu.Unlock()
+	if ok {
+		return evs
+	}
+	evs = p.makeEvents(a)
+	p.cal.mu.Lock()
+	p.cal.events[a.Slug] = evs
+	p.cal.mu.Unlock()
+	return evs
+}
+
+func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 	loc := p.cfg.Location
 	horizon := schedule.Window{From: p.cal.window.From, Until: p.cal.window.From.AddDays(horizonDays)}
 	stamp := time.Date(p.today.Year, p.today.Month, p.today.Day, 0, 0, 0, 0, time.UTC)

@@ -4,27 +4,29 @@ import "html/template"
 
 // Occurrence is one time an activity takes place, as the calendar shows it.
 type Occurrence struct {
-	Title  string
-	URL    string
-	Time   string // "10.00-12.00"
-	Start  string // RFC 3339 instants, for the page script
-	End    string
-	Room   string
-	Free   bool
-	Cost   string
-	WalkIn bool
-	Status string // "scheduled", "changed" or "cancelled"
-	Note   string // the change's note or the cancel's reason
-	Date   string // "dinsdag 8 december", for lists of dates
+	Title     string
+	URL       string
+	Time      string // "10.00-12.00"
+	Start     string // RFC 3339 instants, for the page script
+	End       string
+	Room      string
+	Free      bool
+	Cost      string
+	WalkIn    bool
+	Status    string // "scheduled", "changed" or "cancelled"
+	Cancelled bool   // the occurrence does not take place
+	Changed   bool   // the occurrence differs from the usual
+	Note      string // the change's note or the cancel's reason
+	Date      string // "dinsdag 8 december", for lists of dates
 	// MovedFrom is the date the occurrence was moved from, "" when it was not.
 	MovedFrom string
+	// Label says in words what is different: "Gaat niet door: Kerst".
+	Label string
+	// Moved says where a moved occurrence came from: "(verplaatst van ...)".
+	Moved string
+	// Facts are the room, walk-in or sign-up, and the cost, in one line.
+	Facts string
 }
-
-// Cancelled reports whether the occurrence does not take place.
-func (o *Occurrence) Cancelled() bool { return o.Status == "cancelled" }
-
-// Changed reports whether the occurrence differs from the usual.
-func (o *Occurrence) Changed() bool { return o.Status == "changed" }
 
 // Day is one date with what happens on it.
 type Day struct {
