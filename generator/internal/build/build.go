@@ -145,6 +145,7 @@ func fail(res *Result, diags diag.List) (*Result, error) {
 type job struct {
 	path string
 	make func() ([]byte, diag.List, error)
+	deps []string // the inputs it reads, for incremental rebuilds
 }
 
 func sortJobs(js []job) {

@@ -88,36 +88,51 @@ func (p *plan) checkSlugs(diags *diag.List) {
 // indexPath turns "/x/" into "x/index.html".
 func indexPath(u string) string { return strings.TrimPrefix(u, "/") + "index.html" }
 
+// The inputs a job depends on, besides the site's settings, theme, menu and
+// set of pages, whose change re-renders everything.
+const (
+	depHome       = "home"
+	depHours      = "hours"
+	depActivities = "activities" // any activity
+	depStories    = "stories"    // any story
+)
+
+func depActivity(slug string) string { return "activity:" + slug }
+func depStory(slug string) string    { return "story:" + slug }
+func depPage(slug string) string     { return "page:" + slug }
+
 func (p *plan) jobs() []job {
 	var js []job
-	add := func(path string, make func() ([]byte, diag.List, error)) { js = append(js, job{path, make}) }
-	add("index.html", p.home)
+	add := func(path string, make func() ([]byte, diag.List, error), deps ...string) {
+		js = append(js, job{path: path, make: make, deps: deps})
+	}
+	add("index.html", p.home, depHome, depActivities, depStories, depHours)
 	add("404.html", p.notFound)
 	for _, pg := range p.site.Pages {
-		add(indexPath("/"+pg.Slug+"/"), func() ([]byte, diag.List, error) { return p.plainPage(pg) })
+		add(indexPath("/"+pg.Slug+"/"), func() ([]byte, diag.List, error) { return p.plainPage(pg) }, depPage(pg.Slug))
 	}
-	add(indexPath(p.sectionPath(p.words.Activities)), p.activities)
+	add(indexPath(p.sectionPath(p.words.Activities)), p.activities, depActivities)
 	for _, a := range p.site.Activities {
-		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) })
-		add(strings.TrimPrefix(p.activityPath(a), "/")+"agenda.ics", func() ([]byte, diag.List, error) { return p.icsActivity(a) })
+		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) }, depActivity(a.Slug), depHours)
+		add(strings.TrimPrefix(p.activityPath(a), "/")+"agenda.ics", func() ([]byte, diag.List, error) { return p.icsActivity(a) }, depActivity(a.Slug), depHours)
 	}
-	add(indexPath(p.sectionPath(p.words.Agenda)), p.agenda)
+	add(indexPath(p.sectionPath(p.words.Agenda)), p.agenda, depActivities, depHours)
 	for _, m := range p.weeks() {
-		add(indexPath(p.weekPath(m)), func() ([]byte, diag.List, error) { return p.week(m) })
+		add(indexPath(p.weekPath(m)), func() ([]byte, diag.List, error) { return p.week(m) }, depActivities, depHours)
 	}
 	for _, m := range p.months() {
-		add(indexPath(p.monthPath(m)), func() ([]byte, diag.List, error) { return p.month(m) })
+		add(indexPath(p.monthPath(m)), func() ([]byte, diag.List, error) { return p.month(m) }, depActivities, depHours)
 	}
 	if p.site.Hours != nil {
-		add(indexPath(p.sectionPath(p.words.Hours)), p.hoursPage)
+		add(indexPath(p.sectionPath(p.words.Hours)), p.hoursPage, depHours)
 	}
-	add("agenda.ics", p.icsAll)
-	add("agenda.json", p.agendaJSON)
-	add(indexPath(p.sectionPath(p.words.Stories)), p.stories)
+	add("agenda.ics", p.icsAll, depActivities, depHours)
+	add("agenda.json", p.agendaJSON, depActivities, depHours)
+	add(indexPath(p.sectionPath(p.words.Stories)), p.stories, depStories)
 	for _, s := range p.site.Stories {
-		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) })
+		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) }, depStory(s.Slug))
 	}
-	add(p.words.Stories+"/feed.xml", p.atom)
+	add(p.words.Stories+"/feed.xml", p.atom, depStories)
 	add("sitemap.xml", p.sitemap)
 	add("robots.txt", p.robots)
 	sortJobs(js)

@@ -125,9 +125,9 @@ func ParseFile(rel string, data []byte, images func(rel string) bool) *Item {
 	return it
 }
 
-// Load reads and parses every file under content/ in fsys (the site folder).
-// The problems of all files are returned together, sorted.
-func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List, error) {
+// List returns the slash paths under content/ of every file of the site,
+// sorted, leaving out what Ignored names.
+func List(fsys fs.FS) ([]string, error) {
 	var rels []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -148,8 +148,31 @@ func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List, error) {
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("reading %s: %w", Dir, err)
+		return nil, fmt.Errorf("reading %s: %w", Dir, err)
 	}
+	slices.Sort(rels)
+	return rels, nil
+}
+
+// Load reads and parses every file under content/ in fsys (the site folder).
+// The problems of all files are returned together, sorted.
+func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List, error) {
+	rels, err := List(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	items, err := Parse(ctx, fsys, rels, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	site, diags := Assemble(items)
+	return site, diags, nil
+}
+
+// Parse parses the files rels (from List), in parallel. A file for which
+// reuse returns an item is not read again: an incremental build passes the
+// items of the files that did not change.
+func Parse(ctx context.Context, fsys fs.FS, rels []string, reuse func(rel string) *Item) ([]*Item, error) {
 	exists := make(map[string]bool, len(rels))
 	for _, r := range rels {
 		exists[r] = true
@@ -162,6 +185,12 @@ func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List, error) {
 		if KindOf(rel) == KindStatic {
 			items[i] = &Item{Rel: rel, Kind: KindStatic}
 			continue
+		}
+		if reuse != nil {
+			if it := reuse(rel); it != nil {
+				items[i] = it
+				continue
+			}
 		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
@@ -176,10 +205,9 @@ func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List, error) {
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	site, diags := Assemble(items)
-	return site, diags, nil
+	return items, nil
 }
 
 // Assemble puts parsed files together into a Site: it leaves out drafts and

@@ -1,0 +1,211 @@
+package build
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"krachtpunt/generator/internal/schedule"
+)
+
+const incrementalSite = `
+-- site.toml --
+title = "De Linde"
+[calendar]
+weeks = 3
+-- content/_index.md --
+Welkom.
+-- content/opening-hours.md --
++++
+[hours]
+monday = "09:00-17:00"
++++
+-- content/activities/koffie.md --
++++
+title = "Koffieochtend"
+when = "elke dinsdag 10:00-12:00"
++++
+Koffie.
+-- content/activities/eten.md --
++++
+title = "Samen eten"
+when = "elke woensdag 17:30-19:30"
++++
+-- content/stories/tuin.md --
++++
+title = "De tuin"
+date = 2026-10-12
+consent = true
++++
+Tomaten.
+-- content/stories/fiets.md --
++++
+title = "De fiets"
+date = 2026-10-01
+consent = true
++++
+Banden.
+-- content/over-ons.md --
++++
+title = "Over ons"
+menu = 1
++++
+Zie [koffie](activities/koffie.md).
+-- content/foto.jpg --
+jpeg
+`
+
+// TestIncrementalEqualsFullBuild edits a site step by step and checks after
+// every step that the incremental build equals a full build byte for byte,
+// and that it rendered only what the change touched.
+func TestIncrementalEqualsFullBuild(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, data := range siteFS(t, nil).(fstest.MapFS) {
+		fsys[name] = data
+	}
+	for _, f := range txtar.Parse([]byte(incrementalSite)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	today, _ := schedule.ParseDate("2026-11-23")
+	b := NewBuilder(fsys, nil)
+	ctx := context.Background()
+	if _, err := b.Build(ctx, nil, today); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name        string
+		edit        func()
+		changed     []string
+		mustRender  []string
+		mustNot     []string
+		wantFailure bool
+	}{
+		{
+			name: "story edited",
+			edit: func() {
+				fsys["content/stories/tuin.md"].Data = []byte("+++\ntitle = \"De buurttuin\"\ndate = 2026-10-12\nconsent = true\n+++\nPompoenen.\n")
+			},
+			changed:    []string{"content/stories/tuin.md"},
+			mustRender: []string{"verhalen/tuin/index.html", "verhalen/index.html", "verhalen/feed.xml", "index.html"},
+			mustNot:    []string{"activiteiten/koffie/index.html", "activiteiten/index.html", "agenda/index.html", "verhalen/fiets/index.html", "over-ons/index.html"},
+		},
+		{
+			name: "activity edited",
+			edit: func() {
+				fsys["content/activities/koffie.md"].Data = []byte("+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdag 10:00-12:30\"\n+++\nKoffie en thee.\n")
+			},
+			changed:    []string{"content/activities/koffie.md"},
+			mustRender: []string{"activiteiten/koffie/index.html", "activiteiten/koffie/agenda.ics", "activiteiten/index.html", "agenda/index.html", "agenda/week/2026-W48/index.html", "agenda/2026-11/index.html", "agenda.ics", "agenda.json", "index.html"},
+			mustNot:    []string{"activiteiten/eten/index.html", "activiteiten/eten/agenda.ics", "verhalen/tuin/index.html", "over-ons/index.html"},
+		},
+		{
+			name: "opening hours edited",
+			edit: func() {
+				fsys["content/opening-hours.md"].Data = []byte("+++\n[hours]\nmonday = \"09:00-17:00\"\n[[closed]]\nfrom = 2026-12-01\nreason = \"Teamdag\"\n+++\n")
+			},
+			changed:    []string{"content/opening-hours.md"},
+			mustRender: []string{"openingstijden/index.html", "activiteiten/koffie/index.html", "agenda.json", "index.html"},
+			mustNot:    []string{"verhalen/tuin/index.html", "over-ons/index.html"},
+		},
+		{
+			name: "broken save",
+			edit: func() {
+				fsys["content/activities/eten.md"].Data = []byte("+++\ntitle = \"Samen eten\"\nwhen = \"elke woensdg 17:30-19:30\"\n+++\n")
+			},
+			changed:     []string{"content/activities/eten.md"},
+			wantFailure: true,
+		},
+		{
+			name: "fixed save",
+			edit: func() {
+				fsys["content/activities/eten.md"].Data = []byte("+++\ntitle = \"Samen eten\"\nwhen = \"elke woensdag 18:00-20:00\"\n+++\n")
+			},
+			changed:    []string{"content/activities/eten.md"},
+			mustRender: []string{"activiteiten/eten/index.html"},
+			mustNot:    []string{"activiteiten/koffie/index.html", "verhalen/tuin/index.html"},
+		},
+		{
+			name: "page edited",
+			edit: func() {
+				fsys["content/over-ons.md"].Data = []byte("+++\ntitle = \"Over ons\"\nmenu = 1\n+++\nWij zijn er voor iedereen.\n")
+			},
+			changed:    []string{"content/over-ons.md"},
+			mustRender: []string{"over-ons/index.html"},
+			mustNot:    []string{"index.html", "activiteiten/koffie/index.html", "verhalen/tuin/index.html"},
+		},
+		{
+			name: "activity added",
+			edit: func() {
+				fsys["content/activities/taal.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Taalcafé\"\nwhen = \"every thursday 19:00-20:30\"\n+++\n")}
+			},
+			changed:    []string{"content/activities/taal.md"},
+			mustRender: []string{"activiteiten/taal/index.html", "sitemap.xml", "verhalen/tuin/index.html"},
+		},
+		{
+			name:       "story removed",
+			edit:       func() { delete(fsys, "content/stories/fiets.md") },
+			changed:    []string{"content/stories/fiets.md"},
+			mustRender: []string{"verhalen/index.html"},
+		},
+		{
+			name:    "static file changed",
+			edit:    func() { fsys["content/foto.jpg"].Data = []byte("another jpeg") },
+			changed: []string{"content/foto.jpg"},
+			mustNot: []string{"index.html", "verhalen/tuin/index.html"},
+		},
+		{
+			name:       "settings changed",
+			edit:       func() { fsys["site.toml"].Data = []byte("title = \"Buurthuis De Linde\"\n[calendar]\nweeks = 3\n") },
+			changed:    []string{"site.toml"},
+			mustRender: []string{"index.html", "verhalen/tuin/index.html", "activiteiten/eten/agenda.ics"},
+		},
+	}
+	for _, st := range steps {
+		st.edit()
+		before := b.last
+		up, err := b.Build(ctx, st.changed, today)
+		if st.wantFailure {
+			if err == nil {
+				t.Fatalf("%s: build succeeded, want problems", st.name)
+			}
+			if b.last != before {
+				t.Fatalf("%s: a failed build replaced the last good site", st.name)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		full := &Memory{}
+		if _, err := Build(ctx, Options{Site: fsys, Today: today, Out: full}); err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		if len(up.Files) != len(full.Files) {
+			t.Errorf("%s: %d files incrementally, %d in a full build", st.name, len(up.Files), len(full.Files))
+		}
+		for p, data := range full.Files {
+			if got, ok := up.Files[p]; !ok || string(got) != string(data) {
+				t.Errorf("%s: %s differs from a full build", st.name, p)
+			}
+		}
+		for _, p := range st.mustRender {
+			if !slices.Contains(up.Rendered, p) {
+				t.Errorf("%s: %s was not rendered; rendered: %s", st.name, p, strings.Join(up.Rendered, " "))
+			}
+		}
+		for _, p := range st.mustNot {
+			if slices.Contains(up.Rendered, p) {
+				t.Errorf("%s: %s was rendered again; it did not change", st.name, p)
+			}
+		}
+		if len(st.changed) == 1 && strings.HasSuffix(st.changed[0], ".md") && st.name != "settings changed" {
+			if _, gone := fsys[st.changed[0]]; gone && !slices.Equal(up.Parsed, []string{strings.TrimPrefix(st.changed[0], "content/")}) {
+				t.Errorf("%s: parsed %v, want only the changed file", st.name, up.Parsed)
+			}
+		}
+	}
+}
