@@ -5,6 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"krachtpunt/generator/internal/build"
+	"krachtpunt/generator/internal/config"
+	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/schedule"
+	"krachtpunt/generator/internal/serve"
 )
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -12,15 +22,59 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	var sf siteFlags
 	sf.register(fs)
-	fs.Int("port", 1313, "the `port` to serve on; the next free one is used when it is taken")
-	fs.String("bind", "127.0.0.1", "the `address` to listen on; only this computer by default")
+	port := fs.Int("port", 1313, "the `port` to serve on; the next free one is used when it is taken")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; only this computer by default")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]\n\nServes a preview of the site that rebuilds on every save.\n\n")
+		fmt.Fprint(fs.Output(), "Usage: go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]\n\nServes a preview of the site that rebuilds on every save and reloads the page.\nIt does not touch public/.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	fmt.Fprintln(stderr, "serve: not yet")
-	return nil
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+	}
+	fixed, err := sf.day()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return err
+	}
+	site, err := filepath.Abs(sf.site)
+	if err != nil {
+		return err
+	}
+	// The timezone and theme as they are now: for the midnight rebuild and
+	// what to watch. Problems are reported by the first build.
+	var ignore diag.List
+	loc, theme := time.UTC, "default"
+	if c := config.Load(os.DirFS(site), &ignore); c != nil {
+		loc, theme = c.Location, c.Theme
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	b := build.NewBuilder(os.DirFS(site), nil)
+	o := serve.Options{
+		SiteDir:  site,
+		Watch:    []string{config.File, "content", "themes/" + theme},
+		Bind:     *bind,
+		Port:     *port,
+		Location: loc,
+		Logger:   logger,
+		Stdout:   stdout,
+		Clock:    time.Now,
+		Build: func(ctx context.Context, changed []string) (serve.Result, error) {
+			today := fixed
+			if today.IsZero() {
+				today = schedule.DateOf(time.Now().In(loc))
+			}
+			up, err := b.Build(ctx, changed, today)
+			if up == nil {
+				return serve.Result{Lang: "nl"}, err
+			}
+			return serve.Result{Files: up.Files, Lang: up.Result.Lang()}, err
+		},
+	}
+	if fixed.IsZero() {
+		o.Now = time.Now
+	}
+	return serve.Run(ctx, o)
 }
