@@ -32,7 +32,7 @@ func (e *DateError) Message(lang string) (msg, hint string) {
 		if e.Kind == "change" {
 			what = "wijzigen"
 		}
-		msg = fmt.Sprintf("Op %s is deze activiteit niet, dus u kunt die dag niet %s.", date, what)
+		msg = fmt.Sprintf("Op %s is deze activiteit niet, dus je kunt die dag niet %s.", date, what)
 		if e.Nearest.IsZero() {
 			return msg, "Kijk de datum na."
 		}

@@ -103,35 +103,44 @@ func (r Rule) Describe(lang string) string {
 // describeWeekly writes the "how often" part of a weekly rule.
 func (r Rule) describeWeekly(nl bool) string {
 	days := mondayFirst(r.Days)
-	var list string
+	n := r.Interval
+	if n <= 1 {
+		switch {
+		case len(days) == 7:
+			return pick(nl, "Elke dag", "Every day")
+		case isWorkweek(days):
+			return pick(nl, "Elke werkdag", "Every weekday")
+		}
+		return pick(nl, "Elke ", "Every ") + dayList(days, nl)
+	}
+	var often string
+	switch {
+	case n == 2:
+		often = pick(nl, "Om de week", "Every other week")
+	case nl:
+		often = "Om de " + strconv.Itoa(n) + " weken"
+	default:
+		often = "Every " + strconv.Itoa(n) + " weeks"
+	}
 	switch {
 	case len(days) == 7:
-		list = pick(nl, "dag", "day")
+		return often + pick(nl, ", elke dag", ", every day")
 	case isWorkweek(days):
-		list = pick(nl, "werkdag", "weekday")
-	default:
-		names := make([]string, len(days))
-		for i, d := range days {
-			names[i] = dayName(d, nl)
-		}
-		list = joinList(names, pick(nl, "en", "and"))
+		return often + pick(nl, " op werkdagen", " on weekdays")
+	case n == 2 && len(days) == 1 && !nl:
+		return "Every other " + dayList(days, nl)
 	}
-	n := r.Interval
-	switch {
-	case n <= 1 && nl:
-		return "Elke " + list
-	case n <= 1:
-		return "Every " + list
-	case nl && n == 2:
-		return "Om de week op " + list
-	case nl:
-		return "Om de " + strconv.Itoa(n) + " weken op " + list
-	case n == 2 && len(days) == 1:
-		return "Every other " + list
-	case n == 2:
-		return "Every other week on " + list
+	return often + pick(nl, " op ", " on ") + dayList(days, nl)
+}
+
+// dayList names days in a sentence: "maandag en donderdag", "Monday,
+// Wednesday and Friday".
+func dayList(days []time.Weekday, nl bool) string {
+	names := make([]string, len(days))
+	for i, d := range days {
+		names[i] = dayName(d, nl)
 	}
-	return "Every " + strconv.Itoa(n) + " weeks on " + list
+	return joinList(names, pick(nl, "en", "and"))
 }
 
 func pick(nl bool, dutch, en string) string {

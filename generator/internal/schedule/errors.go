@@ -81,7 +81,7 @@ func (e *ParseError) Message(lang string) (msg, hint string) {
 	case CodeUnknownWord:
 		msg = pick(w+" is not a word we understand here.", "Het woord "+w+" begrijpen we hier niet.")
 		if e.Suggestion != "" {
-			return msg, pick("Did you mean "+q(e.Suggestion)+"?", "Bedoelt u "+q(e.Suggestion)+"?")
+			return msg, pick("Did you mean "+q(e.Suggestion)+"?", "Bedoel je "+q(e.Suggestion)+"?")
 		}
 		return msg, e.expectHint(nl)
 	case CodeUnexpectedWord:
@@ -110,7 +110,7 @@ func (e *ParseError) Message(lang string) (msg, hint string) {
 	case CodeIntervalRange:
 		return pick(fmt.Sprintf("Every %d weeks is not possible here.", e.N), fmt.Sprintf("Om de %d weken kan hier niet.", e.N)),
 			pick("Use a number of weeks from 2 to 8. For every week write "+q("every friday")+"; for other dates write each date as its own line.",
-				"Kies een aantal weken van 2 tot en met 8. Voor elke week schrijft u "+q("elke vrijdag")+"; andere data zet u elk op een eigen regel.")
+				"Kies een aantal weken van 2 tot en met 8. Voor elke week schrijf je "+q("elke vrijdag")+"; andere datums zet je elk op een eigen regel.")
 	case CodeNthRange:
 		return pick("Not every month has a fifth one of each day.", "Niet elke maand heeft een vijfde van elke dag."),
 			pick("Write "+q("last")+" instead, for example "+q("last saturday of the month")+".",

@@ -67,12 +67,109 @@ func Expand(acts []Activity, h *Hours, w Window, loc *time.Location) []Occurrenc
 		return nil
 	}
 	e := newExpander(h, w, loc)
-	out := make([]Occurrence, 0, e.estimate(acts))
+	ranks := slugRanks(acts)
+	occs := make([]Occurrence, 0, e.estimate(acts))
+	keys := make([]sortKey, 0, cap(occs))
 	for i := range acts {
-		out = e.activity(out, &acts[i])
+		before := len(occs)
+		occs = e.activity(occs, &acts[i])
+		for j := before; j < len(occs); j++ {
+			keys = append(keys, sortKey{start: occs[j].Start.Unix(), rank: ranks[i], index: int32(j)})
+		}
 	}
-	slices.SortFunc(out, compareOccurrences)
-	return out
+	sortKeys(keys, occs)
+	// Put each occurrence in its place by following the cycles of the
+	// permutation, in place.
+	for i := range keys {
+		if keys[i].index < 0 {
+			continue
+		}
+		tmp := occs[i]
+		j := i
+		for {
+			k := int(keys[j].index)
+			keys[j].index = -1
+			if k == i {
+				occs[j] = tmp
+				break
+			}
+			occs[j] = occs[k]
+			j = k
+		}
+	}
+	return occs
+}
+
+// sortKey is the part of an occurrence that decides nearly every
+// comparison. Sorting these small keys and gathering once is several times
+// faster than sorting the large Occurrence values.
+type sortKey struct {
+	start int64 // Unix seconds
+	rank  int32 // the rank of the slug among all slugs
+	index int32 // position in the unsorted slice
+}
+
+// slugRanks numbers the activities in slug order; equal slugs share a rank.
+func slugRanks(acts []Activity) []int32 {
+	order := make([]int, len(acts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(acts[a].Slug, acts[b].Slug) })
+	ranks := make([]int32, len(acts))
+	for r, i := range order {
+		ranks[i] = int32(r)
+		if r > 0 && acts[order[r-1]].Slug == acts[i].Slug {
+			ranks[i] = ranks[order[r-1]]
+		}
+	}
+	return ranks
+}
+
+// sortKeys sorts keys into the order of compareOccurrences. The keys are
+// first spread over buckets of one UTC day each (a counting sort, linear
+// in the keys), then each bucket is sorted: a window has few days, each
+// holding many keys.
+func sortKeys(keys []sortKey, occs []Occurrence) {
+	compare := func(a, b sortKey) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
+		}
+		return compareOccurrences(occs[a.index], occs[b.index])
+	}
+	if len(keys) < 2 {
+		return
+	}
+	lo, hi := keys[0].start, keys[0].start
+	for _, k := range keys {
+		lo, hi = min(lo, k.start), max(hi, k.start)
+	}
+	lo, hi = floorDiv64(lo, 86400), floorDiv64(hi, 86400)
+	if hi-lo > int64(len(keys)) {
+		slices.SortFunc(keys, compare) // few keys spread over many days
+		return
+	}
+	bounds := make([]int, hi-lo+2) // bucket b is sorted[bounds[b]:bounds[b+1]]
+	for _, k := range keys {
+		bounds[floorDiv64(k.start, 86400)-lo+1]++
+	}
+	for i := 1; i < len(bounds); i++ {
+		bounds[i] += bounds[i-1]
+	}
+	sorted := make([]sortKey, len(keys))
+	next := slices.Clone(bounds)
+	for _, k := range keys {
+		b := floorDiv64(k.start, 86400) - lo
+		sorted[next[b]] = k
+		next[b]++
+	}
+	for b := 0; b+1 < len(bounds); b++ {
+		slices.SortFunc(sorted[bounds[b]:bounds[b+1]], compare)
+	}
+	copy(keys, sorted)
 }
 
 // compareOccurrences orders by start, then slug; the rest only makes the
@@ -102,19 +199,23 @@ type expander struct {
 	loc     *time.Location
 	first   int    // day number of w.From
 	last    int    // day number of w.Until
+	dates   []Date // dates[n-first]
 	closed  []bool // closed[n-first]
 	offsets []int  // UTC offset in seconds of day n-first, valid when steady
 	steady  []bool // the offset is the same from one day before to one day after
+	raws    []raw  // scratch for one activity
 }
 
 func newExpander(h *Hours, w Window, loc *time.Location) *expander {
 	e := &expander{h: h, w: w, loc: loc, first: w.From.days(), last: w.Until.days()}
 	n := e.last - e.first + 2 // one day more for ends after midnight
+	e.dates = make([]Date, n)
 	e.closed = make([]bool, n)
 	e.offsets = make([]int, n)
 	e.steady = make([]bool, n)
 	for i := 0; i < n; i++ {
 		d := fromDays(e.first + i)
+		e.dates[i] = d
 		e.closed[i] = h.ClosedOn(d)
 		// A day's offset is steady when one zone period covers it with
 		// room to spare on either side; then wall time minus the offset is
@@ -187,8 +288,7 @@ type raw struct {
 
 // activity appends the occurrences of a to out.
 func (e *expander) activity(out []Occurrence, a *Activity) []Occurrence {
-	raws := e.raws(a)
-	for _, r := range raws {
+	for _, r := range e.rawsOf(a) {
 		d := fromDays(r.day)
 		start, end := e.span(r.day, r.iv)
 		o := Occurrence{Slug: a.Slug, Start: start, End: end, Status: Scheduled, Rule: r.rule, Original: start}
@@ -221,10 +321,12 @@ func (e *expander) activity(out []Occurrence, a *Activity) []Occurrence {
 
 func (e *expander) inWindow(n int) bool { return n >= e.first && n <= e.last }
 
-// raws lists the rule occurrences of a whose date is in the window, or
-// whose change moves them into it, without repeats of one start.
-func (e *expander) raws(a *Activity) []raw {
-	var rs []raw
+// rawsOf lists the rule occurrences of a whose date is in the window, or
+// whose change moves them into it, without repeats of one start, in no
+// particular order.
+func (e *expander) rawsOf(a *Activity) []raw {
+	rs := e.raws[:0]
+	defer func() { e.raws = rs[:0] }()
 	add := func(n int, ri int) {
 		iv := a.Rules[ri].Time
 		if ri > 0 {
@@ -252,7 +354,7 @@ func (e *expander) raws(a *Activity) []raw {
 			continue
 		}
 		for n := first; n <= last; n++ {
-			if r.occursOn(fromDays(n), n) {
+			if r.occursOn(e.dates[n-e.first], n) {
 				add(n, ri)
 			}
 		}
@@ -269,12 +371,6 @@ func (e *expander) raws(a *Activity) []raw {
 			}
 		}
 	}
-	slices.SortStableFunc(rs, func(x, y raw) int {
-		if c := cmp.Compare(x.day, y.day); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.iv.Start, y.iv.Start)
-	})
 	return rs
 }
 

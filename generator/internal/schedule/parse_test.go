@@ -102,6 +102,8 @@ func TestParse(t *testing.T) {
 		{"every 3 weeks on friday 19:00-21:00 from 2026-09-04", "weekly/3 Fri 19:00-21:00 from 2026-09-04"},
 		{"om de 3 weken vrijdag 19:00-21:00 vanaf 2026-09-04", "weekly/3 Fri 19:00-21:00 from 2026-09-04"},
 		{"om de drie weken op vrijdag 19:00-21:00 vanaf 2026-09-04", "weekly/3 Fri 19:00-21:00 from 2026-09-04"},
+		{"om de week elke dag 10:00-11:00 vanaf 2026-09-07", "weekly/2 Sun Mon Tue Wed Thu Fri Sat 10:00-11:00 from 2026-09-07"},
+		{"every 4 weeks on weekdays 10:00-11:00 from 2026-09-07", "weekly/4 Mon Tue Wed Thu Fri 10:00-11:00 from 2026-09-07"},
 		{"every eight weeks on friday 19:00-21:00 from 2026-09-04", "weekly/8 Fri 19:00-21:00 from 2026-09-04"},
 		{"om de 4 weken vrijdag 19:00-21:00 vanaf 2026-09-04 t/m 2027-06-25", "weekly/4 Fri 19:00-21:00 from 2026-09-04 until 2027-06-25"},
 		// Monthly.
@@ -199,6 +201,7 @@ func TestParseErrors(t *testing.T) {
 		{"2026-12-12 14:00-16:00 until 2026-12-20", CodeOnceClause, 24, "until", ""},
 		{"every 10:00-12:00", CodeUnknownWord, 7, "10:00", ""},
 		{"every", CodeMissingDay, 6, "every", ""},
+		{"every other day 10:00-11:00 from 2026-09-01", CodeUnexpectedWord, 13, "day", ""},
 		{"elke", CodeMissingDay, 5, "elke", ""},
 		{"dinsdag 10:00-12:00", CodeMissingEvery, 1, "dinsdag", "elke dinsdag"},
 		{"tuesday 10:00-12:00", CodeMissingEvery, 1, "tuesday", "every tuesday"},
@@ -227,7 +230,7 @@ func TestParseErrorMessages(t *testing.T) {
 		phrase, lang, msg, hint string
 	}{
 		{"elke dinsdg 10:00-12:00", "nl",
-			"Het woord \u201cdinsdg\u201d begrijpen we hier niet.", "Bedoelt u \u201cdinsdag\u201d?"},
+			"Het woord \u201cdinsdg\u201d begrijpen we hier niet.", "Bedoel je \u201cdinsdag\u201d?"},
 		{"every tuesdy 10:00-12:00", "en",
 			"\u201ctuesdy\u201d is not a word we understand here.", "Did you mean \u201ctuesday\u201d?"},
 		{"om de week woensdag 14:00-16:00", "nl",

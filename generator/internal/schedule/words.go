@@ -146,11 +146,17 @@ var (
 	suggestClause = []string{"from", "vanaf", "until", "tot", "t/m", "uur", "of", "the", "month", "van", "de", "maand", "and", "en"}
 )
 
+// maxSuggestLen is the longest word for which a suggestion is sought.
+const maxSuggestLen = 24
+
 // suggest returns the word from candidates closest to w, or "" when none is
 // close enough to be a likely typing error. Ties go to the earlier candidate.
 func suggest(w string, candidates []string) string {
 	w = strings.ToLower(w)
 	n := len([]rune(w))
+	if n > maxSuggestLen {
+		return "" // no known word is anywhere near this long
+	}
 	limit := 1
 	if n >= 5 {
 		limit = 2
