@@ -63,7 +63,11 @@ func (p *plan) agenda() ([]byte, diag.List, error) {
 	pg := p.page("agenda", p.theme.T("agenda"), p.sectionPath(p.words.Agenda))
 	cal := &render.Calendar{ICS: p.cfg.Link("/agenda.ics")}
 	for d := p.cal.window.From; !d.After(p.cal.window.Until); d = d.AddDays(1) {
-		if v := p.dayView(d); len(v.Occurrences) > 0 || v.Closed != "" {
+		if len(p.cal.byDate[d]) > 0 || p.closedReason(d) != "" {
+			v, err := p.daySection(d)
+			if err != nil {
+				return nil, nil, err
+			}
 			cal.Days = append(cal.Days, v)
 		}
 	}
@@ -81,7 +85,11 @@ func (p *plan) week(monday schedule.Date) ([]byte, diag.List, error) {
 	pg := p.page("week", title, p.weekPath(monday))
 	w := &render.Week{ID: fmt.Sprintf("%d-W%02d", y, n), Title: title}
 	for i := range 7 {
-		w.Days = append(w.Days, p.dayView(monday.AddDays(i)))
+		v, err := p.daySection(monday.AddDays(i))
+		if err != nil {
+			return nil, nil, err
+		}
+		w.Days = append(w.Days, v)
 	}
 	weeks := p.weeks()
 	for i, m := range weeks {
@@ -112,7 +120,11 @@ func (p *plan) month(first schedule.Date) ([]byte, diag.List, error) {
 		row := make([]*render.Day, 7)
 		for i := range 7 {
 			if d := mon.AddDays(i); d.Month == first.Month {
-				row[i] = p.dayView(d)
+				v, err := p.monthCell(d)
+				if err != nil {
+					return nil, nil, err
+				}
+				row[i] = v
 			}
 		}
 		m.Weeks = append(m.Weeks, row)

@@ -3,8 +3,11 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"html/template"
+	"time"
 
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/schedule"
 )
 
 // agendaJSON is /agenda.json, in the shape the content format gives.
@@ -27,23 +30,68 @@ type occurrenceJSON struct {
 }
 
 // agendaJSON writes every occurrence in the calendar window, sorted by start
-// and then slug (the order Expand gives).
+// and then slug (the order Expand gives), one occurrence a line.
 func (p *plan) agendaJSON() ([]byte, diag.List, error) {
-	a := agendaJSON{Timezone: p.cfg.Timezone, From: p.cal.window.From.String(), Until: p.cal.window.Until.String(),
-		Occurrences: []occurrenceJSON{}}
-	for _, o := range p.cal.inWindow() {
-		v := p.occurrenceView(o)
-		a.Occurrences = append(a.Occurrences, occurrenceJSON{
-			Activity: o.Slug, Title: v.Title, Start: v.Start, End: v.End, Status: v.Status,
-			Room: v.Room, Note: v.Note, URL: p.cfg.Link(p.activityPath(p.cal.acts[o.Slug])),
-		})
+	head, err := json.Marshal(struct {
+		Timezone string `json:"timezone"`
+		From     string `json:"from"`
+		Until    string `json:"until"`
+	}{p.cfg.Timezone, p.cal.window.From.String(), p.cal.window.Until.String()})
+	if err != nil {
+		return nil, nil, err
 	}
+	var buf bytes.Buffer
+	buf.Write(head[:len(head)-1])
+	buf.WriteString(`,"occurrences":[`)
+	sep := ""
+	for d := p.cal.window.From; !d.After(p.cal.window.Until); d = d.AddDays(1) {
+		if len(p.cal.byDate[d]) == 0 {
+			continue
+		}
+		lines, err := p.frags.get("json "+p.dayKey(d), func() (template.HTML, error) { return p.dayJSON(d) })
+		if err != nil {
+			return nil, nil, err
+		}
+		buf.WriteString(sep)
+		buf.WriteString(string(lines))
+		sep = ","
+	}
+	buf.WriteString("\n]}\n")
+	return buf.Bytes(), nil, nil
+}
+
+// dayJSON writes the occurrences of one date, each on its own line.
+func (p *plan) dayJSON(d schedule.Date) (template.HTML, error) {
+	var buf bytes.Buffer
+	for i, o := range p.cal.byDate[d] {
+		a := p.cal.acts[o.Slug]
+		room := a.Room
+		if o.Room != "" {
+			room = o.Room
+		}
+		line, err := marshalJSON(occurrenceJSON{
+			Activity: o.Slug, Title: a.Title, Start: o.Start.Format(time.RFC3339), End: o.End.Format(time.RFC3339),
+			Status: string(o.Status), Room: room, Note: o.Note, URL: p.cfg.Link(p.activityPath(a)),
+		})
+		if err != nil {
+			return "", err
+		}
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n  ")
+		buf.Write(line)
+	}
+	return template.HTML(buf.String()), nil // #nosec: JSON, cached as text
+}
+
+// marshalJSON is json.Marshal without escaping <, > and & for HTML.
+func marshalJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(a); err != nil {
-		return nil, nil, err
+	if err := enc.Encode(v); err != nil {
+		return nil, err
 	}
-	return buf.Bytes(), nil, nil
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -2,6 +2,8 @@ package build
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -45,6 +47,7 @@ func BenchmarkCalendarOutputs(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		p := newPlan(cfg, site, theme, today)
+		p.cal.expand(nil, nil)
 		var jobs []job
 		for _, j := range p.jobs() {
 			if strings.HasPrefix(j.path, "agenda") || strings.HasSuffix(j.path, ".ics") {
@@ -56,5 +59,37 @@ func BenchmarkCalendarOutputs(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// BenchmarkIncrementalRebuild measures a rebuild after one file changed, on
+// a generated site of about 1,000 pages: a story (its page, the stories
+// list, the feed and the home page) and an activity (its page and calendar
+// file, the agenda, week and month pages, agenda.json and agenda.ics).
+func BenchmarkIncrementalRebuild(b *testing.B) {
+	dir := b.TempDir()
+	if err := sitegen.Write(dir, sitegen.Site(900)); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(repoRoot(b), "themes"))); err != nil {
+		b.Fatal(err)
+	}
+	today, _ := schedule.ParseDate("2026-11-25")
+	bl := NewBuilder(os.DirFS(dir), nil)
+	if _, err := bl.Build(context.Background(), nil, today); err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct{ name, file string }{
+		{"story", "content/stories/verhaal-00007.md"},
+		{"activity", "content/activities/activiteit-00006.md"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bl.Build(context.Background(), []string{tc.file}, today); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -73,6 +73,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		today = schedule.DateOf(o.Now.In(cfg.Location))
 	}
 	p := newPlan(cfg, site, theme, today)
+	p.cal.expand(nil, nil)
 	p.checkSlugs(&diags)
 	if diags.HasErrors() {
 		return fail(res, diags)

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -15,18 +17,22 @@ import (
 // exceptions are computed.
 const horizonDays = 400
 
-// calendar holds every occurrence the site shows, computed once per build.
+// calendar holds every occurrence the site shows, computed once per build
+// and, for activities that did not change, taken over from the last build.
 type calendar struct {
-	loc     *time.Location
-	today   schedule.Date
-	window  schedule.Window // the calendar: today and calendar.weeks weeks
-	span    schedule.Window // the window widened to whole weeks and months, and the horizon
-	hours   *schedule.Hours
-	all     []schedule.Occurrence // in span, sorted by start and slug
-	byDate  map[schedule.Date][]schedule.Occurrence
-	bySlug  map[string][]schedule.Occurrence
-	acts    map[string]*content.Activity
-	actList []schedule.Activity
+	loc    *time.Location
+	today  schedule.Date
+	window schedule.Window // the calendar: today and calendar.weeks weeks
+	span   schedule.Window // the window widened to whole weeks and months, and the horizon
+	hours  *schedule.Hours
+	acts   map[string]*content.Activity
+	order  []string                         // slugs, sorted
+	occ    map[string][]schedule.Occurrence // by slug, in span, sorted by start
+	byDate map[schedule.Date][]schedule.Occurrence
+	// gen tells, for every date, in which build its occurrences were last
+	// worked out: pieces of pages made for a date in that build still hold.
+	gen     map[schedule.Date]uint64
+	current uint64 // this build's number
 
 	mu     sync.Mutex
 	days   map[schedule.Date]*render.Day // day views made so far
@@ -36,7 +42,8 @@ type calendar struct {
 func newCalendar(site *content.Site, today schedule.Date, weeks int, loc *time.Location) *calendar {
 	c := &calendar{loc: loc, today: today, byDate: map[schedule.Date][]schedule.Occurrence{},
 		days: map[schedule.Date]*render.Day{}, events: map[string][]ical.Event{},
-		bySlug: map[string][]schedule.Occurrence{}, acts: map[string]*content.Activity{}}
+		occ: map[string][]schedule.Occurrence{}, acts: map[string]*content.Activity{},
+		gen: map[schedule.Date]uint64{}}
 	c.window = schedule.Window{From: today, Until: today.AddDays(7*weeks - 1)}
 	from := mondayOf(today)
 	if first := (schedule.Date{Year: today.Year, Month: today.Month, Day: 1}); first.Before(from) {
@@ -52,26 +59,128 @@ func newCalendar(site *content.Site, today schedule.Date, weeks int, loc *time.L
 	}
 	for _, a := range site.Activities {
 		c.acts[a.Slug] = a
-		c.actList = append(c.actList, a.Schedule())
-	}
-	c.all = schedule.Expand(c.actList, c.hours, c.span, loc)
-	for _, o := range c.all {
-		d := schedule.DateOf(o.Start)
-		c.byDate[d] = append(c.byDate[d], o)
-		if !d.Before(today) {
-			c.bySlug[o.Slug] = append(c.bySlug[o.Slug], o)
-		}
+		c.order = append(c.order, a.Slug)
 	}
 	return c
 }
 
-// inWindow returns the occurrences that start in the calendar window.
+// expand computes the occurrences. With prev, the last build's calendar for
+// the same day and opening hours, the occurrences of every activity for
+// which changed is false are taken over instead of computed again.
+func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
+	c.current = 1
+	if prev != nil {
+		c.current = prev.current + 1
+	}
+	if prev == nil || prev.span != c.span || prev.today != c.today {
+		acts := make([]schedule.Activity, 0, len(c.order))
+		for _, slug := range c.order {
+			acts = append(acts, c.acts[slug].Schedule())
+		}
+		// Expand sorts by start and slug, so every list below is sorted too.
+		for _, o := range schedule.Expand(acts, c.hours, c.span, c.loc) {
+			c.occ[o.Slug] = append(c.occ[o.Slug], o)
+			d := schedule.DateOf(o.Start)
+			c.byDate[d] = append(c.byDate[d], o)
+		}
+		for d := c.span.From; !d.After(c.span.Until); d = d.AddDays(1) {
+			c.gen[d] = c.current
+		}
+		return
+	}
+	// Take over every date's list, then redo the dates that an activity that
+	// changed, came or went had or has occurrences on.
+	redo := map[schedule.Date]bool{}
+	gone := map[string]bool{}
+	for slug := range prev.occ {
+		if _, ok := c.acts[slug]; !ok {
+			gone[slug] = true
+			for _, o := range prev.occ[slug] {
+				redo[schedule.DateOf(o.Start)] = true
+			}
+		}
+	}
+	fresh := map[string]bool{}
+	for _, slug := range c.order {
+		if list, ok := prev.occ[slug]; ok && !changed(slug) {
+			c.occ[slug] = list
+			if evs, ok := prev.events[slug]; ok {
+				c.events[slug] = evs
+			}
+			continue
+		}
+		fresh[slug] = true
+		for _, o := range prev.occ[slug] {
+			redo[schedule.DateOf(o.Start)] = true
+		}
+		c.occ[slug] = schedule.Expand([]schedule.Activity{c.acts[slug].Schedule()}, c.hours, c.span, c.loc)
+		for _, o := range c.occ[slug] {
+			redo[schedule.DateOf(o.Start)] = true
+		}
+	}
+	for d, list := range prev.byDate {
+		if !redo[d] {
+			c.byDate[d] = list
+		}
+	}
+	for d, g := range prev.gen {
+		if !redo[d] {
+			c.gen[d] = g
+		}
+	}
+	if len(redo) == 0 {
+		c.days = prev.days // nothing an agenda day shows has changed
+	}
+	for d := range redo {
+		var list []schedule.Occurrence
+		for _, o := range prev.byDate[d] {
+			if !fresh[o.Slug] && !gone[o.Slug] {
+				list = append(list, o)
+			}
+		}
+		for slug := range fresh {
+			for _, o := range c.occ[slug] {
+				if schedule.DateOf(o.Start) == d {
+					list = append(list, o)
+				}
+			}
+		}
+		slices.SortFunc(list, func(a, b schedule.Occurrence) int {
+			return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Slug, b.Slug))
+		})
+		if len(list) > 0 {
+			c.byDate[d] = list
+		}
+	}
+}
+
+// generation returns the number of the build that last worked out the
+// occurrences of d.
+func (c *calendar) generation(d schedule.Date) uint64 {
+	if g, ok := c.gen[d]; ok {
+		return g
+	}
+	return c.current
+}
+
+// upcoming returns the occurrences of one activity from today on.
+func (c *calendar) upcoming(slug string) []schedule.Occurrence {
+	list := c.occ[slug]
+	i, _ := slices.BinarySearchFunc(list, c.today, func(o schedule.Occurrence, d schedule.Date) int {
+		return schedule.DateOf(o.Start).Compare(d)
+	})
+	for i > 0 && !schedule.DateOf(list[i-1].Start).Before(c.today) {
+		i--
+	}
+	return list[i:]
+}
+
+// inWindow returns the occurrences that start in the calendar window,
+// sorted by start and slug.
 func (c *calendar) inWindow() []schedule.Occurrence {
 	var out []schedule.Occurrence
-	for _, o := range c.all {
-		if c.window.Contains(schedule.DateOf(o.Start)) {
-			out = append(out, o)
-		}
+	for d := c.window.From; !d.After(c.window.Until); d = d.AddDays(1) {
+		out = append(out, c.byDate[d]...)
 	}
 	return out
 }
@@ -161,20 +270,28 @@ func (p *plan) makeDayView(d schedule.Date) *render.Day {
 		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
 		Today: d == p.today, InWindow: p.cal.window.Contains(d),
 	}
-	if h := p.cal.hours; h != nil && h.ClosedOn(d) {
-		day := h.On(d)
-		v.Closed = day.Reason
-		if day.Holiday != nil && p.cfg.Language == "en" {
-			v.Closed = day.Holiday.NameEN
-		}
-		if v.Closed == "" {
-			v.Closed = p.theme.T("closed")
-		}
-	}
+	v.Closed = p.closedReason(d)
 	for _, o := range p.cal.byDate[d] {
 		v.Occurrences = append(v.Occurrences, p.occurrenceView(o))
 	}
 	return v
+}
+
+// closedReason says why the centre is closed on d, or "" when it is not.
+func (p *plan) closedReason(d schedule.Date) string {
+	h := p.cal.hours
+	if h == nil || !h.ClosedOn(d) {
+		return ""
+	}
+	day := h.On(d)
+	reason := day.Reason
+	if day.Holiday != nil && p.cfg.Language == "en" {
+		reason = day.Holiday.NameEN
+	}
+	if reason == "" {
+		reason = p.theme.T("closed")
+	}
+	return reason
 }
 
 func itoa(n int) string {

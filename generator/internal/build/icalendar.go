@@ -71,7 +71,7 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 		start int64
 	}
 	shown := map[key]schedule.Occurrence{}
-	for _, o := range p.cal.bySlug[a.Slug] {
+	for _, o := range p.cal.upcoming(a.Slug) {
 		if o.Status != schedule.Cancelled && horizon.Contains(schedule.DateOf(o.Original)) {
 			shown[key{o.Rule, o.Original.Unix()}] = o
 		}

@@ -41,6 +41,8 @@ type snapshot struct {
 	theme  *render.Theme
 	global string // fingerprint of what every output depends on
 	files  map[string][]byte
+	cal    *calendar  // occurrences and iCalendar events, by activity
+	frags  *fragments // pieces of pages shared between pages
 }
 
 // Update is the outcome of one Builder.Build.
@@ -159,6 +161,14 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 			}
 		}
 	}
+	var prevCal *calendar
+	if !full && !dirty[depHours] {
+		prevCal = last.cal
+	}
+	p.cal.expand(prevCal, func(slug string) bool { return dirty[depActivity(slug)] })
+	if !full {
+		p.frags = newFragments(last.frags)
+	}
 	var todo []int
 	for i, j := range jobs {
 		if _, had := lastFile(last, j.path); full || !had || slices.ContainsFunc(j.deps, func(d string) bool { return dirty[d] }) {
@@ -217,7 +227,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	for _, it := range items {
 		byRel[it.Rel] = it
 	}
-	b.last = &snapshot{items: byRel, theme: theme, global: global, files: files}
+	b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags}
 	diags.Sort()
 	res.Diags = diags
 	res.Files = len(files)

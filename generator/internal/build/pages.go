@@ -1,6 +1,7 @@
 package build
 
 import (
+	"html/template"
 	"slices"
 	"time"
 
@@ -26,9 +27,16 @@ func (p *plan) home() ([]byte, diag.List, error) {
 	}
 	// Today, and the rest of this week up to Sunday.
 	for d := p.today; d == p.today || d.Weekday() != time.Monday; d = d.AddDays(1) {
-		if v := p.dayView(d); len(v.Occurrences) > 0 || d == p.today {
-			cal.ThisWeek = append(cal.ThisWeek, v)
+		if len(p.cal.byDate[d]) == 0 && d != p.today {
+			continue
 		}
+		h, err := p.frags.get("home "+p.dayKey(d), func() (template.HTML, error) {
+			return p.theme.Fragment("_home-day.html", p.dayView(d))
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		cal.ThisWeek = append(cal.ThisWeek, &render.Day{Date: d.String(), HTML: h})
 	}
 	pg.Calendar = cal
 	pg.Script = pageScript
@@ -73,7 +81,7 @@ func (p *plan) activity(a *content.Activity) ([]byte, diag.List, error) {
 	pg.Activity = p.activityView(a)
 	var diags diag.List
 	pg.Body, diags = p.markdown(a.Source)
-	next := p.cal.bySlug[a.Slug]
+	next := p.cal.upcoming(a.Slug)
 	if len(next) > nextDates {
 		next = next[:nextDates]
 	}
@@ -98,7 +106,10 @@ func (p *plan) activities() ([]byte, diag.List, error) {
 	}
 	var once []dated
 	for _, a := range p.site.Activities {
-		v := p.activityView(a)
+		v, err := p.activityCard(a)
+		if err != nil {
+			return nil, nil, err
+		}
 		var days [7]bool
 		for _, r := range a.Rules {
 			if r.Kind == schedule.Once {
@@ -137,7 +148,13 @@ func (p *plan) activities() ([]byte, diag.List, error) {
 	return p.render(pg, nil)
 }
 
+// storyView returns a story as pages and the feed show it, made once and
+// taken over by the next build while the story does not change.
 func (p *plan) storyView(s *content.Story) (*render.Story, diag.List) {
+	return p.frags.story(s, p.makeStoryView)
+}
+
+func (p *plan) makeStoryView(s *content.Story) (*render.Story, diag.List) {
 	body, diags := p.markdown(s.Source)
 	author := s.Author
 	if author == "" {

@@ -29,11 +29,12 @@ type plan struct {
 	files map[string]bool   // static files under content/
 	view  *render.Site
 	cal   *calendar
+	frags *fragments
 }
 
 func newPlan(cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
 	p := &plan{cfg: cfg, site: site, theme: theme, today: today, words: PathWords[cfg.Language],
-		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}}
+		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}, frags: newFragments(nil)}
 	if site.Home != nil {
 		p.pages["_index.md"] = "/"
 	}

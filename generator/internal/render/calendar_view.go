@@ -37,6 +37,8 @@ type Day struct {
 	InWindow    bool   // the day lies in the calendar's window
 	Closed      string // the reason the centre is closed, "" when it is not
 	Occurrences []*Occurrence
+	HTML        template.HTML // the day as a section of the agenda and week pages
+	Cell        template.HTML // the day as a cell of a month table
 }
 
 // Week is one ISO week of the calendar.

@@ -24,7 +24,8 @@ type Theme struct {
 	Lang   string
 	words  map[string]string
 	pages  map[string]*template.Template
-	Static []StaticFile // files under static/, sorted by path
+	parts  *template.Template // the partials, for fragments rendered on their own
+	Static []StaticFile       // files under static/, sorted by path
 }
 
 // StaticFile is a theme file copied to the site as it is.
@@ -70,6 +71,14 @@ func LoadTheme(fsys fs.FS, name, lang string) (*Theme, diag.List) {
 		return nil, diags
 	}
 	partials, _ := fs.Glob(fsys, path.Join(root, "layouts", "_*.html"))
+	th.parts = template.New("parts").Funcs(funcs)
+	for _, p := range partials {
+		b, _ := fs.ReadFile(fsys, p)
+		if _, err := th.parts.New(path.Base(p)).Parse(string(b)); err != nil {
+			diags.Errorf(diag.Pos{File: p}, "bad-layout", diag.T("fout in de layout: %v", "error in the layout: %v", err), diag.Text{})
+			return nil, diags
+		}
+	}
 	for _, name := range Layouts {
 		file := path.Join(root, "layouts", name+".html")
 		body, err := fs.ReadFile(fsys, file)
@@ -134,6 +143,16 @@ func (th *Theme) Plural(key string, n int) string {
 
 // Has reports whether the theme has a translation for key.
 func (th *Theme) Has(key string) bool { _, ok := th.words[key]; return ok }
+
+// Fragment executes the partial layout name (such as "_day.html") with data,
+// for a piece of a page that is made once and used on several pages.
+func (th *Theme) Fragment(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := th.parts.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", fmt.Errorf("rendering %s: %w", name, err)
+	}
+	return template.HTML(buf.String()), nil // #nosec: output of html/template
+}
 
 // Render executes the layout for p.Kind into w.
 func (th *Theme) Render(w io.Writer, p *Page) error {

@@ -1,6 +1,6 @@
 // Keeps a page true on a later day than it was built for: marks today,
-// hides what has ended in lists of what is coming ([data-past]) and says whether the centre is open now. The page is
-// complete without it.
+// hides what has ended in lists of what is coming ([data-past]) and says
+// whether the centre is open now. The page is complete without it.
 (function () {
   var d = document, h = d.documentElement, zone = h.getAttribute("data-zone"), now = new Date(), today;
   try {
@@ -18,11 +18,8 @@
     if (l) l.textContent = on ? h.getAttribute("data-today") : "";
   }
   each("[data-past] [data-end]", function (e) { if (new Date(e.getAttribute("data-end")) <= now) e.hidden = true; });
-  each("[data-date]", function (e) {
-    var v = e.getAttribute("data-date");
-    mark(e, v === today);
-    if (v < today && e.hasAttribute("data-past")) e.hidden = true;
-  });
+  each("[data-date]", function (e) { mark(e, e.getAttribute("data-date") === today); });
+  each("[data-past] [data-date]", function (e) { if (e.getAttribute("data-date") < today) e.hidden = true; });
   each("[data-weekday]", function (e) { mark(e, +e.getAttribute("data-weekday") === wd); });
   var j = d.getElementById("kp-data");
   if (!j) return;

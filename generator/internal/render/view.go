@@ -74,7 +74,8 @@ type Activity struct {
 	Image    string // link to the image, "" for none
 	ImageAlt string
 	Tags     []string
-	ICS      string // link to the activity's calendar file, "" for none
+	ICS      string        // link to the activity's calendar file, "" for none
+	Card     template.HTML // the activity as lists show it, made once
 }
 
 // ActivityGroup is a heading with activities under it (a weekday, or "once").

@@ -1,0 +1,110 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"sync"
+
+	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/render"
+	"krachtpunt/generator/internal/schedule"
+)
+
+// fragments keeps pieces of pages that several pages share (a day of the
+// agenda is also a day of its week page), and that the next build may take
+// over when nothing in them changed. A key names everything a piece shows.
+type fragments struct {
+	mu   sync.Mutex
+	prev map[string]template.HTML // from the last build
+	made map[string]template.HTML // used or made in this build
+
+	prevStories map[*content.Story]storyResult
+	stories     map[*content.Story]storyResult
+}
+
+type storyResult struct {
+	view  *render.Story
+	diags diag.List
+}
+
+func newFragments(prev *fragments) *fragments {
+	f := &fragments{made: map[string]template.HTML{}, stories: map[*content.Story]storyResult{}}
+	if prev != nil {
+		f.prev, f.prevStories = prev.made, prev.stories
+	}
+	return f
+}
+
+// story returns the view of s, made with make unless this build or the last
+// one made it already (an unchanged story file is the same value).
+func (f *fragments) story(s *content.Story, make func(*content.Story) (*render.Story, diag.List)) (*render.Story, diag.List) {
+	f.mu.Lock()
+	r, ok := f.stories[s]
+	if !ok {
+		r, ok = f.prevStories[s]
+	}
+	f.mu.Unlock()
+	if !ok {
+		v, d := make(s)
+		r = storyResult{v, d}
+	}
+	f.mu.Lock()
+	f.stories[s] = r
+	f.mu.Unlock()
+	return r.view, r.diags
+}
+
+// get returns the piece for key, making it with make when neither this build
+// nor the last one has it.
+func (f *fragments) get(key string, make func() (template.HTML, error)) (template.HTML, error) {
+	f.mu.Lock()
+	if h, ok := f.made[key]; ok {
+		f.mu.Unlock()
+		return h, nil
+	}
+	h, ok := f.prev[key]
+	f.mu.Unlock()
+	if !ok {
+		var err error
+		if h, err = make(); err != nil {
+			return "", err
+		}
+	}
+	f.mu.Lock()
+	f.made[key] = h
+	f.mu.Unlock()
+	return h, nil
+}
+
+// dayKey names what a day shows: its date and the build that last worked
+// out its occurrences. Everything else a day shows (today, the window, the
+// closures, the words) is the same between builds that share fragments.
+func (p *plan) dayKey(d schedule.Date) string {
+	return d.String() + "#" + strconv.FormatUint(p.cal.generation(d), 10)
+}
+
+// daySection returns a day as the agenda and week pages show it.
+func (p *plan) daySection(d schedule.Date) (*render.Day, error) {
+	h, err := p.frags.get("day "+p.dayKey(d), func() (template.HTML, error) {
+		return p.theme.Fragment("_day.html", p.dayView(d))
+	})
+	return &render.Day{Date: d.String(), HTML: h}, err
+}
+
+// monthCell returns a day as a cell of a month table.
+func (p *plan) monthCell(d schedule.Date) (*render.Day, error) {
+	h, err := p.frags.get("cell "+p.dayKey(d), func() (template.HTML, error) {
+		return p.theme.Fragment("_month-day.html", p.dayView(d))
+	})
+	return &render.Day{Date: d.String(), Cell: h}, err
+}
+
+// activityCard returns an activity as the list of activities shows it.
+func (p *plan) activityCard(a *content.Activity) (*render.Activity, error) {
+	h, err := p.frags.get(fmt.Sprintf("card %p", a), func() (template.HTML, error) {
+		return p.theme.Fragment("_activity-card.html", p.activityView(a))
+	})
+	return &render.Activity{Card: h}, err
+}
