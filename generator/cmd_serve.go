@@ -52,6 +52,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	b := build.NewBuilder(os.DirFS(site), nil)
+	lastWarnings := ""
 	o := serve.Options{
 		SiteDir:  site,
 		Watch:    []string{config.File, "content", "themes/" + theme},
@@ -70,7 +71,15 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if up == nil {
 				return serve.Result{Lang: "nl"}, err
 			}
-			return serve.Result{Files: up.Files, Lang: up.Result.Lang()}, err
+			lang := up.Result.Lang()
+			if err == nil {
+				// Warnings do not stop the preview: say them once, when they change.
+				if w := up.Result.Diags.Warnings().Format(lang); w != lastWarnings {
+					fmt.Fprint(stdout, w)
+					lastWarnings = w
+				}
+			}
+			return serve.Result{Files: up.Files, Lang: lang}, err
 		},
 	}
 	if fixed.IsZero() {

@@ -1,0 +1,143 @@
+package serve_test
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"krachtpunt/generator/internal/build"
+	"krachtpunt/generator/internal/schedule"
+	"krachtpunt/generator/internal/serve"
+)
+
+// TestPreviewWithTheRealBuilder runs the preview over a real site with the
+// real builder: a save shows on the page after one reload, a broken save
+// keeps the last good page and sends the problem with file and line in the
+// site's language, and the fixed save reloads again.
+func TestPreviewWithTheRealBuilder(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.toml", "title = \"De Linde\"\n")
+	write("content/activities/koffie.md", "+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdag 10:00-12:00\"\n+++\n")
+	root, _ := filepath.Abs("../../..")
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(root, "themes"))); err != nil {
+		t.Fatal(err)
+	}
+	today, _ := schedule.ParseDate("2026-11-24")
+	b := build.NewBuilder(os.DirFS(dir), nil)
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{
+			SiteDir: dir, Watch: []string{"site.toml", "content", "themes/default"}, Port: 24313,
+			Build: func(ctx context.Context, changed []string) (serve.Result, error) {
+				up, err := b.Build(ctx, changed, today)
+				if up == nil || err != nil {
+					return serve.Result{Lang: "nl"}, err
+				}
+				return serve.Result{Files: up.Files, Lang: up.Result.Lang()}, nil
+			},
+			OnReady: func(url string) { ready <- url },
+		})
+	}()
+	var url string
+	select {
+	case url = <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("the preview did not start")
+	}
+	get := func(path string) string {
+		t.Helper()
+		resp, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return string(body)
+	}
+	resp, err := http.Get(url + "_krachtpunt/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan [2]string, 8)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		var ev string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				ev = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: ") && ev != "":
+				events <- [2]string{ev, strings.TrimPrefix(line, "data: ")}
+				ev = ""
+			}
+		}
+	}()
+	next := func() [2]string {
+		t.Helper()
+		for {
+			select {
+			case e := <-events:
+				if e[0] == "reload" || e[0] == "problems" || e[0] == "css" {
+					return e
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("no event after the save")
+			}
+		}
+	}
+	if page := get("activiteiten/koffie/"); !strings.Contains(page, "Elke dinsdag, 10.00-12.00 uur") || !strings.Contains(page, "_krachtpunt/events") {
+		t.Fatalf("first page:\n%s", page)
+	}
+
+	write("content/activities/koffie.md", "+++\ntitle = \"Koffieochtend\"\nwhen = \"elke woensdag 10:00-12:00\"\n+++\n")
+	if e := next(); e[0] != "reload" {
+		t.Fatalf("after a good save: %v", e)
+	}
+	if page := get("activiteiten/koffie/"); !strings.Contains(page, "Elke woensdag, 10.00-12.00 uur") {
+		t.Errorf("the page did not change after the save")
+	}
+
+	write("content/activities/koffie.md", "+++\ntitle = \"Koffieochtend\"\nwhen = \"elke woensdg 10:00-12:00\"\n+++\n")
+	e := next()
+	if e[0] != "problems" || !strings.Contains(e[1], `"file":"content/activities/koffie.md"`) || !strings.Contains(e[1], `"line":3`) || !strings.Contains(e[1], "woensdag") {
+		t.Fatalf("after a broken save: %v", e)
+	}
+	if page := get("activiteiten/koffie/"); !strings.Contains(page, "Elke woensdag, 10.00-12.00 uur") {
+		t.Errorf("the last good page is not served while the site is broken")
+	}
+
+	write("content/activities/koffie.md", "+++\ntitle = \"Koffieochtend\"\nwhen = \"elke donderdag 10:00-12:00\"\n+++\n")
+	if e := next(); e[0] != "reload" {
+		t.Fatalf("after the fixed save: %v", e)
+	}
+	if page := get("activiteiten/koffie/"); !strings.Contains(page, "Elke donderdag, 10.00-12.00 uur") {
+		t.Errorf("the page did not change after the fix")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Run after Ctrl-C: %v", err)
+	}
+}
