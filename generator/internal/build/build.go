@@ -2,20 +2,14 @@ package build
 
 import (
 	"context"
-	"fmt"
 	"io/fs"
 	"log/slog"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"krachtpunt/generator/internal/config"
-	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
-	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/schedule"
 )
 
@@ -45,101 +39,16 @@ func (r *Result) Lang() string {
 	return r.Config.Language
 }
 
-// Build builds the site. Problems in what volunteers wrote come back in
-// Result.Diags; the error is then that list. Other errors (a disk that is
-// full) are returned wrapped.
+// Build builds the site once and writes every file through o.Out. Problems
+// in what volunteers wrote come back in Result.Diags; the error is then that
+// list. Other errors (a disk that is full) are returned wrapped.
 func Build(ctx context.Context, o Options) (*Result, error) {
-	start := time.Now()
-	res := &Result{}
-	var diags diag.List
-	cfg := config.Load(o.Site, &diags)
-	res.Config = cfg
-	site, cdiags, err := content.Load(ctx, o.Site)
-	if err != nil {
-		return res, err
+	b := &Builder{site: o.Site, logger: o.Logger, out: o.Out, now: o.Now}
+	up, err := b.Build(ctx, nil, o.Today)
+	if up == nil {
+		return &Result{}, err
 	}
-	diags.Append(cdiags)
-	var theme *render.Theme
-	if cfg != nil {
-		var tdiags diag.List
-		theme, tdiags = render.LoadTheme(o.Site, cfg.Theme, cfg.Language)
-		diags.Append(tdiags)
-	}
-	if cfg == nil || theme == nil || diags.HasErrors() {
-		return fail(res, diags)
-	}
-	today := o.Today
-	if today.IsZero() {
-		today = schedule.DateOf(o.Now.In(cfg.Location))
-	}
-	p := newPlan(cfg, site, theme, today)
-	p.cal.expand(nil, nil)
-	p.checkSlugs(&diags)
-	if diags.HasErrors() {
-		return fail(res, diags)
-	}
-	jobs := p.jobs()
-	results := make([]diag.List, len(jobs))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			data, jd, err := j.make()
-			if err != nil {
-				return fmt.Errorf("building %s: %w", j.path, err)
-			}
-			results[i] = jd
-			if jd.HasErrors() {
-				return nil
-			}
-			return o.Out.WriteFile(j.path, data)
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return res, err
-	}
-	for _, r := range results {
-		diags.Append(r)
-	}
-	if diags.HasErrors() {
-		return fail(res, diags)
-	}
-	for _, f := range site.Files {
-		data, err := fs.ReadFile(o.Site, content.Dir+"/"+f)
-		if err != nil {
-			return res, fmt.Errorf("copying %s/%s: %w", content.Dir, f, err)
-		}
-		if err := o.Out.WriteFile(f, data); err != nil {
-			return res, err
-		}
-	}
-	for _, f := range theme.Static {
-		if err := o.Out.WriteFile(f.Path, f.Data); err != nil {
-			return res, err
-		}
-	}
-	diags.Sort()
-	res.Diags = diags
-	res.Files = len(jobs) + len(site.Files) + len(theme.Static)
-	for _, j := range jobs {
-		if strings.HasSuffix(j.path, ".html") {
-			res.Pages++
-		}
-	}
-	res.Took = time.Since(start)
-	if o.Logger != nil {
-		o.Logger.Info("built", "pages", res.Pages, "files", res.Files, "ms", res.Took.Milliseconds())
-	}
-	return res, nil
-}
-
-func fail(res *Result, diags diag.List) (*Result, error) {
-	diags.Sort()
-	res.Diags = diags
-	return res, diags
+	return up.Result, err
 }
 
 // job makes one output file.

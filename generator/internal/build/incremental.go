@@ -33,6 +33,11 @@ type Builder struct {
 	site   fs.FS
 	logger *slog.Logger
 	last   *snapshot // the last good build; nil before the first
+	// out, when set, receives every file as soon as it is made, and the
+	// Builder keeps nothing for a next build: a one-off build of a large
+	// site does not hold it in memory.
+	out Output
+	now time.Time // gives today when Build is given none
 }
 
 // snapshot is what a good build leaves for the next one.
@@ -53,15 +58,17 @@ type Update struct {
 	Parsed   []string          // the content files read this time, sorted
 }
 
-// NewBuilder returns a Builder for the site folder fsys.
+// NewBuilder returns a Builder for the site folder fsys that keeps the site
+// in memory between builds.
 func NewBuilder(site fs.FS, logger *slog.Logger) *Builder {
 	return &Builder{site: site, logger: logger}
 }
 
 // Build builds the site. changed lists the site-relative slash paths of the
 // files that changed since the previous call; nil means anything may have
-// changed. today is the first day of the calendar. When the content has
-// problems the error is a diag.List and the previous site stays.
+// changed. today is the first day of the calendar (zero: the day of the
+// Builder's clock in the site's timezone). When the content has problems the
+// error is a diag.List and the previous site stays.
 func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Date) (*Update, error) {
 	start := time.Now()
 	last := b.last
@@ -141,6 +148,9 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if theme == nil || diags.HasErrors() {
 		return b.fail(res, diags)
 	}
+	if today.IsZero() {
+		today = schedule.DateOf(b.now.In(cfg.Location))
+	}
 	p := newPlan(cfg, site, theme, today)
 	p.checkSlugs(&diags)
 	if diags.HasErrors() {
@@ -188,7 +198,14 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 			if err != nil {
 				return fmt.Errorf("building %s: %w", jobs[i].path, err)
 			}
-			made[i], results[i] = data, jd
+			results[i] = jd
+			if b.out != nil {
+				if jd.HasErrors() {
+					return nil
+				}
+				return b.out.WriteFile(jobs[i].path, data)
+			}
+			made[i] = data
 			return nil
 		})
 	}
@@ -202,13 +219,24 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		return b.fail(res, diags)
 	}
 	files := make(map[string][]byte, len(jobs)+len(site.Files)+len(theme.Static))
-	var rendered []string
-	for i, j := range jobs {
-		if made[i] != nil {
-			files[j.path] = made[i]
-			rendered = append(rendered, j.path)
-		} else {
-			files[j.path], _ = lastFile(last, j.path)
+	put := func(path string, data []byte) error {
+		if b.out != nil {
+			return b.out.WriteFile(path, data)
+		}
+		files[path] = data
+		return nil
+	}
+	rendered := make([]string, 0, len(todo))
+	for _, i := range todo {
+		rendered = append(rendered, jobs[i].path)
+	}
+	if b.out == nil {
+		for i, j := range jobs {
+			if made[i] != nil {
+				files[j.path] = made[i]
+			} else {
+				files[j.path], _ = lastFile(last, j.path)
+			}
 		}
 	}
 	for _, f := range site.Files {
@@ -218,19 +246,25 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 				return nil, fmt.Errorf("copying %s/%s: %w", content.Dir, f, err)
 			}
 		}
-		files[f] = data
+		if err := put(f, data); err != nil {
+			return nil, err
+		}
 	}
 	for _, f := range theme.Static {
-		files[f.Path] = f.Data
+		if err := put(f.Path, f.Data); err != nil {
+			return nil, err
+		}
 	}
-	byRel := make(map[string]*content.Item, len(items))
-	for _, it := range items {
-		byRel[it.Rel] = it
-	}
-	b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags}
 	diags.Sort()
 	res.Diags = diags
-	res.Files = len(files)
+	res.Files = len(jobs) + len(site.Files) + len(theme.Static)
+	if b.out == nil {
+		byRel := make(map[string]*content.Item, len(items))
+		for _, it := range items {
+			byRel[it.Rel] = it
+		}
+		b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags}
+	}
 	for _, j := range jobs {
 		if strings.HasSuffix(j.path, ".html") {
 			res.Pages++
@@ -239,7 +273,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	res.Took = time.Since(start)
 	slices.Sort(parsed)
 	if b.logger != nil {
-		b.logger.Info("built", "rendered", len(rendered), "parsed", len(parsed), "files", len(files), "ms", res.Took.Milliseconds())
+		b.logger.Info("built", "pages", res.Pages, "rendered", len(rendered), "parsed", len(parsed), "files", res.Files, "ms", res.Took.Milliseconds())
+	}
+	if b.out != nil {
+		files = nil
 	}
 	return &Update{Result: res, Files: files, Rendered: rendered, Parsed: parsed}, nil
 }
