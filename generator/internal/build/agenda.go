@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"slices"
 
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/render"
@@ -91,20 +92,8 @@ func (p *plan) week(monday schedule.Date) ([]byte, diag.List, error) {
 		}
 		w.Days = append(w.Days, v)
 	}
-	weeks := p.weeks()
-	for i, m := range weeks {
-		if m != monday {
-			continue
-		}
-		if i > 0 {
-			_, pn := isoWeek(weeks[i-1])
-			w.Prev, w.PrevName = p.cfg.Link(p.weekPath(weeks[i-1])), p.theme.T("week_n", pn)
-		}
-		if i+1 < len(weeks) {
-			_, nn := isoWeek(weeks[i+1])
-			w.Next, w.NextName = p.cfg.Link(p.weekPath(weeks[i+1])), p.theme.T("week_n", nn)
-		}
-	}
+	weekName := func(m schedule.Date) string { _, n := isoWeek(m); return p.theme.T("week_n", n) }
+	w.Prev, w.PrevName, w.Next, w.NextName = p.neighbours(p.weeks(), monday, p.weekPath, weekName)
 	pg.Calendar = &render.Calendar{Week: w, ICS: p.cfg.Link("/agenda.ics")}
 	pg.Script = pageScript
 	return p.render(pg, nil)
@@ -129,18 +118,7 @@ func (p *plan) month(first schedule.Date) ([]byte, diag.List, error) {
 		}
 		m.Weeks = append(m.Weeks, row)
 	}
-	months := p.months()
-	for i, f := range months {
-		if f != first {
-			continue
-		}
-		if i > 0 {
-			m.Prev, m.PrevName = p.cfg.Link(p.monthPath(months[i-1])), p.monthName(months[i-1])
-		}
-		if i+1 < len(months) {
-			m.Next, m.NextName = p.cfg.Link(p.monthPath(months[i+1])), p.monthName(months[i+1])
-		}
-	}
+	m.Prev, m.PrevName, m.Next, m.NextName = p.neighbours(p.months(), first, p.monthPath, p.monthName)
 	pg.Calendar = &render.Calendar{Month: m, ICS: p.cfg.Link("/agenda.ics")}
 	pg.Script = pageScript
 	return p.render(pg, nil)
@@ -157,3 +135,16 @@ func (p *plan) weekdayNames() []string {
 
 // pageScript is the inline script of the pages that show dates.
 var pageScript = render.TodayScript
+
+// neighbours returns the links to the pages before and after cur in list,
+// and their names; "" where there is none.
+func (p *plan) neighbours(list []schedule.Date, cur schedule.Date, path, name func(schedule.Date) string) (prev, prevName, next, nextName string) {
+	i := slices.Index(list, cur)
+	if i > 0 {
+		prev, prevName = p.cfg.Link(path(list[i-1])), name(list[i-1])
+	}
+	if i >= 0 && i+1 < len(list) {
+		next, nextName = p.cfg.Link(path(list[i+1])), name(list[i+1])
+	}
+	return prev, prevName, next, nextName
+}
