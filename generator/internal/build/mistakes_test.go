@@ -172,6 +172,21 @@ func TestVolunteerMistakes(t *testing.T) {
 			en:    "content/activities/koffie.md and content/activities/zz.md get the same web address \"koffie\"",
 		},
 		{
+			name: "Dutch image key without description", file: act,
+			src:   "+++\ntitel = \"Koffie\"\nwanneer = \"elke dinsdag 10:00-12:00\"\nafbeelding = \"koffie.jpg\"\n+++\n",
+			extra: map[string]string{"content/activities/koffie.jpg": "jpeg"},
+			pos:   "content/activities/koffie.md:4",
+			nl:    "bij de afbeelding hoort een beschrijving in \"afbeelding_alt\"",
+			en:    "the image needs a description in \"afbeelding_alt\"",
+		},
+		{
+			name: "date written day-month-year", file: "content/stories/tuin.md",
+			src: "+++\ntitel = \"De tuin\"\ndatum = \"12-10-2026\"\ntoestemming = true\n+++\n",
+			pos: "content/stories/tuin.md:3",
+			nl:  "\"12-10-2026\" is dag-maand-jaar; Krachtpunt leest datums als jaar-maand-dag\n    Bedoel je datum = 2026-10-12?",
+			en:  "\"12-10-2026\" is day-month-year; Krachtpunt reads dates as year-month-day\n    Did you mean datum = 2026-10-12?",
+		},
+		{
 			name: "language not supported", file: "site.toml",
 			src: "title = \"De Linde\"\nlanguage = \"de\"\n",
 			pos: "site.toml:2",

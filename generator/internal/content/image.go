@@ -34,9 +34,13 @@ func imageFields(t *decode.Table, find imageFinder) (img, alt string) {
 		return "", alt
 	}
 	if alt == "" {
+		altKey := fImageAlt.Name // say it in the language the image key was written in
+		if t.KeyName(fImage) == fImage.Alias {
+			altKey = fImageAlt.Alias
+		}
 		t.Errorf(fImage, "image-alt",
-			diag.T("bij de afbeelding hoort een beschrijving in %q", "the image needs a description in %q", t.KeyName(fImageAlt)),
-			diag.T(`Beschrijf in een korte zin wat er op de foto staat, voor wie hem niet kan zien: %s = "Twee buren aan de koffietafel"`, `Describe in a short sentence what the photo shows, for people who cannot see it: %s = "Two neighbours at the coffee table"`, t.KeyName(fImageAlt)))
+			diag.T("bij de afbeelding hoort een beschrijving in %q", "the image needs a description in %q", altKey),
+			diag.T(`Beschrijf in een korte zin wat er op de foto staat, voor wie hem niet kan zien: %s = "Twee buren aan de koffietafel"`, `Describe in a short sentence what the photo shows, for people who cannot see it: %s = "Two neighbours at the coffee table"`, altKey))
 	}
 	return found, alt
 }

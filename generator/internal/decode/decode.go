@@ -253,6 +253,14 @@ func (t *Table) Date(f Field) (time.Time, bool) {
 		if p, err := time.Parse(time.DateOnly, strings.TrimSpace(d)); err == nil {
 			return p, true
 		}
+		for _, layout := range []string{"02-01-2006", "2-1-2006", "02/01/2006", "2/1/2006"} {
+			if p, err := time.Parse(layout, strings.TrimSpace(d)); err == nil {
+				t.doc.diags.Errorf(t.Pos(key), "bad-date",
+					diag.T("%q is dag-maand-jaar; Krachtpunt leest datums als jaar-maand-dag", "%q is day-month-year; Krachtpunt reads dates as year-month-day", d),
+					diag.T("Bedoel je %s = %s?", "Did you mean %s = %s?", key, p.Format(time.DateOnly)))
+				return time.Time{}, false
+			}
+		}
 		t.doc.diags.Errorf(t.Pos(key), "bad-date",
 			diag.T("%q is geen bestaande datum", "%q is not a valid date", d),
 			diag.T("Schrijf een datum als jaar-maand-dag, bijvoorbeeld: %s = 2026-12-08", "Write a date as year-month-day, for example: %s = 2026-12-08", key))
