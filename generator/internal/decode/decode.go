@@ -66,10 +66,16 @@ func Parse(file string, src string, offset int, diags *diag.List) *Table {
 // Table is one TOML table: the document itself, a [table] or one entry of an
 // [[array of tables]].
 type Table struct {
-	doc   *Doc
-	path  string // located path, e.g. "" or "cancel#1" or "season#0.hours"
-	m     map[string]any
-	known []Field
+	doc     *Doc
+	path    string // located path, e.g. "" or "cancel#1" or "season#0.hours"
+	m       map[string]any
+	known   []Field
+	missing []missingKey // reported by Done, unless a misspelt key explains them
+}
+
+type missingKey struct {
+	f       Field
+	example string
 }
 
 // Pos returns the position of key (as written) in the table, or of the table
@@ -148,8 +154,14 @@ var (
 	kindTable  = diag.Text{NL: "een tabel", EN: "a table"}
 )
 
-// Missing reports a required key that is not there.
+// Missing reports a required key that is not there. The report waits for
+// Done: when a misspelt key there is taken for this one ("tittel" for
+// "titel"), the hint on that key says it all.
 func (t *Table) Missing(f Field, example string) {
+	t.missing = append(t.missing, missingKey{f, example})
+}
+
+func (t *Table) reportMissing(f Field, example string) {
 	t.doc.diags.Errorf(t.Pos(""), "missing-key",
 		diag.T("%q ontbreekt; dit moet er altijd in staan", "%q is missing; it is required", diag.Text{NL: name(f, "nl"), EN: f.Name}),
 		diag.T("Voeg een regel toe, bijvoorbeeld: %s", "Add a line, for example: %s", diag.Text{NL: exampleFor(f, "nl", example), EN: exampleFor(f, "en", example)}))
@@ -375,22 +387,34 @@ func (t *Table) Done() {
 			names = append(names, f.Alias)
 		}
 	}
+	suggested := map[string]bool{}
 	for _, k := range t.Keys() {
 		if slices.Contains(names, k) {
 			continue
 		}
-		t.UnknownKey(k, names)
+		if c := t.UnknownKey(k, names); c != "" {
+			suggested[c] = true
+		}
 	}
+	for _, m := range t.missing {
+		if !suggested[m.f.Name] && (m.f.Alias == "" || !suggested[m.f.Alias]) {
+			t.reportMissing(m.f, m.example)
+		}
+	}
+	t.missing = nil
 }
 
-// UnknownKey reports key as not known, suggesting the closest of names.
-func (t *Table) UnknownKey(key string, names []string) {
+// UnknownKey reports key as not known, suggesting the closest of names,
+// which it returns ("" when none is close).
+func (t *Table) UnknownKey(key string, names []string) string {
 	hint := diag.T("Deze sleutels kun je hier gebruiken: %s.", "These keys can be used here: %s.", strings.Join(names, ", "))
-	if c := diag.Closest(key, names); c != "" {
+	c := diag.Closest(key, names)
+	if c != "" {
 		hint = diag.T("Bedoel je %q?", "Did you mean %q?", c)
 	}
 	t.doc.diags.Errorf(t.Pos(key), "unknown-key",
 		diag.T("onbekende sleutel %q", "unknown key %q", key), hint)
+	return c
 }
 
 // Errorf adds an error at the key (as written) of f in this table.

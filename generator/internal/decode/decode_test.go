@@ -97,3 +97,25 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestMisspeltRequiredKeyIsOneProblem shows that "tittel" instead of
+// "titel" gives one problem, on the misspelt key, and not also "titel is
+// missing"; a required key that is simply absent is still reported.
+func TestMisspeltRequiredKeyIsOneProblem(t *testing.T) {
+	var diags diag.List
+	tab := Parse("content/a.md", "tittel = \"Koffie\"\n", 1, &diags)
+	if tab.String(F("title", "titel")) == "" {
+		tab.Missing(F("title", "titel"), `"Koffie"`)
+	}
+	tab.Done()
+	if len(diags) != 1 || diags[0].Code != "unknown-key" || diags[0].Pos.Line != 2 {
+		t.Fatalf("got %v, want one unknown-key problem on line 2", diags.Format("en"))
+	}
+	diags = nil
+	tab = Parse("content/a.md", "kleur = \"rood\"\n", 1, &diags)
+	tab.Missing(F("title", "titel"), `"Koffie"`)
+	tab.Done()
+	if len(diags) != 2 {
+		t.Fatalf("got %v, want an unknown key and a missing title", diags.Format("en"))
+	}
+}
