@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"strings"
 	"sync"
@@ -254,27 +255,37 @@ func clockOf(t time.Time) schedule.Clock { return schedule.At(t.Hour(), t.Minute
 
 // dayView returns the view of one date with its occurrences. Views are
 // made once and shared by the agenda, week, month and home pages.
-func (p *plan) dayView(d schedule.Date) *render.Day {
+func (p *plan) dayView(d schedule.Date) (*render.Day, error) {
 	p.cal.mu.Lock()
-	defer p.cal.mu.Unlock()
-	if v, ok := p.cal.days[d]; ok {
-		return v
+	v, ok := p.cal.days[d]
+	p.cal.mu.Unlock()
+	if ok {
+		return v, nil
 	}
-	v := p.makeDayView(d)
-	p.cal.days[d] = v
-	return v
-}
-
-func (p *plan) makeDayView(d schedule.Date) *render.Day {
-	v := &render.Day{
+	v = &render.Day{
 		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
-		Today: d == p.today, InWindow: p.cal.window.Contains(d),
+		Today: d == p.today, InWindow: p.cal.window.Contains(d), Closed: p.closedReason(d),
 	}
-	v.Closed = p.closedReason(d)
-	for _, o := range p.cal.byDate[d] {
-		v.Occurrences = append(v.Occurrences, p.occurrenceView(o))
+	var items, cells strings.Builder
+	for i, o := range p.cal.byDate[d] {
+		item, err := p.occurrenceItems(o)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			items.WriteByte('\n')
+			cells.WriteByte('\n')
+		}
+		items.WriteString(string(item.HTML))
+		cells.WriteString(string(item.Cell))
+		v.Occurrences = append(v.Occurrences, item)
 	}
-	return v
+	// #nosec: pieces rendered by html/template
+	v.Items, v.CellItems = template.HTML(items.String()), template.HTML(cells.String())
+	p.cal.mu.Lock()
+	p.cal.days[d] = v
+	p.cal.mu.Unlock()
+	return v, nil
 }
 
 // closedReason says why the centre is closed on d, or "" when it is not.

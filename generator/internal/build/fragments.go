@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -22,6 +23,17 @@ type fragments struct {
 
 	prevStories map[*content.Story]storyResult
 	stories     map[*content.Story]storyResult
+
+	prevOcc map[occKey]*render.Occurrence
+	occ     map[occKey]*render.Occurrence
+}
+
+// occKey names an occurrence by the activity value it comes from (a changed
+// file is a new value) and the start its rule gave.
+type occKey struct {
+	act      *content.Activity
+	rule     int
+	original int64
 }
 
 type storyResult struct {
@@ -30,9 +42,9 @@ type storyResult struct {
 }
 
 func newFragments(prev *fragments) *fragments {
-	f := &fragments{made: map[string]template.HTML{}, stories: map[*content.Story]storyResult{}}
+	f := &fragments{made: map[string]template.HTML{}, stories: map[*content.Story]storyResult{}, occ: map[occKey]*render.Occurrence{}}
 	if prev != nil {
-		f.prev, f.prevStories = prev.made, prev.stories
+		f.prev, f.prevStories, f.prevOcc = prev.made, prev.stories, prev.occ
 	}
 	return f
 }
@@ -88,7 +100,11 @@ func (p *plan) dayKey(d schedule.Date) string {
 // daySection returns a day as the agenda and week pages show it.
 func (p *plan) daySection(d schedule.Date) (*render.Day, error) {
 	h, err := p.frags.get("day "+p.dayKey(d), func() (template.HTML, error) {
-		return p.theme.Fragment("_day.html", p.dayView(d))
+		v, err := p.dayView(d)
+		if err != nil {
+			return "", err
+		}
+		return p.theme.Fragment("_day.html", v)
 	})
 	return &render.Day{Date: d.String(), HTML: h}, err
 }
@@ -96,7 +112,11 @@ func (p *plan) daySection(d schedule.Date) (*render.Day, error) {
 // monthCell returns a day as a cell of a month table.
 func (p *plan) monthCell(d schedule.Date) (*render.Day, error) {
 	h, err := p.frags.get("cell "+p.dayKey(d), func() (template.HTML, error) {
-		return p.theme.Fragment("_month-day.html", p.dayView(d))
+		v, err := p.dayView(d)
+		if err != nil {
+			return "", err
+		}
+		return p.theme.Fragment("_month-day.html", v)
 	})
 	return &render.Day{Date: d.String(), Cell: h}, err
 }
@@ -107,4 +127,31 @@ func (p *plan) activityCard(a *content.Activity) (*render.Activity, error) {
 		return p.theme.Fragment("_activity-card.html", p.activityView(a))
 	})
 	return &render.Activity{Card: h}, err
+}
+
+// occurrenceItems returns an occurrence with its list items rendered: the
+// only fields the day fragments read. An occurrence of an activity that did
+// not change is taken over from the last build.
+func (p *plan) occurrenceItems(o schedule.Occurrence) (*render.Occurrence, error) {
+	k := occKey{p.cal.acts[o.Slug], o.Rule, o.Original.Unix()}
+	f := p.frags
+	f.mu.Lock()
+	v, ok := f.occ[k]
+	if !ok {
+		v, ok = f.prevOcc[k]
+	}
+	f.mu.Unlock()
+	if !ok {
+		full := p.occurrenceView(o)
+		html, err1 := p.theme.Fragment("_occurrence.html", full)
+		cell, err2 := p.theme.Fragment("_month-occurrence.html", full)
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, err
+		}
+		v = &render.Occurrence{HTML: html, Cell: cell}
+	}
+	f.mu.Lock()
+	f.occ[k] = v
+	f.mu.Unlock()
+	return v, nil
 }

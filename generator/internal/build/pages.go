@@ -31,7 +31,11 @@ func (p *plan) home() ([]byte, diag.List, error) {
 			continue
 		}
 		h, err := p.frags.get("home "+p.dayKey(d), func() (template.HTML, error) {
-			return p.theme.Fragment("_home-day.html", p.dayView(d))
+			v, err := p.dayView(d)
+			if err != nil {
+				return "", err
+			}
+			return p.theme.Fragment("_home-day.html", v)
 		})
 		if err != nil {
 			return nil, nil, err

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"html/template"
@@ -202,11 +201,8 @@ func (p *plan) markdown(src content.Source) (template.HTML, diag.List) {
 }
 
 func (p *plan) render(pg *render.Page, diags diag.List) ([]byte, diag.List, error) {
-	var buf bytes.Buffer
-	if err := p.theme.Render(&buf, pg); err != nil {
-		return nil, diags, err
-	}
-	return buf.Bytes(), diags, nil
+	data, err := p.theme.Render(pg)
+	return data, diags, err
 }
 
 var nonDigits = regexp.MustCompile(`[^0-9+]`)

@@ -26,6 +26,8 @@ type Occurrence struct {
 	Moved string
 	// Facts are the room, walk-in or sign-up, and the cost, in one line.
 	Facts string
+	HTML  template.HTML // the occurrence as a list item of the agenda, week and home pages
+	Cell  template.HTML // the occurrence as a list item of a month cell
 }
 
 // Day is one date with what happens on it.
@@ -37,6 +39,8 @@ type Day struct {
 	InWindow    bool   // the day lies in the calendar's window
 	Closed      string // the reason the centre is closed, "" when it is not
 	Occurrences []*Occurrence
+	Items       template.HTML // the occurrences as list items, for the agenda, week and home pages
+	CellItems   template.HTML // the occurrences as list items of a month cell
 	HTML        template.HTML // the day as a section of the agenda and week pages
 	Cell        template.HTML // the day as a cell of a month table
 }

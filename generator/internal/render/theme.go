@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -154,16 +153,16 @@ func (th *Theme) Fragment(name string, data any) (template.HTML, error) {
 	return template.HTML(buf.String()), nil // #nosec: output of html/template
 }
 
-// Render executes the layout for p.Kind into w.
-func (th *Theme) Render(w io.Writer, p *Page) error {
+// Render executes the layout for p.Kind and returns the page.
+func (th *Theme) Render(p *Page) ([]byte, error) {
 	t, ok := th.pages[p.Kind]
 	if !ok {
-		return fmt.Errorf("theme %s has no layout %q", th.Name, p.Kind)
+		return nil, fmt.Errorf("theme %s has no layout %q", th.Name, p.Kind)
 	}
 	var buf bytes.Buffer
+	buf.Grow(16 << 10)
 	if err := t.ExecuteTemplate(&buf, p.Kind, p); err != nil {
-		return fmt.Errorf("rendering %s with layout %s: %w", p.URL, p.Kind, err)
+		return nil, fmt.Errorf("rendering %s with layout %s: %w", p.URL, p.Kind, err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Bytes(), nil
 }

@@ -46,7 +46,6 @@ func BenchmarkSaveToReloadRealSite(b *testing.B) {
 			go func() {
 				done <- serve.Run(ctx, serve.Options{
 					SiteDir: dir, Watch: []string{"site.toml", "content", "themes/default"}, Port: 21313,
-					Debounce: 10 * time.Millisecond,
 					Build: func(ctx context.Context, changed []string) (serve.Result, error) {
 						up, err := builder.Build(ctx, changed, today)
 						if err != nil {

@@ -52,7 +52,7 @@ type Options struct {
 	// Location, so "today" on the pages moves on; nil means no midnight
 	// rebuild (e.g. when the build's today is fixed).
 	Now      func() time.Time
-	Debounce time.Duration // quiet time after the last change before rebuilding; default 50ms
+	Debounce time.Duration // quiet time after the last change before rebuilding; default 10ms
 	MaxWait  time.Duration // longest a change waits while changes keep coming; default 1s
 	// Clock reads the time for the durations in log lines; nil uses Now.
 	// Without either, durations are left out.
