@@ -93,3 +93,16 @@ func BenchmarkIncrementalRebuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExampleSite builds the example centre of the repository into
+// memory.
+func BenchmarkExampleSite(b *testing.B) {
+	site := siteFS(b, buildExampleFiles(b))
+	today, _ := schedule.ParseDate("2026-11-25")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(context.Background(), Options{Site: site, Today: today, Out: Discard{}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

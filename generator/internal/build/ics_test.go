@@ -100,6 +100,16 @@ func TestICSAgreesWithAgendaJSON(t *testing.T) {
 // buildExample builds the example centre of the repository in memory.
 func buildExample(t *testing.T, today string) *Memory {
 	t.Helper()
+	out, _, err := buildFiles(t, buildExampleFiles(t), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// buildExampleFiles reads the example centre's site.toml and content/.
+func buildExampleFiles(t testing.TB) map[string][]byte {
+	t.Helper()
 	root := repoRoot(t)
 	files := map[string][]byte{}
 	for _, dir := range []string{"content", "site.toml"} {
@@ -116,9 +126,5 @@ func buildExample(t *testing.T, today string) *Memory {
 			t.Fatal(err)
 		}
 	}
-	out, _, err := buildFiles(t, files, today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return files
 }

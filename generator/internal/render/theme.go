@@ -69,15 +69,22 @@ func LoadTheme(fsys fs.FS, name, lang string) (*Theme, diag.List) {
 		diags.Errorf(pos, "no-layout", diag.T("layouts/base.html ontbreekt", "layouts/base.html is missing"), diag.Text{})
 		return nil, diags
 	}
+	// The base layout and the partials are parsed once; every page layout
+	// gets its own copy to define "main" in.
 	partials, _ := fs.Glob(fsys, path.Join(root, "layouts", "_*.html"))
-	th.parts = template.New("parts").Funcs(funcs)
+	common := template.New("base").Funcs(funcs)
+	if _, err := common.Parse(string(base)); err != nil {
+		diags.Errorf(diag.Pos{File: path.Join(root, "layouts", "base.html")}, "bad-layout", diag.T("fout in de layout: %v", "error in the layout: %v", err), diag.Text{})
+		return nil, diags
+	}
 	for _, p := range partials {
 		b, _ := fs.ReadFile(fsys, p)
-		if _, err := th.parts.New(path.Base(p)).Parse(string(b)); err != nil {
+		if _, err := common.New(path.Base(p)).Parse(string(b)); err != nil {
 			diags.Errorf(diag.Pos{File: p}, "bad-layout", diag.T("fout in de layout: %v", "error in the layout: %v", err), diag.Text{})
 			return nil, diags
 		}
 	}
+	th.parts = template.Must(common.Clone())
 	for _, name := range Layouts {
 		file := path.Join(root, "layouts", name+".html")
 		body, err := fs.ReadFile(fsys, file)
@@ -85,19 +92,8 @@ func LoadTheme(fsys fs.FS, name, lang string) (*Theme, diag.List) {
 			diags.Errorf(diag.Pos{File: file}, "no-layout", diag.T("deze layout ontbreekt in het thema", "this layout is missing from the theme"), diag.Text{})
 			continue
 		}
-		t := template.New("base").Funcs(funcs)
-		if _, err := t.Parse(string(base)); err == nil {
-			for _, p := range partials {
-				b, _ := fs.ReadFile(fsys, p)
-				if _, err = t.New(path.Base(p)).Parse(string(b)); err != nil {
-					break
-				}
-			}
-		}
-		if err == nil {
-			_, err = t.New(name).Parse(string(body))
-		}
-		if err != nil {
+		t := template.Must(common.Clone())
+		if _, err = t.New(name).Parse(string(body)); err != nil {
 			diags.Errorf(diag.Pos{File: file}, "bad-layout", diag.T("fout in de layout: %v", "error in the layout: %v", err), diag.Text{})
 			continue
 		}
