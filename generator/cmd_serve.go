@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"krachtpunt/generator/internal/build"
@@ -79,11 +80,29 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 					lastWarnings = w
 				}
 			}
-			return serve.Result{Files: up.Files, Lang: lang}, err
+			return serve.Result{Files: underBase(up), Lang: lang}, err
 		},
 	}
 	if fixed.IsZero() {
 		o.Now = time.Now
 	}
 	return serve.Run(ctx, o)
+}
+
+// underBase places the files under the path of the site's baseURL, so that
+// links of a site published at https://example.org/linde/ work in the
+// preview at http://127.0.0.1:1313/linde/.
+func underBase(up *build.Update) map[string][]byte {
+	if up.Result.Config == nil || up.Files == nil {
+		return up.Files
+	}
+	prefix := strings.TrimPrefix(up.Result.Config.Link("/"), "/")
+	if prefix == "" {
+		return up.Files
+	}
+	out := make(map[string][]byte, len(up.Files))
+	for p, data := range up.Files {
+		out[prefix+p] = data
+	}
+	return out
 }
