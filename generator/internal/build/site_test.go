@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -343,5 +344,57 @@ func TestCheckOutRefusesTheSite(t *testing.T) {
 		if err := CheckOut(site, out); err != nil {
 			t.Errorf("CheckOut(%s) = %v, want nil", out, err)
 		}
+	}
+}
+
+// cancelAfter cancels the build after n files were written, as Ctrl-C in
+// the middle of a build does.
+type cancelAfter struct {
+	Output
+	n      int
+	cancel context.CancelFunc
+	mu     sync.Mutex
+}
+
+func (c *cancelAfter) WriteFile(p string, data []byte) error {
+	c.mu.Lock()
+	c.n--
+	if c.n == 0 {
+		c.cancel()
+	}
+	c.mu.Unlock()
+	return c.Output.WriteFile(p, data)
+}
+
+func TestInterruptedBuildLeavesPublicAsItWas(t *testing.T) {
+	site := t.TempDir()
+	writeArchive(t, site, exampleSite)
+	out := filepath.Join(site, "public")
+	if err := buildDir(t, site, out); err != nil {
+		t.Fatal(err)
+	}
+	before := readDir(t, out)
+	if err := os.WriteFile(filepath.Join(site, "content/activities/koffie.md"), []byte("+++\ntitle = \"Koffie!\"\nwhen = \"elke woensdag 10:00-12:00\"\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	d, err := NewDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today, _ := schedule.ParseDate("2026-11-25")
+	_, err = Build(ctx, Options{Site: os.DirFS(site), Today: today, Out: &cancelAfter{Output: d, n: 3, cancel: cancel}})
+	if err == nil {
+		err = d.Commit(ctx)
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted build: err = %v, want context.Canceled", err)
+	}
+	d.Abort()
+	sameFiles(t, before, readDir(t, out))
+	left, _ := filepath.Glob(filepath.Join(site, tmpPrefix+"*"))
+	if len(left) > 0 {
+		t.Errorf("build folders left behind: %v", left)
 	}
 }
