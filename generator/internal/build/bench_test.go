@@ -46,7 +46,7 @@ func BenchmarkCalendarOutputs(b *testing.B) {
 	today, _ := schedule.ParseDate("2026-11-25")
 	b.ReportAllocs()
 	for b.Loop() {
-		p := newPlan(cfg, site, theme, today)
+		p := newPlan(fsys, cfg, site, theme, today)
 		p.cal.expand(nil, nil)
 		var jobs []job
 		for _, j := range p.jobs() {

@@ -151,7 +151,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if today.IsZero() {
 		today = schedule.DateOf(b.now.In(cfg.Location))
 	}
-	p := newPlan(cfg, site, theme, today)
+	p := newPlan(b.site, cfg, site, theme, today)
 	p.checkSlugs(&diags)
 	if diags.HasErrors() {
 		return b.fail(res, diags)
@@ -319,6 +319,8 @@ func depsOf(it *content.Item) []string {
 		return []string{depStories, depStory(it.Story.Slug)}
 	case it.Page != nil:
 		return []string{depPage(it.Page.Slug)}
+	case it.Kind == content.KindStatic:
+		return []string{depFile(it.Rel)}
 	}
 	return nil
 }

@@ -1,7 +1,11 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/color"
+	giflib "image/gif"
 	"slices"
 	"strings"
 	"testing"
@@ -58,6 +62,15 @@ Zie [koffie](activities/koffie.md).
 -- content/foto.jpg --
 jpeg
 `
+
+// gif returns the bytes of a w by h GIF image.
+func gif(w, h int) []byte {
+	var buf bytes.Buffer
+	if err := giflib.Encode(&buf, image.NewPaletted(image.Rect(0, 0, w, h), color.Palette{color.White}), nil); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
 
 // TestIncrementalEqualsFullBuild edits a site step by step and checks after
 // every step that the incremental build equals a full build byte for byte,
@@ -156,6 +169,22 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			edit:    func() { fsys["content/foto.jpg"].Data = []byte("another jpeg") },
 			changed: []string{"content/foto.jpg"},
 			mustNot: []string{"index.html", "verhalen/tuin/index.html"},
+		},
+		{
+			name: "photo of an activity replaced",
+			edit: func() {
+				fsys["content/activities/koffie.gif"] = &fstest.MapFile{Data: gif(40, 30)}
+				fsys["content/activities/koffie.md"].Data = []byte("+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdag 10:00-12:30\"\nimage = \"koffie.gif\"\nimage_alt = \"Kopjes\"\n+++\n")
+			},
+			changed:    []string{"content/activities/koffie.gif", "content/activities/koffie.md"},
+			mustRender: []string{"activiteiten/koffie/index.html"},
+		},
+		{
+			name:       "photo resized",
+			edit:       func() { fsys["content/activities/koffie.gif"].Data = gif(80, 60) },
+			changed:    []string{"content/activities/koffie.gif"},
+			mustRender: []string{"activiteiten/koffie/index.html"},
+			mustNot:    []string{"activiteiten/eten/index.html", "index.html"},
 		},
 		{
 			name:       "settings changed",

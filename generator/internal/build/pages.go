@@ -73,6 +73,7 @@ func (p *plan) activityView(a *content.Activity) *render.Activity {
 		Image: imageURL(p.cfg, a.Image), ImageAlt: a.ImageAlt, Tags: a.Categories,
 		ICS: p.cfg.Link(p.activityPath(a) + "agenda.ics"),
 	}
+	v.ImageW, v.ImageH = p.imageSize(a.Image)
 	for _, r := range a.Rules {
 		v.When = append(v.When, r.Describe(lang))
 	}
@@ -164,7 +165,9 @@ func (p *plan) makeStoryView(s *content.Story) (*render.Story, diag.List) {
 	if author == "" {
 		author = p.theme.T("a_resident")
 	}
+	w, h := p.imageSize(s.Image)
 	return &render.Story{
+		ImageW: w, ImageH: h,
 		Title: s.Title, URL: p.cfg.Link(p.storyPath(s)),
 		Date: schedule.FormatDayMonthYear(s.Date, p.cfg.Language), ISODate: s.Date.String(),
 		Author: author, Image: imageURL(p.cfg, s.Image), ImageAlt: s.ImageAlt, Tags: s.Tags,

@@ -4,6 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"html/template"
+	"image"
+	_ "image/gif" // sizes of images
+	_ "image/jpeg"
+	_ "image/png"
+	"io/fs"
 	"path"
 	"regexp"
 	"slices"
@@ -18,6 +23,7 @@ import (
 
 // plan knows every page of the site and where it is published.
 type plan struct {
+	fsys  fs.FS // the site folder, for the sizes of images
 	cfg   *config.Config
 	site  *content.Site
 	theme *render.Theme
@@ -31,8 +37,8 @@ type plan struct {
 	frags *fragments
 }
 
-func newPlan(cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
-	p := &plan{cfg: cfg, site: site, theme: theme, today: today, words: PathWords[cfg.Language],
+func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
+	p := &plan{fsys: fsys, cfg: cfg, site: site, theme: theme, today: today, words: PathWords[cfg.Language],
 		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}, frags: newFragments(nil)}
 	if site.Home != nil {
 		p.pages["_index.md"] = "/"
@@ -100,6 +106,7 @@ const (
 func depActivity(slug string) string { return "activity:" + slug }
 func depStory(slug string) string    { return "story:" + slug }
 func depPage(slug string) string     { return "page:" + slug }
+func depFile(rel string) string      { return "file:" + rel } // a static file; pages give an image's size
 
 func (p *plan) jobs() []job {
 	var js []job
@@ -113,7 +120,7 @@ func (p *plan) jobs() []job {
 	}
 	add(indexPath(p.sectionPath(p.words.Activities)), p.activities, depActivities)
 	for _, a := range p.site.Activities {
-		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) }, depActivity(a.Slug), depHours)
+		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) }, depActivity(a.Slug), depHours, depFile(a.Image))
 		add(strings.TrimPrefix(p.activityPath(a), "/")+"agenda.ics", func() ([]byte, diag.List, error) { return p.icsActivity(a) }, depActivity(a.Slug), depHours)
 	}
 	add(indexPath(p.sectionPath(p.words.Agenda)), p.agenda, depActivities, depHours)
@@ -130,7 +137,7 @@ func (p *plan) jobs() []job {
 	add("agenda.json", p.agendaJSON, depActivities, depHours)
 	add(indexPath(p.sectionPath(p.words.Stories)), p.stories, depStories)
 	for _, s := range p.site.Stories {
-		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) }, depStory(s.Slug))
+		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) }, depStory(s.Slug), depFile(s.Image))
 	}
 	add(p.words.Stories+"/feed.xml", p.atom, depStories)
 	add("sitemap.xml", p.sitemap)
@@ -242,6 +249,25 @@ func stripTags(s string) string {
 	s = tags.ReplaceAllString(s, "")
 	r := strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'")
 	return strings.Join(strings.Fields(r.Replace(s)), " ")
+}
+
+// imageSize returns the size in pixels of an image under content/, or zeros
+// when it is not a JPEG, PNG or GIF that can be read. Pages give it to the
+// browser so the text does not jump when the image arrives.
+func (p *plan) imageSize(img string) (w, h int) {
+	if img == "" {
+		return 0, 0
+	}
+	f, err := p.fsys.Open(content.Dir + "/" + img)
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	c, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return 0, 0
+	}
+	return c.Width, c.Height
 }
 
 func imageURL(cfg *config.Config, img string) string {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -396,5 +398,26 @@ func TestInterruptedBuildLeavesPublicAsItWas(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(site, tmpPrefix+"*"))
 	if len(left) > 0 {
 		t.Errorf("build folders left behind: %v", left)
+	}
+}
+
+// TestImagesHaveTheirSize shows that an activity's photo is published with
+// its width and height, so a page does not jump when the photo arrives.
+func TestImagesHaveTheirSize(t *testing.T) {
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 120, 80))); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := buildFiles(t, map[string][]byte{
+		"site.toml":                     []byte("title = \"De Linde\"\n"),
+		"content/activities/koffie.md":  []byte("+++\ntitle = \"Koffie\"\nwhen = \"elke dinsdag 10:00-12:00\"\nimage = \"koffie.png\"\nimage_alt = \"Koffiekopjes op tafel\"\n+++\n"),
+		"content/activities/koffie.png": img.Bytes(),
+	}, "2026-11-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<img src="/activities/koffie.png" alt="Koffiekopjes op tafel" width="120" height="80">`
+	if page := string(out.Files["activiteiten/koffie/index.html"]); !strings.Contains(page, want) {
+		t.Errorf("activity page lacks %s", want)
 	}
 }

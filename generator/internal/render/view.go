@@ -73,6 +73,8 @@ type Activity struct {
 	Contact  string
 	Image    string // link to the image, "" for none
 	ImageAlt string
+	ImageW   int // the image's size in pixels, 0 when unknown
+	ImageH   int
 	Tags     []string
 	ICS      string        // link to the activity's calendar file, "" for none
 	Card     template.HTML // the activity as lists show it, made once
@@ -94,6 +96,8 @@ type Story struct {
 	Author   string
 	Image    string
 	ImageAlt string
+	ImageW   int
+	ImageH   int
 	Tags     []string
 	Excerpt  string
 	Body     template.HTML
