@@ -10,6 +10,10 @@ import (
 	"krachtpunt/generator/internal/feed"
 )
 
+// feedEntries is how many of the newest stories the feed carries: feed
+// readers fetch it often, so it stays small.
+const feedEntries = 20
+
 // atom writes the stories feed. Entry ids are the stories' absolute
 // addresses when the site has one, else stable "urn:" names.
 func (p *plan) atom() ([]byte, diag.List, error) {
@@ -22,7 +26,11 @@ func (p *plan) atom() ([]byte, diag.List, error) {
 		Author: p.cfg.Title,
 	}
 	loc := p.cfg.Location
-	for i, s := range p.site.Stories {
+	stories := p.site.Stories
+	if len(stories) > feedEntries {
+		stories = stories[:feedEntries]
+	}
+	for i, s := range stories {
 		v, _ := p.storyView(s)
 		t := s.Date.In(loc)
 		if i == 0 {

@@ -10,9 +10,14 @@ import (
 	"strings"
 )
 
-// Site returns the files of a site with n activities of every kind of rule,
-// some with cancels and changes, n/10 stories and n/100 plain pages.
-func Site(n int) map[string][]byte {
+// Site returns the files of a site with n activities, n/10 stories and
+// n/100 plain pages.
+func Site(n int) map[string][]byte { return Sized(n, n/10, n/100) }
+
+// Sized returns the files of a site with n activities of every kind of
+// rule (some with cancels and changes), and the given numbers of stories and
+// plain pages.
+func Sized(n, stories, pages int) map[string][]byte {
 	files := map[string][]byte{
 		"site.toml": []byte("title = \"Groot Buurthuis\"\nbaseURL = \"https://groot.example/\"\n[calendar]\nweeks = 12\n"),
 		"content/opening-hours.md": []byte("+++\npublic_holidays = \"nl\"\n[hours]\nmonday = \"09:00-17:00\"\ntuesday = \"09:00-17:00\"\n" +
@@ -44,12 +49,12 @@ func Site(n int) map[string][]byte {
 			"+++\ntitle = \"Activiteit %d\"\nsummary = \"Een activiteit om te testen.\"\nwhen = %q\nroom = \"Zaal %d\"\ncost = \"gratis\"\n%s+++\nBeschrijving van activiteit %d.\n\n- een\n- twee\n",
 			i, when, i%5, extra, i))
 	}
-	for i := range n / 10 {
+	for i := range stories {
 		files[fmt.Sprintf("content/stories/verhaal-%05d.md", i)] = []byte(fmt.Sprintf(
 			"+++\ntitle = \"Verhaal %d\"\ndate = 2026-%02d-%02d\nconsent = true\n+++\n%s\n", i, 1+i%11, 1+i%28, strings.Repeat("Een zin over de buurt. ", 40)))
 	}
-	for i := range n / 100 {
-		files[fmt.Sprintf("content/pagina-%03d.md", i)] = []byte(fmt.Sprintf("# Pagina %d\n\nTekst.\n", i))
+	for i := range pages {
+		files[fmt.Sprintf("content/pagina-%04d.md", i)] = []byte(fmt.Sprintf("# Pagina %d\n\nTekst.\n", i))
 	}
 	return files
 }
