@@ -176,16 +176,6 @@ func (c *calendar) upcoming(slug string) []schedule.Occurrence {
 	return list[i:]
 }
 
-// inWindow returns the occurrences that start in the calendar window,
-// sorted by start and slug.
-func (c *calendar) inWindow() []schedule.Occurrence {
-	var out []schedule.Occurrence
-	for d := c.window.From; !d.After(c.window.Until); d = d.AddDays(1) {
-		out = append(out, c.byDate[d]...)
-	}
-	return out
-}
-
 func mondayOf(d schedule.Date) schedule.Date {
 	return d.AddDays(-((int(d.Weekday()) + 6) % 7))
 }

@@ -62,9 +62,6 @@ func (c *Config) Link(path string) string {
 	return strings.TrimSuffix(base, "/") + path
 }
 
-// Languages the generator has messages and a theme translation for.
-var Languages = []string{"nl", "en"}
-
 var (
 	fTitle    = decode.F("title", "")
 	fTagline  = decode.F("tagline", "")

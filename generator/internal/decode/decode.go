@@ -10,7 +10,6 @@ package decode
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -434,12 +433,4 @@ func (t *Table) KeyName(f Field) string {
 		}
 	}
 	return f.Name
-}
-
-// String formats a Field for messages.
-func (f Field) String() string {
-	if f.Alias == "" {
-		return f.Name
-	}
-	return fmt.Sprintf("%s/%s", f.Name, f.Alias)
 }

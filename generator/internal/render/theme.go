@@ -58,8 +58,7 @@ func LoadTheme(fsys fs.FS, name, lang string) (*Theme, diag.List) {
 		return nil, diags
 	}
 	funcs := template.FuncMap{
-		"t":      th.T,
-		"plural": th.Plural,
+		"t": th.T,
 		// weekday turns a row of a Monday-first week into the number of its
 		// day, Sunday = 0, as the page script counts.
 		"weekday": func(i int) int { return (i + 1) % 7 },
@@ -126,14 +125,6 @@ func (th *Theme) T(key string, args ...any) string {
 		return w
 	}
 	return fmt.Sprintf(w, args...)
-}
-
-// Plural returns the translation of key+".one" when n is 1, else key+".other".
-func (th *Theme) Plural(key string, n int) string {
-	if n == 1 {
-		return th.T(key+".one", n)
-	}
-	return th.T(key+".other", n)
 }
 
 // Has reports whether the theme has a translation for key.

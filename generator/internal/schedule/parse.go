@@ -169,7 +169,7 @@ func (p *parser) parse() (Rule, error) {
 		p.next()
 		p.next()
 		var err error
-		r, intervalTok, err = p.weeksThenDays(t)
+		r, intervalTok, err = p.weeksThenDays()
 		if err != nil {
 			return Rule{}, err
 		}
@@ -269,7 +269,7 @@ func (p *parser) afterEvery(every token) (Rule, token, error) {
 		}
 		return Rule{Kind: Weekly, Interval: 2, Days: days}, t, nil
 	case t.kind == tokNumber || (t.kind == tokWord && numberWords[t.low] != 0):
-		return p.weeksThenDays(t)
+		return p.weeksThenDays()
 	case t.kind == tokWord && ordinalWords[t.low] != 0, p.is(fifthWords):
 		r, err := p.monthly()
 		return r, token{}, err
@@ -289,9 +289,9 @@ func (p *parser) afterEvery(every token) (Rule, token, error) {
 
 // weeksThenDays parses "[N] weeks [on] days" after "every" or "om de". The
 // returned token is the one the missing-from error points at.
-func (p *parser) weeksThenDays(intro token) (Rule, token, error) {
+func (p *parser) weeksThenDays() (Rule, token, error) {
 	n := 2
-	at := intro
+	var at token
 	if t, ok := p.peek(); ok && (t.kind == tokNumber || (t.kind == tokWord && numberWords[t.low] != 0)) {
 		p.next()
 		at = t

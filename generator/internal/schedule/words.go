@@ -142,7 +142,6 @@ func set(words ...string) map[string]bool {
 var (
 	suggestDays   = append(append([]string{}, nlDays[:]...), enDays[:]...)
 	suggestStart  = append([]string{"every", "elke", "iedere", "other", "om", "first", "second", "third", "fourth", "last", "eerste", "tweede", "derde", "vierde", "laatste", "daily", "dagelijks"}, suggestDays...)
-	suggestAfter  = append([]string{"day", "dag", "weekday", "werkdag", "weekend", "other", "week", "weeks", "weken", "and", "en", "on", "op"}, suggestDays...)
 	suggestClause = []string{"from", "vanaf", "until", "tot", "t/m", "uur", "of", "the", "month", "van", "de", "maand", "and", "en"}
 )
 
