@@ -66,21 +66,15 @@ type sitemapURL struct {
 	Loc     string   `xml:"loc"`
 }
 
-// sitemap lists every HTML page of the site, sorted.
+// sitemap lists every HTML page of the site, in the order of the plan
+// (sorted by path).
 func (p *plan) sitemap() ([]byte, diag.List, error) {
 	var paths []string
-	paths = append(paths, "/", p.sectionPath(p.words.Activities), p.sectionPath(p.words.Stories))
-	for _, a := range p.site.Activities {
-		paths = append(paths, p.activityPath(a))
+	for _, j := range p.jobs() {
+		if strings.HasSuffix(j.path, "index.html") {
+			paths = append(paths, "/"+strings.TrimSuffix(j.path, "index.html"))
+		}
 	}
-	for _, s := range p.site.Stories {
-		paths = append(paths, p.storyPath(s))
-	}
-	for _, pg := range p.site.Pages {
-		paths = append(paths, "/"+pg.Slug+"/")
-	}
-	paths = append(paths, p.extraPages()...)
-	slicesSortUnique(&paths)
 	u := urlset{}
 	for _, s := range paths {
 		u.URLs = append(u.URLs, sitemapURL{Loc: p.cfg.URL(s)})

@@ -97,27 +97,27 @@ func (p *plan) dayKey(d schedule.Date) string {
 	return d.String() + "#" + strconv.FormatUint(p.cal.generation(d), 10)
 }
 
-// daySection returns a day as the agenda and week pages show it.
-func (p *plan) daySection(d schedule.Date) (*render.Day, error) {
-	h, err := p.frags.get("day "+p.dayKey(d), func() (template.HTML, error) {
+// dayFragment returns day d rendered with the partial layout, made once
+// for every build that shares the day's occurrences.
+func (p *plan) dayFragment(partial string, d schedule.Date) (template.HTML, error) {
+	return p.frags.get(partial+" "+p.dayKey(d), func() (template.HTML, error) {
 		v, err := p.dayView(d)
 		if err != nil {
 			return "", err
 		}
-		return p.theme.Fragment("_day.html", v)
+		return p.theme.Fragment(partial, v)
 	})
+}
+
+// daySection returns a day as the agenda and week pages show it.
+func (p *plan) daySection(d schedule.Date) (*render.Day, error) {
+	h, err := p.dayFragment("_day.html", d)
 	return &render.Day{Date: d.String(), HTML: h}, err
 }
 
 // monthCell returns a day as a cell of a month table.
 func (p *plan) monthCell(d schedule.Date) (*render.Day, error) {
-	h, err := p.frags.get("cell "+p.dayKey(d), func() (template.HTML, error) {
-		v, err := p.dayView(d)
-		if err != nil {
-			return "", err
-		}
-		return p.theme.Fragment("_month-day.html", v)
-	})
+	h, err := p.dayFragment("_month-day.html", d)
 	return &render.Day{Date: d.String(), Cell: h}, err
 }
 

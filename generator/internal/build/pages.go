@@ -1,7 +1,6 @@
 package build
 
 import (
-	"html/template"
 	"slices"
 	"time"
 
@@ -18,9 +17,7 @@ func (p *plan) home() ([]byte, diag.List, error) {
 	if h := p.site.Home; h != nil {
 		pg.Body, diags = p.markdown(h.Source)
 	}
-	stories, sd := p.storyViews(3)
-	diags.Append(sd)
-	pg.Stories = stories
+	pg.Stories = p.storyViews(3)
 	cal := &render.Calendar{Data: p.scriptData(), ICS: p.cfg.Link("/agenda.ics")}
 	if p.cal.hours != nil {
 		cal.Today = p.todayView(p.today)
@@ -30,13 +27,7 @@ func (p *plan) home() ([]byte, diag.List, error) {
 		if len(p.cal.byDate[d]) == 0 && d != p.today {
 			continue
 		}
-		h, err := p.frags.get("home "+p.dayKey(d), func() (template.HTML, error) {
-			v, err := p.dayView(d)
-			if err != nil {
-				return "", err
-			}
-			return p.theme.Fragment("_home-day.html", v)
-		})
+		h, err := p.dayFragment("_home-day.html", d)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -175,25 +166,24 @@ func (p *plan) makeStoryView(s *content.Story) (*render.Story, diag.List) {
 	}, diags
 }
 
-// storyViews returns the newest n stories (all when n < 0).
-func (p *plan) storyViews(n int) ([]*render.Story, diag.List) {
+// storyViews returns the newest n stories (all when n < 0). Problems in a
+// story are reported once, by the story's own page.
+func (p *plan) storyViews(n int) []*render.Story {
 	list := p.site.Stories
 	if n >= 0 && len(list) > n {
 		list = list[:n]
 	}
-	var diags diag.List
 	out := make([]*render.Story, 0, len(list))
 	for _, s := range list {
-		v, d := p.storyView(s)
-		_ = d // reported once, by the story's own page
+		v, _ := p.storyView(s)
 		out = append(out, v)
 	}
-	return out, diags
+	return out
 }
 
 func (p *plan) stories() ([]byte, diag.List, error) {
 	pg := p.page("stories", p.theme.T("stories"), p.sectionPath(p.words.Stories))
-	pg.Stories, _ = p.storyViews(-1)
+	pg.Stories = p.storyViews(-1)
 	return p.render(pg, nil)
 }
 

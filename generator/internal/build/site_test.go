@@ -314,11 +314,7 @@ func TestFailingBuildLeavesPublicAsItWas(t *testing.T) {
 	if err := buildDir(t, site, out); !errors.As(err, &list) {
 		t.Fatalf("build of broken site: err = %v, want problems", err)
 	}
-	sameFiles(t, before, readDir(t, out))
-	left, _ := filepath.Glob(filepath.Join(site, tmpPrefix+"*"))
-	if len(left) > 0 {
-		t.Errorf("build folders left behind: %v", left)
-	}
+	unchanged(t, site, out, before)
 }
 
 func TestDutchAliasesEqualEnglishKeys(t *testing.T) {
@@ -394,11 +390,7 @@ func TestInterruptedBuildLeavesPublicAsItWas(t *testing.T) {
 		t.Fatalf("interrupted build: err = %v, want context.Canceled", err)
 	}
 	d.Abort()
-	sameFiles(t, before, readDir(t, out))
-	left, _ := filepath.Glob(filepath.Join(site, tmpPrefix+"*"))
-	if len(left) > 0 {
-		t.Errorf("build folders left behind: %v", left)
-	}
+	unchanged(t, site, out, before)
 }
 
 // TestImagesHaveTheirSize shows that an activity's photo is published with
@@ -419,5 +411,16 @@ func TestImagesHaveTheirSize(t *testing.T) {
 	want := `<img src="/activities/koffie.png" alt="Koffiekopjes op tafel" width="120" height="80">`
 	if page := string(out.Files["activiteiten/koffie/index.html"]); !strings.Contains(page, want) {
 		t.Errorf("activity page lacks %s", want)
+	}
+}
+
+// unchanged checks that the published folder out still holds exactly before
+// and that no build folder is left in site.
+func unchanged(t *testing.T, site, out string, before map[string][]byte) {
+	t.Helper()
+	sameFiles(t, before, readDir(t, out))
+	left, _ := filepath.Glob(filepath.Join(site, tmpPrefix+"*"))
+	if len(left) > 0 {
+		t.Errorf("build folders left behind: %v", left)
 	}
 }

@@ -125,7 +125,7 @@ func parseWhen(t *decode.Table, data []byte, phrases []string) []schedule.Rule {
 	var rules []schedule.Rule
 	pos := t.Pos(t.KeyName(fWhen))
 	lines := strings.Split(string(data), "\n")
-	for i, ph := range phrases {
+	for _, ph := range phrases {
 		r, err := schedule.Parse(ph)
 		if err == nil {
 			rules = append(rules, r)
@@ -136,7 +136,7 @@ func parseWhen(t *decode.Table, data []byte, phrases []string) []schedule.Rule {
 			t.Errorf(fWhen, "bad-when", diag.T("%v", "%v", err), diag.Text{})
 			continue
 		}
-		p := phrasePos(lines, pos, ph, i, pe.Col)
+		p := phrasePos(lines, pos, ph, pe.Col)
 		msg, hint := pe.Message("nl")
 		msgEN, hintEN := pe.Message("en")
 		t.Diags().Errorf(p, "when-"+pe.Code, diag.Text{NL: msg, EN: msgEN}, diag.Text{NL: hint, EN: hintEN})
@@ -144,9 +144,9 @@ func parseWhen(t *decode.Table, data []byte, phrases []string) []schedule.Rule {
 	return rules
 }
 
-// phrasePos finds the n-th phrase on or after the key's line and returns the
+// phrasePos finds the phrase on or after the key's line and returns the
 // position of rune column col of the phrase in the file.
-func phrasePos(lines []string, key diag.Pos, phrase string, n, col int) diag.Pos {
+func phrasePos(lines []string, key diag.Pos, phrase string, col int) diag.Pos {
 	p := key
 	quoted := `"` + phrase + `"`
 	for ln := key.Line; ln >= 1 && ln <= len(lines); ln++ {
@@ -161,7 +161,6 @@ func phrasePos(lines []string, key diag.Pos, phrase string, n, col int) diag.Pos
 		p.Col = utf8.RuneCountInString(lines[ln-1][:idx+1]) + col
 		return p
 	}
-	_ = n
 	return p
 }
 
