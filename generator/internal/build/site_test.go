@@ -298,13 +298,7 @@ func TestTwoBuildsAreByteIdentical(t *testing.T) {
 }
 
 func TestFailingBuildLeavesPublicAsItWas(t *testing.T) {
-	site := t.TempDir()
-	writeArchive(t, site, exampleSite)
-	out := filepath.Join(site, "public")
-	if err := buildDir(t, site, out); err != nil {
-		t.Fatal(err)
-	}
-	before := readDir(t, out)
+	site, out, before := publishedSite(t)
 	// A volunteer breaks a file: the next build must fail and change nothing.
 	broken := "+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdg 10:00-12:00\"\n+++\n"
 	if err := os.WriteFile(filepath.Join(site, "content/activities/koffie.md"), []byte(broken), 0o644); err != nil {
@@ -365,13 +359,7 @@ func (c *cancelAfter) WriteFile(p string, data []byte) error {
 }
 
 func TestInterruptedBuildLeavesPublicAsItWas(t *testing.T) {
-	site := t.TempDir()
-	writeArchive(t, site, exampleSite)
-	out := filepath.Join(site, "public")
-	if err := buildDir(t, site, out); err != nil {
-		t.Fatal(err)
-	}
-	before := readDir(t, out)
+	site, out, before := publishedSite(t)
 	if err := os.WriteFile(filepath.Join(site, "content/activities/koffie.md"), []byte("+++\ntitle = \"Koffie!\"\nwhen = \"elke woensdag 10:00-12:00\"\n+++\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -423,4 +411,17 @@ func unchanged(t *testing.T, site, out string, before map[string][]byte) {
 	if len(left) > 0 {
 		t.Errorf("build folders left behind: %v", left)
 	}
+}
+
+// publishedSite writes the small example site to a folder and builds it
+// into its public/, returning both folders and what was published.
+func publishedSite(t *testing.T) (site, out string, before map[string][]byte) {
+	t.Helper()
+	site = t.TempDir()
+	writeArchive(t, site, exampleSite)
+	out = filepath.Join(site, "public")
+	if err := buildDir(t, site, out); err != nil {
+		t.Fatal(err)
+	}
+	return site, out, readDir(t, out)
 }
