@@ -309,6 +309,8 @@ func depsOf(it *content.Item) []string {
 		return nil
 	}
 	switch {
+	case it.Kind == content.KindIntro:
+		return []string{depIntro(it.Rel)}
 	case it.Home != nil:
 		return []string{depHome}
 	case it.Hours != nil:

@@ -91,10 +91,27 @@ func (p *plan) activity(a *content.Activity) ([]byte, diag.List, error) {
 	return p.render(pg, diags)
 }
 
-// activities groups every activity by the day of the week it is on, Monday
-// first; activities that happen once come last, by date.
+// intro returns the title and text a volunteer wrote for a list page, or
+// the default title.
+func (p *plan) intro(pg *render.Page, intro *content.Page) diag.List {
+	if intro == nil {
+		return nil
+	}
+	if intro.Title != "" {
+		pg.Title = intro.Title
+	}
+	pg.NoTitle = intro.Heading
+	var diags diag.List
+	pg.Body, diags = p.markdown(intro.Source)
+	return diags
+}
+
+// activities lists every activity that has a date to come, grouped by the
+// day of the week it is on, Monday first; activities that happen once come
+// last, by date.
 func (p *plan) activities() ([]byte, diag.List, error) {
 	pg := p.page("activities", p.theme.T("activities"), p.sectionPath(p.words.Activities))
+	diags := p.intro(pg, p.site.ActivitiesIntro)
 	var byDay [7][]*render.Activity
 	type dated struct {
 		d schedule.Date
@@ -102,6 +119,9 @@ func (p *plan) activities() ([]byte, diag.List, error) {
 	}
 	var once []dated
 	for _, a := range p.site.Activities {
+		if len(p.cal.upcoming(a.Slug)) == 0 {
+			continue // over, or not yet planned: its page says so
+		}
 		v, err := p.activityCard(a)
 		if err != nil {
 			return nil, nil, err
@@ -141,7 +161,7 @@ func (p *plan) activities() ([]byte, diag.List, error) {
 		}
 		pg.Activities = append(pg.Activities, g)
 	}
-	return p.render(pg, nil)
+	return p.render(pg, diags)
 }
 
 // storyView returns a story as pages and the feed show it, made once and
@@ -183,8 +203,9 @@ func (p *plan) storyViews(n int) []*render.Story {
 
 func (p *plan) stories() ([]byte, diag.List, error) {
 	pg := p.page("stories", p.theme.T("stories"), p.sectionPath(p.words.Stories))
+	diags := p.intro(pg, p.site.StoriesIntro)
 	pg.Stories = p.storyViews(-1)
-	return p.render(pg, nil)
+	return p.render(pg, diags)
 }
 
 func (p *plan) story(s *content.Story) ([]byte, diag.List, error) {

@@ -107,6 +107,7 @@ func depActivity(slug string) string { return "activity:" + slug }
 func depStory(slug string) string    { return "story:" + slug }
 func depPage(slug string) string     { return "page:" + slug }
 func depFile(rel string) string      { return "file:" + rel } // a static file; pages give an image's size
+func depIntro(rel string) string     { return "intro:" + rel }
 
 func (p *plan) jobs() []job {
 	var js []job
@@ -118,7 +119,7 @@ func (p *plan) jobs() []job {
 	for _, pg := range p.site.Pages {
 		add(indexPath("/"+pg.Slug+"/"), func() ([]byte, diag.List, error) { return p.plainPage(pg) }, depPage(pg.Slug))
 	}
-	add(indexPath(p.sectionPath(p.words.Activities)), p.activities, depActivities)
+	add(indexPath(p.sectionPath(p.words.Activities)), p.activities, depActivities, depHours, depIntro("activities/_index.md"))
 	for _, a := range p.site.Activities {
 		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) }, depActivity(a.Slug), depHours, depFile(a.Image))
 		add(strings.TrimPrefix(p.activityPath(a), "/")+"agenda.ics", func() ([]byte, diag.List, error) { return p.icsActivity(a) }, depActivity(a.Slug), depHours)
@@ -135,7 +136,7 @@ func (p *plan) jobs() []job {
 	}
 	add("agenda.ics", p.icsAll, depActivities, depHours)
 	add("agenda.json", p.agendaJSON, depActivities, depHours)
-	add(indexPath(p.sectionPath(p.words.Stories)), p.stories, depStories)
+	add(indexPath(p.sectionPath(p.words.Stories)), p.stories, depStories, depIntro("stories/_index.md"))
 	for _, s := range p.site.Stories {
 		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) }, depStory(s.Slug), depFile(s.Image))
 	}

@@ -22,12 +22,15 @@ const Dir = "content"
 // Site is everything under content/, parsed. Drafts and stories without
 // consent are left out (with a warning for the latter).
 type Site struct {
-	Home       *Page // _index.md; nil when absent
-	Hours      *HoursPage
-	Activities []*Activity // sorted by slug
-	Stories    []*Story    // newest first, then by slug
-	Pages      []*Page     // sorted by slug
-	Files      []string    // static files: slash paths under content/, sorted
+	Home *Page // _index.md; nil when absent
+	// Intros are the texts above the list of activities and the list of
+	// stories: activities/_index.md and stories/_index.md; nil when absent.
+	ActivitiesIntro, StoriesIntro *Page
+	Hours                         *HoursPage
+	Activities                    []*Activity // sorted by slug
+	Stories                       []*Story    // newest first, then by slug
+	Pages                         []*Page     // sorted by slug
+	Files                         []string    // static files: slash paths under content/, sorted
 }
 
 // Kind says what a file under content/ is.
@@ -37,6 +40,7 @@ type Kind int
 const (
 	KindIgnored Kind = iota
 	KindHome
+	KindIntro // activities/_index.md or stories/_index.md
 	KindHours
 	KindActivity
 	KindStory
@@ -59,6 +63,8 @@ func KindOf(rel string) Kind {
 	switch {
 	case rel == "_index.md":
 		return KindHome
+	case rel == "activities/_index.md", rel == "stories/_index.md":
+		return KindIntro
 	case rel == HoursFile:
 		return KindHours
 	case dir == "activities/":
@@ -100,14 +106,14 @@ func ParseFile(rel string, data []byte, images func(rel string) bool) *Item {
 	}
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	slug := Slugify(base)
-	if slug == "" && it.Kind >= KindActivity && it.Kind <= KindPage {
+	if slug == "" && (it.Kind == KindActivity || it.Kind == KindStory || it.Kind == KindPage) {
 		it.Diags.Errorf(diag.Pos{File: file}, "empty-slug",
 			diag.T("van de bestandsnaam %q kan geen webadres gemaakt worden", "no web address can be made from the file name %q", path.Base(rel)),
 			diag.T("Geef het bestand een naam met letters of cijfers, zoals koffieochtend.md.", "Give the file a name with letters or digits, such as coffee-morning.md."))
 		return it
 	}
 	switch it.Kind {
-	case KindHome:
+	case KindHome, KindIntro:
 		it.Home = parsePage(file, "", data, &it.Diags)
 	case KindHours:
 		it.Hours = parseHours(file, data, &it.Diags)
@@ -224,6 +230,12 @@ func Assemble(items []*Item) (*Site, diag.List) {
 		switch it.Kind {
 		case KindHome:
 			s.Home = it.Home
+		case KindIntro:
+			if strings.HasPrefix(it.Rel, "activities/") {
+				s.ActivitiesIntro = it.Home
+			} else {
+				s.StoriesIntro = it.Home
+			}
 		case KindHours:
 			s.Hours = it.Hours
 		case KindActivity:
