@@ -46,6 +46,10 @@ func TestExitCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	write("site.toml", "title = \"De Linde\"\nlanguage = \"en\"\n")
+	docs := t.TempDir()
+	if err := os.WriteFile(filepath.Join(docs, "brief.txt"), []byte("mijn brief"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	write("content/activities/koffie.md", "+++\ntitle = \"Koffie\"\nwhen = \"every tuesday 10:00-12:00\"\n+++\n")
 	for _, tc := range []struct {
 		args []string
@@ -61,6 +65,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"serve", "--help"}, exitOK, "--port"},
 		{[]string{"build", "--site", site, "--today", "24-11-2026"}, exitUsage, "not a date"},
 		{[]string{"build", "--site", site, "--out", filepath.Join(site, "content")}, exitUsage, "inside content/"},
+		{[]string{"build", "--site", site, "--out", docs}, exitUsage, "did not make"},
 		{[]string{"check", "--site", site, "--today", "2026-11-24"}, exitOK, "All good"},
 		{[]string{"build", "--site", site, "--today", "2026-11-24"}, exitOK, "files written"},
 		{[]string{"new", "activity", "Taal café", "--site", site}, exitOK, "taal-cafe.md"},
@@ -71,6 +76,9 @@ func TestExitCodes(t *testing.T) {
 		if code != tc.code || !strings.Contains(out+errOut, tc.out) {
 			t.Errorf("%v: exit %d, want %d with %q; output:\n%s%s", tc.args, code, tc.code, tc.out, out, errOut)
 		}
+	}
+	if data, err := os.ReadFile(filepath.Join(docs, "brief.txt")); err != nil || string(data) != "mijn brief" {
+		t.Errorf("a folder of someone's own files was touched: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(site, "public", "activities", "koffie", "index.html")); err != nil {
 		t.Errorf("build did not publish the activity: %v", err)

@@ -158,6 +158,28 @@ func CheckOut(site, out string) error {
 	case inside(o, filepath.Join(s, "content")), inside(o, filepath.Join(s, "themes")):
 		return fmt.Errorf("the output folder %s lies inside content/ or themes/; choose another folder, such as public/", out)
 	}
+	return checkReplaceable(o)
+}
+
+// builtFiles are files every build publishes: a folder that has them all
+// was made by an earlier build and may be replaced.
+var builtFiles = []string{"index.html", "404.html", "robots.txt", "sitemap.xml"}
+
+// checkReplaceable refuses to replace a folder that holds files but was
+// not made by Krachtpunt, such as a volunteer's documents named by mistake.
+func checkReplaceable(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading the output folder %s: %w", dir, err)
+	}
+	for _, f := range builtFiles {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			return fmt.Errorf("the output folder %s holds files that Krachtpunt did not make; building there would delete them. Choose a new or empty folder", dir)
+		}
+	}
 	return nil
 }
 

@@ -332,10 +332,22 @@ func TestCheckOutRefusesTheSite(t *testing.T) {
 			t.Errorf("CheckOut(%s) = nil, want refusal", out)
 		}
 	}
-	for _, out := range []string{filepath.Join(site, "public"), filepath.Join(t.TempDir(), "www")} {
+	for _, out := range []string{filepath.Join(site, "public"), filepath.Join(t.TempDir(), "www"), t.TempDir()} {
 		if err := CheckOut(site, out); err != nil {
 			t.Errorf("CheckOut(%s) = %v, want nil", out, err)
 		}
+	}
+	// A folder of someone's own files is never replaced; an earlier build is.
+	docs := t.TempDir()
+	if err := os.WriteFile(filepath.Join(docs, "brief.txt"), []byte("mijn brief"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckOut(site, docs); err == nil || !strings.Contains(err.Error(), "did not make") {
+		t.Errorf("CheckOut(folder with a letter) = %v, want a refusal", err)
+	}
+	built, out, _ := publishedSite(t)
+	if err := CheckOut(built, out); err != nil {
+		t.Errorf("CheckOut(earlier build) = %v, want nil", err)
 	}
 }
 
