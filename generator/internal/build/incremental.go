@@ -71,120 +71,179 @@ func NewBuilder(site fs.FS, logger *slog.Logger) *Builder {
 // error is a diag.List and the previous site stays.
 func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Date) (*Update, error) {
 	start := time.Now()
-	last := b.last
-	full := last == nil || changed == nil
-	changedContent := map[string]bool{}
+	r := &run{b: b, last: b.last, res: &Result{}, changed: map[string]bool{}}
+	r.full = r.last == nil || changed == nil
 	for _, c := range changed {
 		switch {
 		case c == config.File, strings.HasPrefix(c, "themes/"):
-			full = true
+			r.full = true
 		case strings.HasPrefix(c, content.Dir+"/"):
-			changedContent[strings.TrimPrefix(c, content.Dir+"/")] = true
+			r.changed[strings.TrimPrefix(c, content.Dir+"/")] = true
 		}
 	}
-	res := &Result{}
-	var diags diag.List
-	cfg := config.Load(b.site, &diags)
-	res.Config = cfg
-	if cfg == nil {
-		return b.fail(res, diags)
-	}
-	rels, err := content.List(b.site)
-	if err != nil {
-		return nil, err
-	}
-	// Which files to read again: the changed ones, and every Markdown file
-	// when static files came or went (they may name them as images).
-	statics := func(items map[string]*content.Item) []string {
-		var out []string
-		for rel, it := range items {
-			if it.Kind == content.KindStatic {
-				out = append(out, rel)
-			}
-		}
-		slices.Sort(out)
-		return out
-	}
-	var reuse func(string) *content.Item
-	if !full {
-		var now []string
-		for _, r := range rels {
-			if content.KindOf(r) == content.KindStatic {
-				now = append(now, r)
-			}
-		}
-		if slices.Equal(now, statics(last.items)) {
-			reuse = func(rel string) *content.Item {
-				if changedContent[rel] {
-					return nil
-				}
-				return last.items[rel]
-			}
-		}
-	}
-	var parsed []string
-	items, err := content.Parse(ctx, b.site, rels, func(rel string) *content.Item {
-		if reuse != nil {
-			if it := reuse(rel); it != nil {
-				return it
-			}
-		}
-		parsed = append(parsed, rel)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	site, cdiags := content.Assemble(items)
-	diags.Append(cdiags)
-	theme := (*render.Theme)(nil)
-	if !full && last.theme.Lang == cfg.Language && last.theme.Name == cfg.Theme {
-		theme = last.theme
-	} else {
-		var tdiags diag.List
-		theme, tdiags = render.LoadTheme(b.site, cfg.Theme, cfg.Language)
-		diags.Append(tdiags)
-	}
-	if theme == nil || diags.HasErrors() {
-		return b.fail(res, diags)
+	cfg, site, theme, err := r.load(ctx)
+	if err != nil || r.diags.HasErrors() {
+		return r.fail(err)
 	}
 	if today.IsZero() {
 		today = schedule.DateOf(b.now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
-	p.checkSlugs(&diags)
-	if diags.HasErrors() {
-		return b.fail(res, diags)
+	p.checkSlugs(&r.diags)
+	if r.diags.HasErrors() {
+		return r.fail(nil)
 	}
 	jobs := p.jobs()
 	global := p.fingerprint(b.site, jobs)
-	if last != nil && global != last.global {
-		full = true
+	if r.last != nil && global != r.last.global {
+		r.full = true
 	}
-	dirty := map[string]bool{}
-	if !full {
-		for rel := range changedContent {
-			for _, it := range []*content.Item{last.items[rel], findItem(items, rel)} {
-				for _, k := range depsOf(it) {
-					dirty[k] = true
-				}
-			}
+	dirty := r.dirty()
+	var prevCal *calendar
+	if !r.full {
+		p.frags = newFragments(r.last.frags)
+		if !dirty[depHours] {
+			prevCal = r.last.cal
 		}
 	}
-	var prevCal *calendar
-	if !full && !dirty[depHours] {
-		prevCal = last.cal
-	}
 	p.cal.expand(prevCal, func(slug string) bool { return dirty[depActivity(slug)] })
-	if !full {
-		p.frags = newFragments(last.frags)
-	}
 	var todo []int
 	for i, j := range jobs {
-		if _, had := lastFile(last, j.path); full || !had || slices.ContainsFunc(j.deps, func(d string) bool { return dirty[d] }) {
+		if _, had := lastFile(r.last, j.path); r.full || !had || slices.ContainsFunc(j.deps, func(d string) bool { return dirty[d] }) {
 			todo = append(todo, i)
 		}
 	}
+	made, err := r.render(ctx, jobs, todo)
+	if err != nil || r.diags.HasErrors() {
+		return r.fail(err)
+	}
+	files, err := r.publish(jobs, made, site, theme)
+	if err != nil {
+		return nil, err
+	}
+	res := r.res
+	r.diags.Sort()
+	res.Diags = r.diags
+	res.Files = len(jobs) + len(site.Files) + len(theme.Static)
+	for _, j := range jobs {
+		if strings.HasSuffix(j.path, ".html") {
+			res.Pages++
+		}
+	}
+	if b.out == nil {
+		byRel := make(map[string]*content.Item, len(r.items))
+		for _, it := range r.items {
+			byRel[it.Rel] = it
+		}
+		b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags}
+	}
+	rendered := make([]string, 0, len(todo))
+	for _, i := range todo {
+		rendered = append(rendered, jobs[i].path)
+	}
+	res.Took = time.Since(start)
+	slices.Sort(r.parsed)
+	if b.logger != nil {
+		b.logger.Info("built", "pages", res.Pages, "rendered", len(rendered), "parsed", len(r.parsed), "files", res.Files, "ms", res.Took.Milliseconds())
+	}
+	return &Update{Result: res, Files: files, Rendered: rendered, Parsed: r.parsed}, nil
+}
+
+// run is the state of one Builder.Build.
+type run struct {
+	b       *Builder
+	last    *snapshot       // the last good build, or nil
+	full    bool            // everything is read and rendered again
+	changed map[string]bool // changed files, by path under content/
+	res     *Result
+	diags   diag.List
+	items   []*content.Item // every content file, parsed or taken over
+	parsed  []string        // the content files read this time
+}
+
+// fail ends the run with err, or else with the problems found.
+func (r *run) fail(err error) (*Update, error) {
+	if err != nil {
+		return nil, err
+	}
+	r.diags.Sort()
+	r.res.Diags = r.diags
+	return &Update{Result: r.res}, r.diags
+}
+
+// load reads the settings, the content files that changed (or all of
+// them) and the theme.
+func (r *run) load(ctx context.Context) (*config.Config, *content.Site, *render.Theme, error) {
+	b, last := r.b, r.last
+	cfg := config.Load(b.site, &r.diags)
+	r.res.Config = cfg
+	if cfg == nil {
+		return nil, nil, nil, nil
+	}
+	rels, err := content.List(b.site)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// Which files to read again: the changed ones, and every Markdown file
+	// when static files came or went (they may name them as images).
+	reuse := !r.full && slices.Equal(statics(rels), statics(slices.Collect(maps.Keys(last.items))))
+	r.items, err = content.Parse(ctx, b.site, rels, func(rel string) *content.Item {
+		if reuse && !r.changed[rel] {
+			if it := last.items[rel]; it != nil {
+				return it
+			}
+		}
+		r.parsed = append(r.parsed, rel)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	site, cdiags := content.Assemble(r.items)
+	r.diags.Append(cdiags)
+	if !r.full && last.theme.Lang == cfg.Language && last.theme.Name == cfg.Theme {
+		return cfg, site, last.theme, nil
+	}
+	theme, tdiags := render.LoadTheme(b.site, cfg.Theme, cfg.Language)
+	r.diags.Append(tdiags)
+	if theme == nil && !r.diags.HasErrors() {
+		return nil, nil, nil, fmt.Errorf("loading the theme %s", cfg.Theme)
+	}
+	return cfg, site, theme, nil
+}
+
+// statics returns the static files among rels, sorted.
+func statics(rels []string) []string {
+	var out []string
+	for _, r := range rels {
+		if content.KindOf(r) == content.KindStatic {
+			out = append(out, r)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// dirty returns the inputs the changed content files stand for, before
+// and after the change; none on a full build, which renders everything.
+func (r *run) dirty() map[string]bool {
+	dirty := map[string]bool{}
+	if r.full {
+		return dirty
+	}
+	for rel := range r.changed {
+		for _, it := range []*content.Item{r.last.items[rel], findItem(r.items, rel)} {
+			for _, k := range depsOf(it) {
+				dirty[k] = true
+			}
+		}
+	}
+	return dirty
+}
+
+// render makes the jobs todo in parallel. With an Output each file is
+// written as soon as it is made; else the files are returned by index.
+func (r *run) render(ctx context.Context, jobs []job, todo []int) ([][]byte, error) {
 	made := make([][]byte, len(jobs))
 	results := make([]diag.List, len(jobs))
 	g, gctx := errgroup.WithContext(ctx)
@@ -199,50 +258,51 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 				return fmt.Errorf("building %s: %w", jobs[i].path, err)
 			}
 			results[i] = jd
-			if b.out != nil {
+			if r.b.out != nil {
 				if jd.HasErrors() {
 					return nil
 				}
-				return b.out.WriteFile(jobs[i].path, data)
+				return r.b.out.WriteFile(jobs[i].path, data)
 			}
 			made[i] = data
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
+	err := g.Wait()
+	for _, d := range results {
+		r.diags.Append(d)
 	}
-	for _, r := range results {
-		diags.Append(r)
-	}
-	if diags.HasErrors() {
-		return b.fail(res, diags)
-	}
-	files := make(map[string][]byte, len(jobs)+len(site.Files)+len(theme.Static))
-	put := func(path string, data []byte) error {
-		if b.out != nil {
-			return b.out.WriteFile(path, data)
-		}
-		files[path] = data
-		return nil
-	}
-	rendered := make([]string, 0, len(todo))
-	for _, i := range todo {
-		rendered = append(rendered, jobs[i].path)
-	}
-	if b.out == nil {
+	return made, err
+}
+
+// publish copies the static files of the content and the theme, and
+// returns the whole site (nil when files go to an Output): the files made
+// now, and those of the last build that did not need making again.
+func (r *run) publish(jobs []job, made [][]byte, site *content.Site, theme *render.Theme) (map[string][]byte, error) {
+	out := r.b.out
+	var files map[string][]byte
+	if out == nil {
+		files = make(map[string][]byte, len(jobs)+len(site.Files)+len(theme.Static))
 		for i, j := range jobs {
 			if made[i] != nil {
 				files[j.path] = made[i]
 			} else {
-				files[j.path], _ = lastFile(last, j.path)
+				files[j.path], _ = lastFile(r.last, j.path)
 			}
 		}
 	}
+	put := func(path string, data []byte) error {
+		if out != nil {
+			return out.WriteFile(path, data)
+		}
+		files[path] = data
+		return nil
+	}
 	for _, f := range site.Files {
-		data, ok := lastFile(last, f)
-		if full || !ok || changedContent[f] {
-			if data, err = fs.ReadFile(b.site, content.Dir+"/"+f); err != nil {
+		data, ok := lastFile(r.last, f)
+		if r.full || !ok || r.changed[f] {
+			var err error
+			if data, err = fs.ReadFile(r.b.site, content.Dir+"/"+f); err != nil {
 				return nil, fmt.Errorf("copying %s/%s: %w", content.Dir, f, err)
 			}
 		}
@@ -255,36 +315,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 			return nil, err
 		}
 	}
-	diags.Sort()
-	res.Diags = diags
-	res.Files = len(jobs) + len(site.Files) + len(theme.Static)
-	if b.out == nil {
-		byRel := make(map[string]*content.Item, len(items))
-		for _, it := range items {
-			byRel[it.Rel] = it
-		}
-		b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags}
-	}
-	for _, j := range jobs {
-		if strings.HasSuffix(j.path, ".html") {
-			res.Pages++
-		}
-	}
-	res.Took = time.Since(start)
-	slices.Sort(parsed)
-	if b.logger != nil {
-		b.logger.Info("built", "pages", res.Pages, "rendered", len(rendered), "parsed", len(parsed), "files", res.Files, "ms", res.Took.Milliseconds())
-	}
-	if b.out != nil {
-		files = nil
-	}
-	return &Update{Result: res, Files: files, Rendered: rendered, Parsed: parsed}, nil
-}
-
-func (b *Builder) fail(res *Result, diags diag.List) (*Update, error) {
-	diags.Sort()
-	res.Diags = diags
-	return &Update{Result: res}, diags
+	return files, nil
 }
 
 func lastFile(last *snapshot, p string) ([]byte, bool) {
