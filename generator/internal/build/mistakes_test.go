@@ -187,6 +187,13 @@ func TestVolunteerMistakes(t *testing.T) {
 			en:  "\"12-10-2026\" is day-month-year; Krachtpunt reads dates as year-month-day\n    Did you mean datum = 2026-10-12?",
 		},
 		{
+			name: "empty list of when-phrases", file: act,
+			src: "+++\ntitle = \"Koffie\"\nwhen = []\n+++\n",
+			pos: "content/activities/koffie.md:3",
+			nl:  "\"when\" is een lege lijst: de activiteit heeft dan geen datums\n    Schrijf er minstens één regel in, bijvoorbeeld: when = [\"elke dinsdag 10:00-12:00\"]",
+			en:  "\"when\" is an empty list: the activity then has no dates\n    Write at least one rule in it, for example: when = [\"every tuesday 10:00-12:00\"]",
+		},
+		{
 			name: "language not supported", file: "site.toml",
 			src: "title = \"De Linde\"\nlanguage = \"de\"\n",
 			pos: "site.toml:2",

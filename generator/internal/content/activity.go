@@ -64,8 +64,15 @@ func parseActivity(file, slug string, data []byte, images imageFinder, diags *di
 	a.Title = requiredText(t, fTitle, `"Koffieochtend"`)
 	a.Summary = t.String(fSummary)
 	a.When = t.Strings(fWhen)
-	if !t.Has(fWhen) {
+	switch {
+	case !t.Has(fWhen):
 		t.Missing(fWhen, `"elke dinsdag 10:00-12:00"`)
+	case len(a.When) == 0 && t.Raw(t.KeyName(fWhen)) != nil:
+		if _, isList := t.Raw(t.KeyName(fWhen)).([]any); isList {
+			t.Errorf(fWhen, "empty",
+				diag.T("%q is een lege lijst: de activiteit heeft dan geen datums", "%q is an empty list: the activity then has no dates", t.KeyName(fWhen)),
+				diag.T(`Schrijf er minstens één regel in, bijvoorbeeld: %s = ["elke dinsdag 10:00-12:00"]`, `Write at least one rule in it, for example: %s = ["every tuesday 10:00-12:00"]`, t.KeyName(fWhen)))
+		}
 	}
 	a.Rules = parseWhen(t, data, a.When)
 	a.Room = t.String(fRoom)
