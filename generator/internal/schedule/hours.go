@@ -207,15 +207,15 @@ func (h *Hours) NextOpening(t time.Time, loc *time.Location) (time.Time, bool) {
 }
 
 // ParseIntervals reads the opening hours of one day: "09:00-12:30,
-// 13:30-17:00", "09.00-17.00 uur", "10:00 tot 14:00". "closed" and
-// "gesloten" give nil. The intervals come back sorted by start; overlapping
+// 13:30-17:00", "09.00-17.00 uur", "10:00 tot 14:00". "closed", "gesloten"
+// and "dicht" give nil. The intervals come back sorted by start; overlapping
 // intervals are an error. Errors are *ParseError with the column.
 func ParseIntervals(s string) ([]Interval, error) {
 	p := &parser{phrase: s, toks: lex(s), end: utf8.RuneCountInString(s) + 1}
 	if len(p.toks) == 0 {
 		return nil, &ParseError{Col: 1, Code: CodeEmpty, Phrase: s, want: expectInterval}
 	}
-	if t := p.toks[0]; len(p.toks) == 1 && t.kind == tokWord && (t.low == "closed" || t.low == "gesloten") {
+	if t := p.toks[0]; len(p.toks) == 1 && t.kind == tokWord && (t.low == "closed" || t.low == "gesloten" || t.low == "dicht") {
 		return nil, nil
 	}
 	var (

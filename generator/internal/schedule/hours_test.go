@@ -230,6 +230,7 @@ func TestParseIntervals(t *testing.T) {
 		{"20:00-02:00", "20:00-02:00"},
 		{"closed", ""},
 		{"Gesloten", ""},
+		{"dicht", ""},
 		{" CLOSED ", ""},
 	}
 	for _, tt := range tests {
