@@ -47,9 +47,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// The timezone and theme as they are now: for the midnight rebuild and
 	// what to watch. Problems are reported by the first build.
 	var ignore diag.List
-	loc, theme := time.UTC, "default"
+	loc, theme, home := time.UTC, "default", "/"
 	if c := config.Load(os.DirFS(site), &ignore); c != nil {
-		loc, theme = c.Location, c.Theme
+		loc, theme, home = c.Location, c.Theme, c.Link("/")
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	b := build.NewBuilder(os.DirFS(site), nil)
@@ -58,6 +58,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		SiteDir:  site,
 		Watch:    []string{config.File, "content", "themes/" + theme},
 		Bind:     *bind,
+		Home:     home,
 		Port:     *port,
 		Location: loc,
 		Logger:   logger,

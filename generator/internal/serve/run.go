@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -59,6 +60,10 @@ type Options struct {
 	Clock  func() time.Time
 	Logger *slog.Logger // nil discards
 	Stdout io.Writer    // where the address and the problems are printed for the volunteer; nil discards
+
+	// Home is the path of the site's home page, printed with the address:
+	// "/" (the default) or a sub-path such as "/linde/".
+	Home string
 
 	// OnReady, when set, is called with the address once the server listens
 	// and the first build is done.
@@ -116,7 +121,7 @@ func Run(ctx context.Context, o Options) error {
 	l := &rebuilder{
 		o:     o,
 		srv:   NewServer(o.Logger),
-		url:   "http://" + net.JoinHostPort(o.Bind, strconv.Itoa(port)) + "/",
+		url:   "http://" + net.JoinHostPort(o.Bind, strconv.Itoa(port)) + "/" + strings.TrimPrefix(o.Home, "/"),
 		port:  port,
 		dirty: make(map[string]struct{}),
 		all:   true,
