@@ -48,7 +48,7 @@ func (p *plan) agendaJSON() ([]byte, diag.List, error) {
 		if len(p.cal.byDate[d]) == 0 {
 			continue
 		}
-		lines, err := p.frags.get("json "+p.dayKey(d), func() (template.HTML, error) { return p.dayJSON(d) })
+		lines, err := p.frags.html.get("json "+p.dayKey(d), func() (template.HTML, error) { return p.dayJSON(d) })
 		if err != nil {
 			return nil, nil, err
 		}

@@ -2,7 +2,6 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"html/template"
 	"strconv"
 	"sync"
@@ -17,15 +16,10 @@ import (
 // agenda is also a day of its week page), and that the next build may take
 // over when nothing in them changed. A key names everything a piece shows.
 type fragments struct {
-	mu   sync.Mutex
-	prev map[string]template.HTML // from the last build
-	made map[string]template.HTML // used or made in this build
-
-	prevStories map[*content.Story]storyResult
-	stories     map[*content.Story]storyResult
-
-	prevOcc map[occKey]*render.Occurrence
-	occ     map[occKey]*render.Occurrence
+	html    *carry[string, template.HTML]            // days, by dayKey
+	cards   *carry[*content.Activity, template.HTML] // activity cards
+	stories *carry[*content.Story, storyResult]      // story views
+	occ     *carry[occKey, *render.Occurrence]       // occurrence list items
 }
 
 // occKey names an occurrence by the activity value it comes from (a changed
@@ -42,52 +36,52 @@ type storyResult struct {
 }
 
 func newFragments(prev *fragments) *fragments {
-	f := &fragments{made: map[string]template.HTML{}, stories: map[*content.Story]storyResult{}, occ: map[occKey]*render.Occurrence{}}
+	if prev == nil {
+		prev = &fragments{}
+	}
+	return &fragments{
+		html:    newCarry(prev.html),
+		cards:   newCarry(prev.cards),
+		stories: newCarry(prev.stories),
+		occ:     newCarry(prev.occ),
+	}
+}
+
+// carry holds values made in this build, and those of the last build that
+// this build may take over. It is safe for concurrent use.
+type carry[K comparable, V any] struct {
+	mu   sync.Mutex
+	prev map[K]V // from the last build
+	made map[K]V // used or made in this build
+}
+
+func newCarry[K comparable, V any](prev *carry[K, V]) *carry[K, V] {
+	c := &carry[K, V]{made: map[K]V{}}
 	if prev != nil {
-		f.prev, f.prevStories, f.prevOcc = prev.made, prev.stories, prev.occ
+		c.prev = prev.made
 	}
-	return f
+	return c
 }
 
-// story returns the view of s, made with make unless this build or the last
-// one made it already (an unchanged story file is the same value).
-func (f *fragments) story(s *content.Story, make func(*content.Story) (*render.Story, diag.List)) (*render.Story, diag.List) {
-	f.mu.Lock()
-	r, ok := f.stories[s]
-	if !ok {
-		r, ok = f.prevStories[s]
-	}
-	f.mu.Unlock()
-	if !ok {
-		v, d := make(s)
-		r = storyResult{v, d}
-	}
-	f.mu.Lock()
-	f.stories[s] = r
-	f.mu.Unlock()
-	return r.view, r.diags
-}
-
-// get returns the piece for key, making it with make when neither this build
+// get returns the value for k, making it with make when neither this build
 // nor the last one has it.
-func (f *fragments) get(key string, make func() (template.HTML, error)) (template.HTML, error) {
-	f.mu.Lock()
-	if h, ok := f.made[key]; ok {
-		f.mu.Unlock()
-		return h, nil
+func (c *carry[K, V]) get(k K, make func() (V, error)) (V, error) {
+	c.mu.Lock()
+	v, ok := c.made[k]
+	if !ok {
+		v, ok = c.prev[k]
 	}
-	h, ok := f.prev[key]
-	f.mu.Unlock()
+	c.mu.Unlock()
 	if !ok {
 		var err error
-		if h, err = make(); err != nil {
-			return "", err
+		if v, err = make(); err != nil {
+			return v, err
 		}
 	}
-	f.mu.Lock()
-	f.made[key] = h
-	f.mu.Unlock()
-	return h, nil
+	c.mu.Lock()
+	c.made[k] = v
+	c.mu.Unlock()
+	return v, nil
 }
 
 // dayKey names what a day shows: its date and the build that last worked
@@ -100,7 +94,7 @@ func (p *plan) dayKey(d schedule.Date) string {
 // dayFragment returns day d rendered with the partial layout, made once
 // for every build that shares the day's occurrences.
 func (p *plan) dayFragment(partial string, d schedule.Date) (template.HTML, error) {
-	return p.frags.get(partial+" "+p.dayKey(d), func() (template.HTML, error) {
+	return p.frags.html.get(partial+" "+p.dayKey(d), func() (template.HTML, error) {
 		v, err := p.dayView(d)
 		if err != nil {
 			return "", err
@@ -123,7 +117,7 @@ func (p *plan) monthCell(d schedule.Date) (*render.Day, error) {
 
 // activityCard returns an activity as the list of activities shows it.
 func (p *plan) activityCard(a *content.Activity) (*render.Activity, error) {
-	h, err := p.frags.get(fmt.Sprintf("card %p", a), func() (template.HTML, error) {
+	h, err := p.frags.cards.get(a, func() (template.HTML, error) {
 		return p.theme.Fragment("_activity-card.html", p.activityView(a))
 	})
 	return &render.Activity{Card: h}, err
@@ -134,24 +128,13 @@ func (p *plan) activityCard(a *content.Activity) (*render.Activity, error) {
 // not change is taken over from the last build.
 func (p *plan) occurrenceItems(o schedule.Occurrence) (*render.Occurrence, error) {
 	k := occKey{p.cal.acts[o.Slug], o.Rule, o.Original.Unix()}
-	f := p.frags
-	f.mu.Lock()
-	v, ok := f.occ[k]
-	if !ok {
-		v, ok = f.prevOcc[k]
-	}
-	f.mu.Unlock()
-	if !ok {
+	return p.frags.occ.get(k, func() (*render.Occurrence, error) {
 		full := p.occurrenceView(o)
 		html, err1 := p.theme.Fragment("_occurrence.html", full)
 		cell, err2 := p.theme.Fragment("_month-occurrence.html", full)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, err
 		}
-		v = &render.Occurrence{HTML: html, Cell: cell}
-	}
-	f.mu.Lock()
-	f.occ[k] = v
-	f.mu.Unlock()
-	return v, nil
+		return &render.Occurrence{HTML: html, Cell: cell}, nil
+	})
 }

@@ -167,7 +167,11 @@ func (p *plan) activities() ([]byte, diag.List, error) {
 // storyView returns a story as pages and the feed show it, made once and
 // taken over by the next build while the story does not change.
 func (p *plan) storyView(s *content.Story) (*render.Story, diag.List) {
-	return p.frags.story(s, p.makeStoryView)
+	r, _ := p.frags.stories.get(s, func() (storyResult, error) {
+		v, d := p.makeStoryView(s)
+		return storyResult{v, d}, nil
+	})
+	return r.view, r.diags
 }
 
 func (p *plan) makeStoryView(s *content.Story) (*render.Story, diag.List) {
