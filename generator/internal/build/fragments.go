@@ -18,7 +18,7 @@ import (
 type fragments struct {
 	html    *carry[string, template.HTML]            // days, by dayKey
 	cards   *carry[*content.Activity, template.HTML] // activity cards
-	stories *carry[*content.Story, storyResult]      // story views
+	stories *carry[storyKey, storyResult]            // story views
 	occ     *carry[occKey, *render.Occurrence]       // occurrence list items
 }
 
@@ -28,6 +28,13 @@ type occKey struct {
 	act      *content.Activity
 	rule     int
 	original int64
+}
+
+// storyKey names a story view: the story value (a changed file is a new
+// value) and the photos of the site, which the view shows.
+type storyKey struct {
+	story  *content.Story
+	photos string
 }
 
 type storyResult struct {

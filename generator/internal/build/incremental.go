@@ -36,8 +36,9 @@ type Builder struct {
 	// out, when set, receives every file as soon as it is made, and the
 	// Builder keeps nothing for a next build: a one-off build of a large
 	// site does not hold it in memory.
-	out Output
-	now time.Time // gives today when Build is given none
+	out    Output
+	now    time.Time  // gives today when Build is given none
+	photos photoCache // processed photos, by the sha256 of their bytes
 }
 
 // snapshot is what a good build leaves for the next one.
@@ -48,6 +49,8 @@ type snapshot struct {
 	files  map[string][]byte
 	cal    *calendar  // occurrences and iCalendar events, by activity
 	frags  *fragments // pieces of pages shared between pages
+	photos *photoSet
+	bodies map[string][]string // the photos the Markdown of each content file shows
 }
 
 // Update is the outcome of one Builder.Build.
@@ -56,6 +59,7 @@ type Update struct {
 	Files    map[string][]byte // the whole site; do not modify
 	Rendered []string          // the outputs made this time, sorted
 	Parsed   []string          // the content files read this time, sorted
+	Photos   []string          // the photos processed this time (not taken over), sorted
 }
 
 // NewBuilder returns a Builder for the site folder fsys that keeps the site
@@ -88,7 +92,12 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if today.IsZero() {
 		today = schedule.DateOf(b.now.In(cfg.Location))
 	}
+	photos, err := r.processPhotos(ctx, site)
+	if err != nil || r.diags.HasErrors() {
+		return r.fail(err)
+	}
 	p := newPlan(b.site, cfg, site, theme, today)
+	p.photos = photos
 	p.checkSlugs(&r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)
@@ -117,14 +126,14 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if err != nil || r.diags.HasErrors() {
 		return r.fail(err)
 	}
-	files, err := r.publish(jobs, made, site, theme)
+	files, statics, err := r.publish(jobs, made, site, theme, photos)
 	if err != nil {
 		return nil, err
 	}
 	res := r.res
 	r.diags.Sort()
 	res.Diags = r.diags
-	res.Files = len(jobs) + len(site.Files) + len(theme.Static)
+	res.Files = len(jobs) + statics
 	for _, j := range jobs {
 		if strings.HasSuffix(j.path, ".html") {
 			res.Pages++
@@ -135,7 +144,9 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		for _, it := range r.items {
 			byRel[it.Rel] = it
 		}
-		b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags}
+		b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags,
+			photos: photos, bodies: r.bodies(p.bodies, byRel)}
+		b.keepPhotos(photos)
 	}
 	rendered := make([]string, 0, len(todo))
 	for _, i := range todo {
@@ -143,22 +154,24 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	}
 	res.Took = time.Since(start)
 	slices.Sort(r.parsed)
+	slices.Sort(r.processed)
 	if b.logger != nil {
-		b.logger.Info("built", "pages", res.Pages, "rendered", len(rendered), "parsed", len(r.parsed), "files", res.Files, "ms", res.Took.Milliseconds())
+		b.logger.Info("built", "pages", res.Pages, "rendered", len(rendered), "parsed", len(r.parsed), "photos", len(r.processed), "files", res.Files, "ms", res.Took.Milliseconds())
 	}
-	return &Update{Result: res, Files: files, Rendered: rendered, Parsed: r.parsed}, nil
+	return &Update{Result: res, Files: files, Rendered: rendered, Parsed: r.parsed, Photos: r.processed}, nil
 }
 
 // run is the state of one Builder.Build.
 type run struct {
-	b       *Builder
-	last    *snapshot       // the last good build, or nil
-	full    bool            // everything is read and rendered again
-	changed map[string]bool // changed files, by path under content/
-	res     *Result
-	diags   diag.List
-	items   []*content.Item // every content file, parsed or taken over
-	parsed  []string        // the content files read this time
+	b         *Builder
+	last      *snapshot       // the last good build, or nil
+	full      bool            // everything is read and rendered again
+	changed   map[string]bool // changed files, by path under content/
+	res       *Result
+	diags     diag.List
+	items     []*content.Item // every content file, parsed or taken over
+	parsed    []string        // the content files read this time
+	processed []string        // the photos processed this time
 }
 
 // fail ends the run with err, or else with the problems found.
@@ -231,14 +244,39 @@ func (r *run) dirty() map[string]bool {
 	if r.full {
 		return dirty
 	}
-	for rel := range r.changed {
+	mark := func(rel string) {
 		for _, it := range []*content.Item{r.last.items[rel], findItem(r.items, rel)} {
 			for _, k := range depsOf(it) {
 				dirty[k] = true
 			}
 		}
 	}
+	for rel := range r.changed {
+		mark(rel)
+		// The texts that show a changed photo show its new size.
+		for file, photos := range r.last.bodies {
+			if slices.Contains(photos, rel) {
+				mark(file)
+			}
+		}
+	}
 	return dirty
+}
+
+// bodies returns which photos the Markdown of every content file shows:
+// as rendered now, or as the last build rendered it.
+func (r *run) bodies(now *bodyPhotos, items map[string]*content.Item) map[string][]string {
+	out := make(map[string][]string, len(items))
+	for rel := range items {
+		if ph, ok := now.byFile[rel]; ok {
+			out[rel] = ph
+		} else if r.last != nil {
+			if ph, ok := r.last.bodies[rel]; ok {
+				out[rel] = ph
+			}
+		}
+	}
+	return out
 }
 
 // render makes the jobs todo in parallel. With an Output each file is
@@ -278,7 +316,7 @@ func (r *run) render(ctx context.Context, jobs []job, todo []int) ([][]byte, err
 // publish copies the static files of the content and the theme, and
 // returns the whole site (nil when files go to an Output): the files made
 // now, and those of the last build that did not need making again.
-func (r *run) publish(jobs []job, made [][]byte, site *content.Site, theme *render.Theme) (map[string][]byte, error) {
+func (r *run) publish(jobs []job, made [][]byte, site *content.Site, theme *render.Theme, photos *photoSet) (map[string][]byte, int, error) {
 	out := r.b.out
 	var files map[string][]byte
 	if out == nil {
@@ -291,7 +329,9 @@ func (r *run) publish(jobs []job, made [][]byte, site *content.Site, theme *rend
 			}
 		}
 	}
+	n := 0
 	put := func(path string, data []byte) error {
+		n++
 		if out != nil {
 			return out.WriteFile(path, data)
 		}
@@ -299,23 +339,34 @@ func (r *run) publish(jobs []job, made [][]byte, site *content.Site, theme *rend
 		return nil
 	}
 	for _, f := range site.Files {
+		if pub := photos.byRel[f]; pub != nil {
+			if err := put(pub.main, pub.res.Main.Data); err != nil {
+				return nil, 0, err
+			}
+			if pub.small != "" {
+				if err := put(pub.small, pub.res.Small.Data); err != nil {
+					return nil, 0, err
+				}
+			}
+			continue
+		}
 		data, ok := lastFile(r.last, f)
 		if r.full || !ok || r.changed[f] {
 			var err error
 			if data, err = fs.ReadFile(r.b.site, content.Dir+"/"+f); err != nil {
-				return nil, fmt.Errorf("copying %s/%s: %w", content.Dir, f, err)
+				return nil, 0, fmt.Errorf("copying %s/%s: %w", content.Dir, f, err)
 			}
 		}
 		if err := put(f, data); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 	for _, f := range theme.Static {
 		if err := put(f.Path, f.Data); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
-	return files, nil
+	return files, n, nil
 }
 
 func lastFile(last *snapshot, p string) ([]byte, bool) {

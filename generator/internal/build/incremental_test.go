@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"krachtpunt/generator/internal/photo/phototest"
 	"krachtpunt/generator/internal/schedule"
 )
 
@@ -60,7 +61,7 @@ menu = 1
 +++
 Zie [koffie](activities/koffie.md).
 -- content/foto.jpg --
-jpeg
+photo 40x30
 `
 
 // gif returns the bytes of a w by h GIF image.
@@ -81,7 +82,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		fsys[name] = data
 	}
 	for _, f := range txtar.Parse([]byte(incrementalSite)).Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		fsys[f.Name] = &fstest.MapFile{Data: phototest.Expand(f.Name, f.Data)}
 	}
 	today, _ := schedule.ParseDate("2026-11-23")
 	b := NewBuilder(fsys, nil)
@@ -95,6 +96,8 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		changed     []string
 		mustRender  []string
 		mustNot     []string
+		photos      []string // the photos processed, all others taken over
+		pageHas     map[string][]string
 		wantFailure bool
 	}{
 		{
@@ -166,9 +169,10 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		},
 		{
 			name:    "static file changed",
-			edit:    func() { fsys["content/foto.jpg"].Data = []byte("another jpeg") },
+			edit:    func() { fsys["content/foto.jpg"].Data = phototest.JPEG(phototest.Scene(30, 40), nil) },
 			changed: []string{"content/foto.jpg"},
 			mustNot: []string{"index.html", "verhalen/tuin/index.html"},
+			photos:  []string{"foto.jpg"},
 		},
 		{
 			name: "photo of an activity replaced",
@@ -185,6 +189,40 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			changed:    []string{"content/activities/koffie.gif"},
 			mustRender: []string{"activiteiten/koffie/index.html"},
 			mustNot:    []string{"activiteiten/eten/index.html", "index.html"},
+		},
+		{
+			name: "photo shown in a page's text and a story",
+			edit: func() {
+				fsys["content/over-ons.md"].Data = []byte("+++\ntitle = \"Over ons\"\nmenu = 1\n+++\n![Kopjes op tafel](foto.jpg)\n")
+				fsys["content/stories/tuin.md"].Data = []byte("+++\ntitle = \"De buurttuin\"\ndate = 2026-10-12\nconsent = true\nimage = \"foto.jpg\"\nimage_alt = \"Kopjes\"\n+++\nPompoenen.\n")
+			},
+			changed:    []string{"content/over-ons.md", "content/stories/tuin.md"},
+			mustRender: []string{"over-ons/index.html", "verhalen/tuin/index.html"},
+			pageHas:    map[string][]string{"over-ons/index.html": {`<img src="/foto.jpg" alt="Kopjes op tafel" width="30" height="40" loading="lazy">`}},
+		},
+		{
+			name: "photo replaced by a larger one, turned",
+			edit: func() {
+				fsys["content/foto.jpg"].Data = phototest.JPEG(phototest.Stored(phototest.Scene(2400, 1800), 6), phototest.EXIF(6))
+			},
+			changed:    []string{"content/foto.jpg"},
+			mustRender: []string{"over-ons/index.html", "verhalen/tuin/index.html"},
+			mustNot:    []string{"index.html", "activiteiten/koffie/index.html", "verhalen/fiets/index.html"},
+			photos:     []string{"foto.jpg"},
+			pageHas: map[string][]string{
+				"over-ons/index.html":      {`<img src="/foto.jpg" alt="Kopjes op tafel" width="1600" height="1200" srcset="/foto-800.jpg 800w, /foto.jpg 1600w" sizes="(min-width: 828px) 792px, calc(100vw - 36px)" loading="lazy">`},
+				"verhalen/tuin/index.html": {`<img src="/foto.jpg" alt="Kopjes" width="1600" height="1200" srcset="/foto-800.jpg 800w, /foto.jpg 1600w" sizes="(min-width: 828px) 792px, calc(100vw - 36px)">`},
+			},
+		},
+		{
+			name:       "photo made smaller again",
+			edit:       func() { fsys["content/foto.jpg"].Data = phototest.JPEG(phototest.Scene(900, 600), phototest.EXIF(1)) },
+			changed:    []string{"content/foto.jpg"},
+			mustRender: []string{"over-ons/index.html", "verhalen/tuin/index.html"},
+			photos:     []string{"foto.jpg"},
+			pageHas: map[string][]string{
+				"verhalen/tuin/index.html": {`<img src="/foto.jpg" alt="Kopjes" width="900" height="600">`},
+			},
 		},
 		{
 			name:       "settings changed",
@@ -212,6 +250,16 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		full := &Memory{}
 		if _, err := Build(ctx, Options{Site: fsys, Today: today, Out: full}); err != nil {
 			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		if !slices.Equal(up.Photos, st.photos) {
+			t.Errorf("%s: processed photos %v, want %v", st.name, up.Photos, st.photos)
+		}
+		for p, lines := range st.pageHas {
+			for _, l := range lines {
+				if !strings.Contains(string(up.Files[p]), l) {
+					t.Errorf("%s: %s lacks %s", st.name, p, l)
+				}
+			}
 		}
 		if len(up.Files) != len(full.Files) {
 			t.Errorf("%s: %d files incrementally, %d in a full build", st.name, len(up.Files), len(full.Files))

@@ -134,7 +134,7 @@ func (p *plan) eventsJSONLD(a *content.Activity, next []schedule.Occurrence) tem
 			Start: o.Start.Format(time.RFC3339), End: o.End.Format(time.RFC3339), Status: status,
 			Attendance: "https://schema.org/OfflineEventAttendanceMode", Free: a.Free(), Location: loc}
 		if a.Image != "" {
-			ev.Image = p.cfg.URL("/" + a.Image)
+			ev.Image = p.cfg.URL("/" + p.publishedPath(a.Image))
 		}
 		evs = append(evs, ev)
 	}

@@ -61,10 +61,12 @@ func (p *plan) activityView(a *content.Activity) *render.Activity {
 	v := &render.Activity{
 		Title: a.Title, URL: p.cfg.Link(p.activityPath(a)), Summary: a.Summary,
 		Room: a.Room, Cost: a.Cost, Free: a.Free(), WalkIn: a.WalkIn(), Signup: a.Signup, Contact: a.Contact,
-		Image: imageURL(p.cfg, a.Image), ImageAlt: a.ImageAlt, Tags: a.Categories,
+		ImageAlt: a.ImageAlt, Tags: a.Categories,
 		ICS: p.cfg.Link(p.activityPath(a) + "agenda.ics"),
 	}
-	v.ImageW, v.ImageH = p.imageSize(a.Image)
+	if img, ok := p.Image(a.Image); ok {
+		v.Image, v.ImageW, v.ImageH, v.ImageSrcset, v.ImageSizes = img.URL, img.Width, img.Height, img.Srcset, img.Sizes
+	}
 	for _, r := range a.Rules {
 		v.When = append(v.When, r.Describe(lang))
 	}
@@ -167,7 +169,7 @@ func (p *plan) activities() ([]byte, diag.List, error) {
 // storyView returns a story as pages and the feed show it, made once and
 // taken over by the next build while the story does not change.
 func (p *plan) storyView(s *content.Story) (*render.Story, diag.List) {
-	r, _ := p.frags.stories.get(s, func() (storyResult, error) {
+	r, _ := p.frags.stories.get(storyKey{s, p.photos.sum}, func() (storyResult, error) {
 		v, d := p.makeStoryView(s)
 		return storyResult{v, d}, nil
 	})
@@ -180,14 +182,16 @@ func (p *plan) makeStoryView(s *content.Story) (*render.Story, diag.List) {
 	if author == "" {
 		author = p.theme.T("a_resident")
 	}
-	w, h := p.imageSize(s.Image)
-	return &render.Story{
-		ImageW: w, ImageH: h,
+	v := &render.Story{
 		Title: s.Title, URL: p.cfg.Link(p.storyPath(s)),
 		Date: schedule.FormatDayMonthYear(s.Date, p.cfg.Language), ISODate: s.Date.String(),
-		Author: author, Image: imageURL(p.cfg, s.Image), ImageAlt: s.ImageAlt, Tags: s.Tags,
+		Author: author, ImageAlt: s.ImageAlt, Tags: s.Tags,
 		Excerpt: excerpt(string(body), 200), Body: body,
-	}, diags
+	}
+	if img, ok := p.Image(s.Image); ok {
+		v.Image, v.ImageW, v.ImageH, v.ImageSrcset, v.ImageSizes = img.URL, img.Width, img.Height, img.Srcset, img.Sizes
+	}
+	return v, diags
 }
 
 // storyViews returns the newest n stories (all when n < 0). Problems in a

@@ -9,10 +9,10 @@ import (
 	_ "image/jpeg"
 	_ "image/png"
 	"io/fs"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/content"
@@ -35,11 +35,16 @@ type plan struct {
 	view  *render.Site
 	cal   *calendar
 	frags *fragments
+	// photos are the site's photos, processed; bodies records which photos
+	// the Markdown of each content file shows.
+	photos *photoSet
+	bodies *bodyPhotos
 }
 
 func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
 	p := &plan{fsys: fsys, cfg: cfg, site: site, theme: theme, today: today, words: PathWords[cfg.Language],
-		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}, frags: newFragments(nil)}
+		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}, frags: newFragments(nil),
+		photos: &photoSet{byRel: map[string]*published{}}, bodies: &bodyPhotos{byFile: map[string][]string{}}}
 	if site.Home != nil {
 		p.pages["_index.md"] = "/"
 	}
@@ -77,7 +82,7 @@ func (p *plan) PageURL(rel string) (string, bool) {
 
 // FileURL implements render.Links.
 func (p *plan) FileURL(rel string) (string, bool) {
-	return p.cfg.Link("/" + rel), p.files[rel]
+	return p.cfg.Link("/" + p.publishedPath(rel)), p.files[rel]
 }
 
 // checkSlugs reports plain pages whose address is taken by a part of the site.
@@ -204,8 +209,48 @@ func (p *plan) page(kind, title, sitePath string) *render.Page {
 }
 
 func (p *plan) markdown(src content.Source) (template.HTML, diag.List) {
-	html, diags := p.md.Convert(src.File, src.Body, src.BodyLine, p)
+	l := &bodyLinks{plan: p}
+	html, diags := p.md.Convert(src.File, src.Body, src.BodyLine, l)
+	p.bodies.put(strings.TrimPrefix(src.File, content.Dir+"/"), l.photos)
 	return template.HTML(html), diags // #nosec: goldmark output with raw HTML left out
+}
+
+// bodyLinks are the links of one Markdown text; they note the photos it
+// shows, so that a changed photo renders its pages again.
+type bodyLinks struct {
+	*plan
+	photos []string
+}
+
+func (l *bodyLinks) note(rel string) {
+	if l.plan.photos.byRel[rel] != nil && !slices.Contains(l.photos, rel) {
+		l.photos = append(l.photos, rel)
+	}
+}
+
+// FileURL implements render.Links.
+func (l *bodyLinks) FileURL(rel string) (string, bool) {
+	l.note(rel)
+	return l.plan.FileURL(rel)
+}
+
+// Image implements render.Links.
+func (l *bodyLinks) Image(rel string) (render.Image, bool) {
+	l.note(rel)
+	return l.plan.Image(rel)
+}
+
+// bodyPhotos records, by content file (path under content/), the photos
+// its Markdown showed when it was last rendered.
+type bodyPhotos struct {
+	mu     sync.Mutex
+	byFile map[string][]string
+}
+
+func (b *bodyPhotos) put(rel string, photos []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.byFile[rel] = photos
 }
 
 func (p *plan) render(pg *render.Page, diags diag.List) ([]byte, diag.List, error) {
@@ -269,11 +314,4 @@ func (p *plan) imageSize(img string) (w, h int) {
 		return 0, 0
 	}
 	return c.Width, c.Height
-}
-
-func imageURL(cfg *config.Config, img string) string {
-	if img == "" {
-		return ""
-	}
-	return cfg.Link("/" + path.Clean(img))
 }

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/photo/phototest"
 	"krachtpunt/generator/internal/schedule"
 )
 
@@ -41,12 +42,13 @@ func repoRoot(t testing.TB) string {
 }
 
 // siteFS turns the input files of an archive into a site folder. The
-// default theme of the repository is added unless the archive has its own.
+// default theme of the repository is added unless the archive has its own;
+// photos written as one line ("photo 4000x3000") are made (phototest.Expand).
 func siteFS(t testing.TB, files map[string][]byte) fs.FS {
 	t.Helper()
 	m := fstest.MapFS{}
 	for name, data := range files {
-		m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+		m[name] = &fstest.MapFile{Data: phototest.Expand(name, data), Mode: 0o644}
 	}
 	hasTheme := false
 	for name := range files {

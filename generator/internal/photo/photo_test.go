@@ -326,17 +326,8 @@ func TestDamaged(t *testing.T) {
 
 func TestHeavyJPEGEncodedAgain(t *testing.T) {
 	// Noise at the highest quality: far heavier than needed.
-	m := image.NewRGBA(image.Rect(0, 0, 1200, 900))
-	seed := uint32(1)
-	for i := range m.Pix {
-		seed = seed*1664525 + 1013904223
-		m.Pix[i] = byte(seed >> 24)
-		if i%4 == 3 {
-			m.Pix[i] = 255
-		}
-	}
 	var buf bytes.Buffer
-	_ = jpeg.Encode(&buf, m, &jpeg.Options{Quality: 100})
+	_ = jpeg.Encode(&buf, phototest.Noise(1200, 900), &jpeg.Options{Quality: 100})
 	if buf.Len() <= Heavy {
 		t.Fatalf("the test photo is only %d bytes", buf.Len())
 	}

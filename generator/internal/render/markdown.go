@@ -6,6 +6,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -42,6 +43,9 @@ type Links interface {
 	// FileURL returns the link to the static file rel under content/, and
 	// whether it exists.
 	FileURL(rel string) (string, bool)
+	// Image returns how to show the image rel under content/, and whether
+	// it exists.
+	Image(rel string) (Image, bool)
 }
 
 // Convert renders src, the body of file (a slash path from the site folder,
@@ -62,7 +66,27 @@ func (m *Markdown) Convert(file string, src string, firstLine int, links Links) 
 		case *ast.Link:
 			l.Destination = m.rewrite(l.Destination, false, file, dir, lineOf(n, source, firstLine), links, &diags)
 		case *ast.Image:
-			l.Destination = m.rewrite(l.Destination, true, file, dir, lineOf(n, source, firstLine), links, &diags)
+			pos := posOf(n, source, file, firstLine)
+			if strings.TrimSpace(altText(l, source)) == "" {
+				diags.Errorf(pos, "image-alt",
+					diag.T("bij de afbeelding %q hoort een beschrijving tussen de haken", "the image %q needs a description between the brackets", string(l.Destination)),
+					diag.T("Beschrijf in een korte zin wat er op de foto staat, voor wie hem niet kan zien: ![Twee buren aan de koffietafel](%s)", "Describe in a short sentence what the photo shows, for people who cannot see it: ![Two neighbours at the coffee table](%s)", string(l.Destination)))
+			}
+			img, ok := m.image(l.Destination, dir, links)
+			if !ok {
+				l.Destination = m.rewrite(l.Destination, true, file, dir, pos.Line, links, &diags)
+			} else {
+				l.Destination = []byte(img.URL)
+				if img.Width > 0 {
+					l.SetAttributeString("width", strconv.Itoa(img.Width))
+					l.SetAttributeString("height", strconv.Itoa(img.Height))
+				}
+				if img.Srcset != "" {
+					l.SetAttributeString("srcset", img.Srcset)
+					l.SetAttributeString("sizes", img.Sizes)
+				}
+				l.SetAttributeString("loading", "lazy")
+			}
 		case *ast.AutoLink:
 			if dangerous(string(l.URL(source))) {
 				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(l.Label(source)))
@@ -142,6 +166,51 @@ func (m *Markdown) rewrite(dest []byte, image bool, file, dir string, line int, 
 			diag.T("Zet het bestand naast dit bestand of in content/, en controleer de schrijfwijze (hoofdletters tellen mee).", "Put the file next to this file or in content/, and check the spelling (capitals count)."))
 	}
 	return dest
+}
+
+// image returns how to show the image at dest, written in a file of dir,
+// when it is a file under content/.
+func (m *Markdown) image(dest []byte, dir string, links Links) (Image, bool) {
+	d := string(dest)
+	u, err := url.Parse(d)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return Image{}, false
+	}
+	p, err := url.PathUnescape(u.Path)
+	if err != nil {
+		p = u.Path
+	}
+	return links.Image(path.Clean(path.Join(dir, p)))
+}
+
+// altText returns the text between the brackets of an image.
+func altText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(source))
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// posOf returns the place in the file of an inline node that knows where
+// it starts (links and images do), else the line of its block.
+func posOf(n ast.Node, source []byte, file string, firstLine int) diag.Pos {
+	at := n.Pos()
+	if at < 0 || at > len(source) {
+		return diag.Pos{File: file, Line: lineOf(n, source, firstLine)}
+	}
+	before := source[:at]
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return diag.Pos{File: file, Line: firstLine + bytes.Count(before, []byte("\n")), Col: utf8.RuneCount(before[lineStart:]) + 1}
 }
 
 // lineOf returns the line in the file of an inline node, from the nearest

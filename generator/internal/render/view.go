@@ -75,9 +75,12 @@ type Activity struct {
 	ImageAlt string
 	ImageW   int // the image's size in pixels, 0 when unknown
 	ImageH   int
-	Tags     []string
-	ICS      string        // link to the activity's calendar file, "" for none
-	Card     template.HTML // the activity as lists show it, made once
+	// ImageSrcset and ImageSizes offer a smaller version for phones; ""
+	// when there is none.
+	ImageSrcset, ImageSizes string
+	Tags                    []string
+	ICS                     string        // link to the activity's calendar file, "" for none
+	Card                    template.HTML // the activity as lists show it, made once
 }
 
 // ActivityGroup is a heading with activities under it (a weekday, or "once").
@@ -98,7 +101,17 @@ type Story struct {
 	ImageAlt string
 	ImageW   int
 	ImageH   int
-	Tags     []string
-	Excerpt  string
-	Body     template.HTML
+	// ImageSrcset and ImageSizes as for Activity.
+	ImageSrcset, ImageSizes string
+	Tags                    []string
+	Excerpt                 string
+	Body                    template.HTML
+}
+
+// Image is an image as a page shows it.
+type Image struct {
+	URL           string
+	Width, Height int    // in pixels; 0 when unknown
+	Srcset        string // the versions to choose from, "" for one
+	Sizes         string // how wide the image is shown, for Srcset
 }

@@ -9,11 +9,14 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"strconv"
+	"strings"
 )
 
 // Strings the metadata holds; none of them may be in a published photo.
@@ -198,9 +201,11 @@ func ICC() []byte {
 // JPEG encodes m as a phone would write it: with the EXIF block exif (none
 // when nil), an XMP packet, an ICC profile, an IPTC block and a comment,
 // and data after the end of the image.
-func JPEG(m image.Image, exif []byte) []byte {
+func JPEG(m image.Image, exif []byte) []byte { return jpegAt(m, exif, 92) }
+
+func jpegAt(m image.Image, exif []byte, quality int) []byte {
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: 92}); err != nil {
+	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: quality}); err != nil {
 		panic(err)
 	}
 	enc := buf.Bytes()
@@ -248,4 +253,71 @@ func PNG(m image.Image, exif []byte) []byte {
 		out = append(out, chunk("eXIf", exif)...)
 	}
 	return append(out, enc[ihdrEnd:]...)
+}
+
+// Expand makes the photo a test archive describes in one line of text, so
+// archives stay text: a file whose name ends in .jpg, .jpeg or .png and
+// whose text is
+//
+//	photo 4000x3000
+//	photo 3000x4000 orientation 6
+//	photo 1200x900 noise
+//
+// becomes a photo of that many stored pixels, with the EXIF block of EXIF
+// (orientation 1 unless given) and the other metadata of JPEG and PNG. A
+// Scene is shown, or with "noise" pixels of pseudo-random colours, which
+// compress badly. Any other file is returned as it is.
+func Expand(name string, data []byte) []byte {
+	text, ok := bytes.CutPrefix(bytes.TrimSpace(data), []byte("photo "))
+	lower := strings.ToLower(name)
+	isPNG := strings.HasSuffix(lower, ".png")
+	if !ok || !(isPNG || strings.HasSuffix(lower, ".jpg") || strings.HasSuffix(lower, ".jpeg")) {
+		return data
+	}
+	f := strings.Fields(string(text))
+	var w, h int
+	if len(f) == 0 {
+		return data
+	}
+	if _, err := fmt.Sscanf(f[0], "%dx%d", &w, &h); err != nil || w <= 0 || h <= 0 {
+		return data
+	}
+	o, noise := 1, false
+	for i := 1; i < len(f); i++ {
+		switch {
+		case f[i] == "noise":
+			noise = true
+		case f[i] == "orientation" && i+1 < len(f):
+			o, _ = strconv.Atoi(f[i+1])
+			i++
+		}
+	}
+	var m *image.RGBA
+	if noise {
+		m = Noise(w, h)
+	} else {
+		m = Scene(w, h)
+	}
+	if isPNG {
+		return PNG(m, EXIF(o))
+	}
+	if noise {
+		return jpegAt(m, EXIF(o), 100)
+	}
+	return JPEG(m, EXIF(o))
+}
+
+// Noise returns w by h pixels of pseudo-random colours, the same on every
+// call.
+func Noise(w, h int) *image.RGBA {
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	seed := uint32(1)
+	for i := range m.Pix {
+		seed = seed*1664525 + 1013904223
+		m.Pix[i] = byte(seed >> 24)
+		if i%4 == 3 {
+			m.Pix[i] = 255
+		}
+	}
+	return m
 }
