@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"krachtpunt/generator/internal/photo/phototest"
 )
 
 // TestBadInput runs every archive in testdata/mistakes through the command
@@ -31,7 +33,8 @@ import (
 // such line runs once and holds a section "stderr". Before the case, a good
 // site is built into the output folder: when the command fails, that folder
 // must stay byte for byte as it was, with no other folder left next to it.
-// Sections public/PATH list lines a published file must hold (a line that
+// A photo written as one line ("photo 4000x3000 orientation 6") is made
+// by phototest.Expand. Sections public/PATH list lines a published file must hold (a line that
 // starts with "!" must not appear), the section "absent" paths that must not
 // be published.
 func TestBadInput(t *testing.T) {
@@ -127,7 +130,7 @@ func (c *mistake) run(t *testing.T, lang string) {
 			data = bytes.Replace(data, []byte(langLine), []byte(`language = "`+lang+`"`), 1)
 		}
 		hasTheme = hasTheme || strings.HasPrefix(name, "themes/")
-		writeFile(t, filepath.Join(site, filepath.FromSlash(name)), data)
+		writeFile(t, filepath.Join(site, filepath.FromSlash(name)), phototest.Expand(name, data))
 	}
 	if !hasTheme {
 		copyTheme(t, site)

@@ -190,8 +190,8 @@ func (set *photoSet) check(site *content.Site, diags *diag.List) {
 			owner[out] = rel
 		}
 		if n := len(pub.res.Main.Data); n > photo.Heavy {
-			hint := diag.T("Maak de foto kleiner, of bewaar hem in een fotoprogramma opnieuw als JPEG met een lagere kwaliteit (bijvoorbeeld 75%).",
-				"Make the photo smaller, or save it again in a photo program as JPEG with a lower quality (for example 75%).")
+			hint := diag.T("Maak de foto kleiner, of bewaar hem in een fotoprogramma opnieuw als JPEG met een lagere kwaliteit (bijvoorbeeld 75%%).",
+				"Make the photo smaller, or save it again in a photo program as JPEG with a lower quality (for example 75%%).")
 			if pub.res.Main.Format != photo.JPEG {
 				hint = diag.T("Bewaar de foto als JPEG (.jpg): voor foto's is dat veel lichter dan PNG.", "Save the photo as JPEG (.jpg): for photos that is much lighter than PNG.")
 			}

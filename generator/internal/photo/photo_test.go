@@ -2,7 +2,6 @@ package photo
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"image"
 	"image/jpeg"
@@ -206,44 +205,13 @@ func TestPNGChunksRemoved(t *testing.T) {
 	}
 }
 
-// webpWith wraps the image chunk of a simple WebP file in an extended
-// file with an EXIF chunk and an XMP chunk, as cameras and editors write.
 func webpWith(t *testing.T, file string, exifBlock []byte) []byte {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := webp.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	le := binary.LittleEndian
-	chunk := func(id string, body []byte) []byte {
-		b := append([]byte(id), le.AppendUint32(nil, uint32(len(body)))...)
-		b = append(b, body...)
-		if len(body)%2 == 1 {
-			b = append(b, 0)
-		}
-		return b
-	}
-	vp8x := []byte{vp8xEXIF | vp8xXMP, 0, 0, 0}
-	for _, v := range []int{c.Width - 1, c.Height - 1} {
-		vp8x = append(vp8x, byte(v), byte(v>>8), byte(v>>16))
-	}
-	inner := data[12:] // the chunks of the file
-	body := []byte("WEBP")
-	if bytes.HasPrefix(inner, []byte("VP8X")) {
-		// Already extended (for its transparency): announce the metadata too.
-		inner = bytes.Clone(inner)
-		inner[8] |= vp8xEXIF | vp8xXMP
-	} else {
-		body = append(body, chunk("VP8X", vp8x)...)
-	}
-	body = append(body, inner...)
-	body = append(body, chunk("EXIF", exifBlock)...)
-	body = append(body, chunk("XMP ", []byte("<"+phototest.XMP+">52</"+phototest.XMP+">"))...)
-	return append(append([]byte("RIFF"), le.AppendUint32(nil, uint32(len(body)))...), body...)
+	return phototest.WebP(data, exifBlock)
 }
 
 func TestWebP(t *testing.T) {

@@ -17,6 +17,8 @@ import (
 	"image/png"
 	"strconv"
 	"strings"
+
+	"golang.org/x/image/webp"
 )
 
 // Strings the metadata holds; none of them may be in a published photo.
@@ -320,4 +322,41 @@ func Noise(w, h int) *image.RGBA {
 		}
 	}
 	return m
+}
+
+// WebP adds an EXIF chunk with the block exif and an XMP chunk to a WebP
+// file, as cameras and editors write them. Go has no WebP encoder, so the
+// tests start from a file that x/image ships (see photo/testdata).
+func WebP(data, exif []byte) []byte {
+	le := binary.LittleEndian
+	chunk := func(id string, body []byte) []byte {
+		b := append([]byte(id), le.AppendUint32(nil, uint32(len(body)))...)
+		b = append(b, body...)
+		if len(body)%2 == 1 {
+			b = append(b, 0)
+		}
+		return b
+	}
+	const exifFlag, xmpFlag = 0x08, 0x04
+	inner := data[12:] // the chunks of the file
+	body := []byte("WEBP")
+	if bytes.HasPrefix(inner, []byte("VP8X")) {
+		// Already extended (for its transparency): announce the metadata too.
+		inner = bytes.Clone(inner)
+		inner[8] |= exifFlag | xmpFlag
+	} else {
+		cfg, err := webp.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			panic(err)
+		}
+		vp8x := []byte{exifFlag | xmpFlag, 0, 0, 0}
+		for _, v := range []int{cfg.Width - 1, cfg.Height - 1} {
+			vp8x = append(vp8x, byte(v), byte(v>>8), byte(v>>16))
+		}
+		body = append(body, chunk("VP8X", vp8x)...)
+	}
+	body = append(body, inner...)
+	body = append(body, chunk("EXIF", exif)...)
+	body = append(body, chunk("XMP ", []byte("<"+XMP+">52</"+XMP+">"))...)
+	return append(append([]byte("RIFF"), le.AppendUint32(nil, uint32(len(body)))...), body...)
 }
