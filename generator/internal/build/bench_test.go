@@ -1,15 +1,18 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/photo/phototest"
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/schedule"
 	"krachtpunt/generator/internal/sitegen"
@@ -105,4 +108,58 @@ func BenchmarkExampleSite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkPhotoSite measures a site with four 12-megapixel phone photos
+// (4032x3024, 4 MB each): a build, and the preview's rebuilds after a text
+// was edited, after site.toml changed (every photo is read and hashed, none
+// processed) and after one photo was replaced (it alone is processed).
+func BenchmarkPhotoSite(b *testing.B) {
+	files := map[string][]byte{"site.toml": []byte("title = \"De Linde\"\n")}
+	big := phototest.JPEG(phototest.Stored(phototest.Texture(4032, 3024), 6), phototest.EXIF(6))
+	other := phototest.JPEG(phototest.Texture(4032, 3024), phototest.EXIF(1))
+	for _, name := range []string{"koffie", "taal", "tuin", "eten"} {
+		files["content/activities/"+name+".jpg"] = big[:len(big):len(big)]
+		files["content/activities/"+name+".md"] = []byte("+++\ntitle = \"" + name + "\"\nwhen = \"every tuesday 10:00-12:00\"\nimage = \"" + name + ".jpg\"\nimage_alt = \"Foto\"\n+++\n")
+		big = append(bytes.Clone(big[:len(big)-1]), byte(len(name))) // other bytes after the end: another photo
+	}
+	fsys := siteFS(b, files).(fstest.MapFS)
+	today, _ := schedule.ParseDate("2026-11-25")
+	ctx := context.Background()
+	b.Run("build", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Build(ctx, Options{Site: fsys, Today: today, Out: Discard{}}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	bl := NewBuilder(fsys, nil)
+	if _, err := bl.Build(ctx, nil, today); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("text edited", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := bl.Build(ctx, []string{"content/activities/koffie.md"}, today); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("settings changed", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := bl.Build(ctx, []string{"site.toml"}, today); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("photo replaced", func(b *testing.B) {
+		versions := [][]byte{other, fsys["content/activities/koffie.jpg"].Data}
+		i := 0
+		for b.Loop() {
+			fsys["content/activities/koffie.jpg"].Data = versions[i%2]
+			i++
+			if _, err := bl.Build(ctx, []string{"content/activities/koffie.jpg"}, today); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -231,8 +231,16 @@ func decodeImage(data []byte, f Format) (image.Image, error) {
 }
 
 // resize scales m to w by h pixels with the Catmull-Rom kernel, which keeps
-// photos sharp without the halos of sharper kernels.
+// photos sharp without the halos of sharper kernels. A photo more than
+// twice as large is first halved, averaging each 2 by 2 pixels (bilinear
+// sampling at exactly half the size does that): the same low-pass the
+// kernel would give, at a fraction of its cost, as libvips does it.
 func resize(m image.Image, w, h int) *image.RGBA {
+	for m.Bounds().Dx() >= 2*w && m.Bounds().Dy() >= 2*h {
+		half := image.NewRGBA(image.Rect(0, 0, m.Bounds().Dx()/2, m.Bounds().Dy()/2))
+		xdraw.ApproxBiLinear.Scale(half, half.Bounds(), m, m.Bounds(), xdraw.Src, nil)
+		m = half
+	}
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	if m.Bounds().Dx() == w && m.Bounds().Dy() == h {
 		draw.Draw(dst, dst.Bounds(), m, m.Bounds().Min, draw.Src)

@@ -309,7 +309,7 @@ func TestHeavyJPEGEncodedAgain(t *testing.T) {
 }
 
 func BenchmarkProcessLarge(b *testing.B) {
-	in := phototest.JPEG(phototest.Stored(phototest.Scene(4608, 3456), 6), phototest.EXIF(6))
+	in := phototest.JPEG(phototest.Stored(phototest.Texture(4032, 3024), 6), phototest.EXIF(6))
 	b.ReportAllocs()
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {

@@ -360,3 +360,23 @@ func WebP(data, exif []byte) []byte {
 	body = append(body, chunk("XMP ", []byte("<"+XMP+">52</"+XMP+">"))...)
 	return append(append([]byte("RIFF"), le.AppendUint32(nil, uint32(len(body)))...), body...)
 }
+
+// Texture returns w by h pixels that compress like a phone photo: smooth
+// light over the picture, and fine grain as sensors give it.
+func Texture(w, h int) *image.RGBA {
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	seed := uint32(7)
+	for y := range h {
+		for x := range w {
+			i := m.PixOffset(x, y)
+			base := [3]int{60 + 140*x/w, 90 + 100*y/h, 160 - 100*(x+y)/(w+h)}
+			for c := range 3 {
+				seed = seed*1664525 + 1013904223
+				v := base[c] + int(seed>>27) - 16
+				m.Pix[i+c] = uint8(min(255, max(0, v)))
+			}
+			m.Pix[i+3] = 255
+		}
+	}
+	return m
+}
