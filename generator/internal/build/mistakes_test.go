@@ -129,14 +129,6 @@ func TestVolunteerMistakes(t *testing.T) {
 			en:    "the image needs a description in \"image_alt\"\n    Describe in a short sentence what the photo shows, for people who cannot see it: image_alt = \"Two neighbours at the coffee table\"",
 		},
 		{
-			name: "image in the text without description", file: "content/over-ons.md",
-			src:   "+++\ntitle = \"Over ons\"\n+++\nOnze zaal:\n\nKijk maar: ![](zaal.jpg)\n",
-			extra: map[string]string{"content/zaal.jpg": "photo 40x30"},
-			pos:   "content/over-ons.md:6:12",
-			nl:    "bij de afbeelding \"zaal.jpg\" hoort een beschrijving tussen de haken\n    Beschrijf in een korte zin wat er op de foto staat, voor wie hem niet kan zien: ![Twee buren aan de koffietafel](zaal.jpg)",
-			en:    "the image \"zaal.jpg\" needs a description between the brackets\n    Describe in a short sentence what the photo shows, for people who cannot see it: ![Two neighbours at the coffee table](zaal.jpg)",
-		},
-		{
 			name: "photo that cannot be read", file: act,
 			src:   "+++\ntitle = \"Koffie\"\nwhen = \"elke dinsdag 10:00-12:00\"\nimage = \"koffie.jpg\"\nimage_alt = \"Kopjes\"\n+++\n",
 			extra: map[string]string{"content/activities/koffie.jpg": "not a photo"},

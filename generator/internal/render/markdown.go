@@ -68,7 +68,9 @@ func (m *Markdown) Convert(file string, src string, firstLine int, links Links) 
 		case *ast.Image:
 			pos := posOf(n, source, file, firstLine)
 			if strings.TrimSpace(altText(l, source)) == "" {
-				diags.Errorf(pos, "image-alt",
+				// A warning: the content format allows any Markdown, and a
+				// missing description must not hold back the rest of the site.
+				diags.Warnf(pos, "image-alt",
 					diag.T("bij de afbeelding %q hoort een beschrijving tussen de haken", "the image %q needs a description between the brackets", string(l.Destination)),
 					diag.T("Beschrijf in een korte zin wat er op de foto staat, voor wie hem niet kan zien: ![Twee buren aan de koffietafel](%s)", "Describe in a short sentence what the photo shows, for people who cannot see it: ![Two neighbours at the coffee table](%s)", string(l.Destination)))
 			}
