@@ -137,6 +137,14 @@ func TestVolunteerMistakes(t *testing.T) {
 			en:    "the photo \"koffie.jpg\" cannot be read\n    Open the photo in a photo program and save it again as JPEG (.jpg); or remove it.",
 		},
 		{
+			name: "photo in a format that cannot be cleaned", file: "content/over-ons.md",
+			src:   "+++\ntitle = \"Over ons\"\n+++\n",
+			extra: map[string]string{"content/IMG_2041.HEIC": "ftypheic"},
+			pos:   "content/IMG_2041.HEIC",
+			nl:    "de foto \"IMG_2041.HEIC\" kan Krachtpunt niet lezen, dus ook niet ontdoen van wat erin staat (zoals waar hij gemaakt is); veel browsers tonen hem ook niet\n    Bewaar de foto als JPEG (.jpg), bijvoorbeeld met Exporteren in een fotoprogramma, en haal dit bestand weg.",
+			en:    "Krachtpunt cannot read the photo \"IMG_2041.HEIC\", so it cannot remove what it holds (such as where it was taken); many browsers cannot show it either\n    Save the photo as JPEG (.jpg), for example with Export in a photo program, and remove this file.",
+		},
+		{
 			name: "photo version with the name of another file", file: "content/over-ons.md",
 			src:   "+++\ntitle = \"Over ons\"\n+++\n",
 			extra: map[string]string{"content/zaal.jpg": "photo 2000x1500", "content/zaal-800.jpg": "photo 40x30"},

@@ -54,6 +54,14 @@ func (r *run) processPhotos(ctx context.Context, site *content.Site) (*photoSet,
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	var diags diag.List
 	for _, rel := range site.Files {
+		if photo.Unreadable(rel) {
+			mu.Lock()
+			diags.Errorf(diag.Pos{File: content.Dir + "/" + rel}, "photo-format",
+				diag.T("de foto %q kan Krachtpunt niet lezen, dus ook niet ontdoen van wat erin staat (zoals waar hij gemaakt is); veel browsers tonen hem ook niet", "Krachtpunt cannot read the photo %q, so it cannot remove what it holds (such as where it was taken); many browsers cannot show it either", path.Base(rel)),
+				diag.T("Bewaar de foto als JPEG (.jpg), bijvoorbeeld met Exporteren in een fotoprogramma, en haal dit bestand weg.", "Save the photo as JPEG (.jpg), for example with Export in a photo program, and remove this file."))
+			mu.Unlock()
+			continue
+		}
 		f, ok := photo.FormatOf(rel)
 		if !ok {
 			continue

@@ -52,6 +52,17 @@ func FormatOf(name string) (Format, bool) {
 	return 0, false
 }
 
+// Unreadable reports whether name is a photo in a format this package
+// cannot read (HEIC, AVIF, TIFF, camera raw): it cannot remove its
+// metadata, so it must not be published.
+func Unreadable(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".heic", ".heif", ".avif", ".tif", ".tiff", ".dng", ".cr2", ".nef", ".arw":
+		return true
+	}
+	return false
+}
+
 // Sizes of the published versions, and the weight above which a photo is
 // heavy.
 const (
