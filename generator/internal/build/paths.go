@@ -50,7 +50,9 @@ func checkGenerated(jobs []job, theme []render.StaticFile, files []string, diags
 		lower := strings.ToLower(f)
 		if p, ok := made[lower]; ok {
 			what := diag.T("het bestand %s, dat", "the file %s that", "/"+p)
-			if dir, ok := strings.CutSuffix(p, "index.html"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+			if dir, ok := strings.CutSuffix(p, "index.html"); ok && dir == "" {
+				what = diag.T("de startpagina /, die", "the home page / that")
+			} else if ok && strings.HasSuffix(dir, "/") {
 				what = diag.T("de pagina %s, die", "the page %s that", "/"+dir)
 			}
 			hint := diag.T("Haal het weg uit content/, of geef het een andere naam.", "Remove it from content/, or give it another name.")
