@@ -73,6 +73,13 @@ func (m *Markdown) Convert(file string, src string, firstLine int, links Links) 
 				unlink = append(unlink, l)
 				break
 			}
+			if missingFile(l.Destination, dir, links) {
+				diags.Warnf(pos, "link-to-missing-file",
+					diag.T("de link naar %q is gewone tekst geworden: dat bestand staat niet in content/", "the link to %q became plain text: that file is not in content/", string(l.Destination)),
+					diag.T("Controleer de bestandsnaam (hoofdletters tellen mee) en zet het bestand naast dit bestand.", "Check the file name (capitals count) and put the file next to this file."))
+				unlink = append(unlink, l)
+				break
+			}
 			l.Destination = m.rewrite(l.Destination, false, file, dir, lineOf(n, source, firstLine), links, &diags)
 		case *ast.Image:
 			l.Destination = m.rewrite(l.Destination, true, file, dir, lineOf(n, source, firstLine), links, &diags)
@@ -175,6 +182,26 @@ func withheld(dest []byte, dir string, links Links) (content.Withheld, bool) {
 		p = path.Clean(path.Join(dir, p))
 	}
 	return links.Withheld(p)
+}
+
+// missingFile reports whether dest, the address of a link in a file in the
+// folder dir under content/, is a relative link to a file ("folder.pdf")
+// that is not under content/: as it stands, it would lead nowhere.
+// Markdown files are left to rewrite, which knows about pages.
+func missingFile(dest []byte, dir string, links Links) bool {
+	u, err := url.Parse(string(dest))
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") || strings.HasSuffix(u.Path, "/") {
+		return false
+	}
+	p, err := url.PathUnescape(u.Path)
+	if err != nil {
+		p = u.Path
+	}
+	if path.Ext(p) == "" || strings.HasSuffix(strings.ToLower(p), ".md") || dangerous(p) {
+		return false
+	}
+	_, ok := links.FileURL(path.Clean(path.Join(dir, p)))
+	return !ok
 }
 
 // warnWithheld says that a link to a page that is not published was left out.
