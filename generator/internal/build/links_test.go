@@ -2,7 +2,10 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"slices"
@@ -23,8 +26,8 @@ type crawlSite struct {
 }
 
 // brokenLinks returns every internal link or source of the site's HTML
-// pages that leads to no published file, or to an id that the target page
-// does not have, as "page: link (why)", sorted. Links to other hosts and
+// pages, sitemap, feeds and agenda.json that leads to no published file, or
+// to an id that the target page does not have, as "file: link (why)", sorted. Links to other hosts and
 // mailto:, tel: and webcal: links are not followed.
 func brokenLinks(files map[string][]byte, cfg *config.Config) ([]string, error) {
 	c := &crawlSite{files: files, base: cfg.Link("/"), ids: map[string]map[string]bool{}}
@@ -38,14 +41,23 @@ func brokenLinks(files map[string][]byte, cfg *config.Config) ([]string, error) 
 	type link struct{ page, ref string }
 	var links []link
 	for p, data := range files {
-		if !strings.HasSuffix(p, ".html") {
-			continue
+		var refs []string
+		var err error
+		switch {
+		case strings.HasSuffix(p, ".html"):
+			c.ids[p], refs, err = parsePage(data)
+		case strings.HasSuffix(p, ".xml"):
+			refs, err = xmlLinks(data)
+		case p == "agenda.json":
+			var a struct{ Occurrences []struct{ URL string } }
+			err = json.Unmarshal(data, &a)
+			for _, o := range a.Occurrences {
+				refs = append(refs, o.URL)
+			}
 		}
-		ids, refs, err := parsePage(data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		c.ids[p] = ids
 		for _, r := range refs {
 			links = append(links, link{p, r})
 		}
@@ -92,6 +104,38 @@ func parsePage(data []byte) (ids map[string]bool, refs []string, err error) {
 	}
 	walk(doc)
 	return ids, refs, nil
+}
+
+// xmlLinks returns the addresses in a sitemap (<loc>) or an Atom feed
+// (href attributes).
+func xmlLinks(data []byte) ([]string, error) {
+	var refs []string
+	d := xml.NewDecoder(bytes.NewReader(data))
+	inLoc := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return refs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			inLoc = tok.Name.Local == "loc"
+			for _, a := range tok.Attr {
+				if a.Name.Local == "href" {
+					refs = append(refs, a.Value)
+				}
+			}
+		case xml.CharData:
+			if inLoc {
+				refs = append(refs, strings.TrimSpace(string(tok)))
+			}
+		case xml.EndElement:
+			inLoc = false
+		}
+	}
 }
 
 // check returns why ref, found on page, is broken, or "".
@@ -169,6 +213,9 @@ func TestLinkCheckerFindsBrokenLinks(t *testing.T) {
 <img src="/linde/geen.jpg" alt=""> <a href="https://www.linde.example/linde/kwijt/">abs missing</a> <a href="/elders/">outside</a> <a href="#nergens">missing here</a> <a href="">empty</a>`),
 		"over/index.html": []byte(`<!DOCTYPE html><title>over</title><h2 id="wie">Wie</h2><a href="../">terug</a> <a href="../../">te ver</a>`),
 		"style.css":       []byte(`body{}`),
+		"sitemap.xml":     []byte(`<?xml version="1.0"?><urlset><url><loc>https://www.linde.example/linde/over/</loc></url><url><loc>https://www.linde.example/linde/oud/</loc></url></urlset>`),
+		"feed.xml":        []byte(`<feed><link href="https://www.linde.example/linde/"></link><entry><link href="https://www.linde.example/linde/verhaal/"></link></entry></feed>`),
+		"agenda.json":     []byte(`{"occurrences":[{"url":"/linde/over/"},{"url":"/linde/koffie/"}]}`),
 		"foto.jpg":        []byte(`jpg`),
 	}
 	cfg := &config.Config{BaseURL: "https://www.linde.example/linde/"}
@@ -177,6 +224,8 @@ func TestLinkCheckerFindsBrokenLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
+		"agenda.json: /linde/koffie/ (no file koffie/index.html)",
+		"feed.xml: https://www.linde.example/linde/verhaal/ (no file verhaal/index.html)",
 		"index.html:  (empty address)",
 		"index.html: #nergens (no id nergens on index.html)",
 		"index.html: /elders/ (outside the site's path /linde/)",
@@ -186,6 +235,7 @@ func TestLinkCheckerFindsBrokenLinks(t *testing.T) {
 		"index.html: /linde/weg/ (no file weg/index.html)",
 		"index.html: https://www.linde.example/linde/kwijt/ (no file kwijt/index.html)",
 		"over/index.html: ../../ (outside the site's path /linde/)",
+		"sitemap.xml: https://www.linde.example/linde/oud/ (no file oud/index.html)",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("broken links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
