@@ -89,11 +89,8 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		today = schedule.DateOf(b.now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
-	p.checkSlugs(&r.diags)
-	if r.diags.HasErrors() {
-		return r.fail(nil)
-	}
 	jobs := p.jobs()
+	p.checkSlugs(jobs, &r.diags)
 	checkGenerated(jobs, theme.Static, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)

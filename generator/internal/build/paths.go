@@ -20,11 +20,6 @@ var PathWords = map[string]Words{
 	"en": {Activities: "activities", Stories: "stories", Agenda: "calendar", Hours: "opening-hours"},
 }
 
-// reserved are first path segments a plain page may not take.
-func (w Words) reserved() []string {
-	return []string{w.Activities, w.Stories, w.Agenda, w.Hours, "404", "404.html", "robots.txt", "sitemap.xml", "agenda.ics", "agenda.json", "style.css"}
-}
-
 // checkGenerated reports static files under content/ that would take the
 // place of a file the build writes: a page, a calendar or feed, a file of
 // the theme. The paths come from what the build writes, so every new kind

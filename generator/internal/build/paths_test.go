@@ -63,3 +63,50 @@ func TestContentCannotReplaceGeneratedFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestPageSlugsTakenByTheSite gives plain pages the addresses of parts of
+// the site, which are taken in the site's language only.
+func TestPageSlugsTakenByTheSite(t *testing.T) {
+	for _, c := range []struct {
+		lang, slug string
+		taken      bool
+	}{
+		{"nl", "agenda", true},
+		{"nl", "activiteiten", true},
+		{"nl", "verhalen", true},
+		{"nl", "openingstijden", true},
+		{"nl", "calendar", false},
+		{"nl", "404", false},
+		{"nl", "over-ons", false},
+		{"en", "calendar", true},
+		{"en", "activities", true},
+		{"en", "stories", true},
+		{"en", "opening-hours", true},
+		{"en", "agenda", false},
+	} {
+		t.Run(c.lang+"/"+c.slug, func(t *testing.T) {
+			out, res, err := buildFiles(t, map[string][]byte{
+				"site.toml":                []byte("title = \"De Linde\"\nlanguage = \"" + c.lang + "\"\n"),
+				"content/opening-hours.md": []byte("+++\n[hours]\nmonday = \"09:00-17:00\"\n+++\n"),
+				"content/eigen.md":         []byte("+++\nslug = \"" + c.slug + "\"\n+++\n# Eigen pagina\n"),
+			}, "2026-11-25")
+			if !c.taken {
+				if err != nil {
+					t.Fatalf("build failed:\n%s", res.Diags.Format("en"))
+				}
+				if !strings.Contains(string(out.Files[c.slug+"/index.html"]), "Eigen pagina") {
+					t.Errorf("the page /%s/ is not published", c.slug)
+				}
+				return
+			}
+			var list diag.List
+			if !errors.As(err, &list) || len(list) != 1 {
+				t.Fatalf("err = %v, want one problem", err)
+			}
+			want := "content/eigen.md: the address /" + c.slug + "/ is already used by Krachtpunt"
+			if got := list[0].Pos.String() + ": " + list[0].Msg.EN; got != want {
+				t.Errorf("problem %q, want %q", got, want)
+			}
+		})
+	}
+}

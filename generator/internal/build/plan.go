@@ -126,10 +126,19 @@ func (p *plan) withheldPages() map[string]content.Withheld {
 	return out
 }
 
-// checkSlugs reports plain pages whose address is taken by a part of the site.
-func (p *plan) checkSlugs(diags *diag.List) {
+// checkSlugs reports plain pages whose address is taken by a part of the
+// site: a page that a job other than a plain page writes too. Two pages
+// with one slug are reported by content.Assemble.
+func (p *plan) checkSlugs(jobs []job, diags *diag.List) {
+	others := make(map[string]int, len(jobs)) // jobs by path, pages left out
+	for _, j := range jobs {
+		others[j.path]++
+	}
 	for _, pg := range p.site.Pages {
-		if slices.Contains(p.words.reserved(), pg.Slug) {
+		others[indexPath("/"+pg.Slug+"/")]--
+	}
+	for _, pg := range p.site.Pages {
+		if others[indexPath("/"+pg.Slug+"/")] > 0 {
 			diags.Errorf(diag.Pos{File: pg.File}, "reserved-slug",
 				diag.T("het webadres /%s/ is al in gebruik door Krachtpunt", "the address /%s/ is already used by Krachtpunt", pg.Slug),
 				diag.T(`Geef de pagina een andere bestandsnaam, of zet slug = "andere-naam" in de gegevens.`, `Give the page another file name, or set slug = "other-name" in its settings.`))
