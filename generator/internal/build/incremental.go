@@ -377,7 +377,7 @@ func (p *plan) fingerprint(site fs.FS, jobs []job) string {
 		fmt.Fprintf(h, "%s\x00", f)
 	}
 	for _, w := range slices.Sorted(maps.Keys(p.withheld)) { // links to them are plain text
-		fmt.Fprintf(h, "-%s\x00", w)
+		fmt.Fprintf(h, "-%s\x00%v\x00", w, p.withheld[w].Draft)
 	}
 	var buf bytes.Buffer
 	for _, f := range p.theme.Static {
