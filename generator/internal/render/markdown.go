@@ -22,7 +22,9 @@ import (
 // Flavored Markdown (tables, strikethrough, autolinks, task lists), ids on
 // headings, raw HTML left out, and javascript:, vbscript:, file: and data:
 // addresses made harmless. Links to other content files ("route.md") become
-// links to their pages. It is safe for concurrent use.
+// links to their pages; links to pages that are withheld (drafts, stories
+// without consent) and to files that are not there become their text, with
+// a warning. It is safe for concurrent use.
 type Markdown struct {
 	md goldmark.Markdown
 }
