@@ -3,12 +3,17 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"krachtpunt/generator/internal/content"
 )
 
 // links knows one image, tuin.jpg, with a version for phones.
 type links struct{}
 
 func (links) PageURL(string) (string, bool) { return "", false }
+func (links) Withheld(string) (content.Withheld, bool) {
+	return content.Withheld{}, false
+}
 func (links) FileURL(rel string) (string, bool) {
 	return "/" + rel, rel == "tuin.jpg"
 }
