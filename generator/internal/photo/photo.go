@@ -139,6 +139,9 @@ func Process(data []byte, f Format) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if src.width <= 0 || src.high <= 0 {
+		return nil, fmt.Errorf("%w: it has no pixels", ErrDamaged)
+	}
 	if int64(src.width)*int64(src.high) > MaxPixels {
 		return nil, ErrTooLarge
 	}
