@@ -7,15 +7,20 @@ require (
 	github.com/agnivade/levenshtein v1.2.2
 	github.com/apognu/gocal v0.9.1
 	github.com/fsnotify/fsnotify v1.10.1
+	github.com/jlaffaye/ftp v0.2.4
+	github.com/pkg/sftp v1.13.10
 	github.com/rickar/cal/v2 v2.1.13
 	github.com/teambition/rrule-go v1.8.2
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/crypto v0.59.0
 	golang.org/x/sync v0.25.0
+	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0
 	golang.org/x/tools v0.52.0
 )
 
 require (
 	github.com/ChannelMeter/iso8601duration v0.0.0-20150204201828-8da3af7a2a61 // indirect
-	golang.org/x/sys v0.49.0 // indirect
+	github.com/kr/fs v0.1.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
 )

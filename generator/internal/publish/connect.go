@@ -1,0 +1,112 @@
+package publish
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"path"
+	"strconv"
+	"sync"
+	"time"
+
+	"krachtpunt/generator/internal/config"
+	"krachtpunt/generator/internal/diag"
+)
+
+// Access is what a transport needs besides [publish]: how to get the
+// secrets and where the SSH files are. Nothing in it is ever printed.
+type Access struct {
+	// Password returns the password; it is asked for at most once, and
+	// only when the server wants one.
+	Password func() (string, error)
+	// KnownHosts is the known_hosts file of the user ("" for none).
+	KnownHosts string
+	// AgentSocket is the SSH agent's socket ("" for none).
+	AgentSocket string
+	// KeyFiles are private keys to offer, as ~/.ssh/id_ed25519; files that
+	// do not exist are skipped.
+	KeyFiles []string
+	// Dial opens a connection (default: a net.Dialer with Timeout).
+	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
+	// Timeout is how long the server may keep silent (default 30 s).
+	Timeout time.Duration
+	// Warn receives warnings, such as a password sent without encryption.
+	Warn func(diag.Text)
+}
+
+// Address is the place a publish goes to, for messages:
+// "sftp://buurthuis@ftp.example.nl:2222/public_html". It holds no secret.
+func Address(p *config.Publish) string {
+	if p.Method == "folder" {
+		return p.Path
+	}
+	return p.Method + "://" + p.User + "@" + net.JoinHostPort(p.Host, strconv.Itoa(p.Port)) + path.Clean("/"+p.Path)
+}
+
+// Connect returns the Connector for the method of p.
+func Connect(p *config.Publish, a Access) (Connector, error) {
+	if a.Timeout <= 0 {
+		a.Timeout = 30 * time.Second
+	}
+	if a.Dial == nil {
+		d := &net.Dialer{Timeout: a.Timeout}
+		a.Dial = d.DialContext
+	}
+	a.Password = once(a.Password)
+	switch p.Method {
+	case "folder":
+		return ConnectFolder(p.Path), nil
+	case "sftp":
+		return connectSFTP(p, a), nil
+	case "ftps", "ftp":
+		return connectFTP(p, a), nil
+	}
+	return nil, fmt.Errorf("unknown method %q", p.Method)
+}
+
+// once asks for the password the first time only.
+func once(f func() (string, error)) func() (string, error) {
+	var (
+		mu   sync.Mutex
+		done bool
+		pw   string
+		err  error
+	)
+	return func() (string, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if f == nil {
+			return "", fmt.Errorf("no password given")
+		}
+		if !done {
+			pw, err = f()
+			done = err == nil
+		}
+		return pw, err
+	}
+}
+
+// idleConn ends a connection that keeps silent longer than timeout, so a
+// server that hangs gives a timeout instead of a publish that never ends.
+type idleConn struct {
+	net.Conn
+	timeout time.Duration
+}
+
+func (c *idleConn) Read(b []byte) (int, error) {
+	c.Conn.SetReadDeadline(time.Now().Add(c.timeout))
+	return c.Conn.Read(b)
+}
+
+func (c *idleConn) Write(b []byte) (int, error) {
+	c.Conn.SetWriteDeadline(time.Now().Add(c.timeout))
+	return c.Conn.Write(b)
+}
+
+func dial(ctx context.Context, a Access, addr string) (net.Conn, error) {
+	c, err := a.Dial(ctx, "tcp", addr)
+	if err != nil {
+		return nil, &Error{Kind: Network, Op: "connect", File: "", Err: err}
+	}
+	return &idleConn{Conn: c, timeout: a.Timeout}, nil
+}
