@@ -267,22 +267,23 @@ func selfSigned(t *testing.T) (certPEM, keyPEM, sum []byte) {
 		pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb}), s[:]
 }
 
-// cutProxy forwards TCP connections to target and cuts each of the first
-// cuts connections after limit bytes from the client, as a dropped line does.
+// cutProxy forwards TCP connections to target and cuts the first one after
+// first bytes from the client, and every later one after later bytes (never
+// when later is negative), as a line that drops does.
 type cutProxy struct {
-	port  int
-	mu    sync.Mutex
-	cuts  int
-	limit int64
+	port         int
+	mu           sync.Mutex
+	n            int
+	first, later int64
 }
 
-func startProxy(t *testing.T, target int, cuts int, limit int64) *cutProxy {
+func startProxy(t *testing.T, target int, first, later int64) *cutProxy {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &cutProxy{port: l.Addr().(*net.TCPAddr).Port, cuts: cuts, limit: limit}
+	p := &cutProxy{port: l.Addr().(*net.TCPAddr).Port, first: first, later: later}
 	t.Cleanup(func() { l.Close() })
 	go func() {
 		for {
@@ -291,16 +292,19 @@ func startProxy(t *testing.T, target int, cuts int, limit int64) *cutProxy {
 				return
 			}
 			p.mu.Lock()
-			cut := p.cuts > 0
-			p.cuts--
+			limit := p.later
+			if p.n == 0 {
+				limit = p.first
+			}
+			p.n++
 			p.mu.Unlock()
-			go p.serve(c, target, cut)
+			go p.serve(c, target, limit)
 		}
 	}()
 	return p
 }
 
-func (p *cutProxy) serve(c net.Conn, target int, cut bool) {
+func (p *cutProxy) serve(c net.Conn, target int, limit int64) {
 	defer c.Close()
 	s, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", target))
 	if err != nil {
@@ -308,8 +312,8 @@ func (p *cutProxy) serve(c net.Conn, target int, cut bool) {
 	}
 	defer s.Close()
 	go func() { io.Copy(c, s); c.Close() }()
-	if cut {
-		io.CopyN(s, c, p.limit)
+	if limit >= 0 {
+		io.CopyN(s, c, limit)
 		return // both ends closed by the defers
 	}
 	io.Copy(s, c)

@@ -23,6 +23,7 @@ type target struct {
 	hostKey  string // sftp
 	tlsPin   string // ftps
 	owned    bool   // the server's folder must belong to the test user
+	cutAt    int64  // bytes from the client after which the proxy cuts the line
 }
 
 func (tg target) toml(port int, path string, extra string) string {
@@ -231,7 +232,7 @@ func testPublish(t *testing.T, tg target) {
 	}
 	after := readTree(t, filepath.Join(s.dir, "public"))
 	if tg.method != "folder" {
-		proxy := startProxy(t, tg.port, 1000, 150_000)
+		proxy := startProxy(t, tg.port, tg.cutAt, 50)
 		s.configure(proxy.port, s.server, "")
 		code, out, errOut := s.publish(tg.password)
 		if code != 1 || !strings.Contains(errOut, "publish is gestopt: de verbinding met de server is verbroken of reageert niet") {
@@ -249,7 +250,7 @@ func testPublish(t *testing.T, tg target) {
 			}
 		}
 		// A line that drops once: the retry carries the publish through.
-		proxy = startProxy(t, tg.port, 1, 100_000)
+		proxy = startProxy(t, tg.port, tg.cutAt, -1)
 		s.configure(proxy.port, s.server, "")
 		code, out, errOut = s.publish(tg.password)
 		if code != 0 || !strings.Contains(errOut, "opnieuw (poging 2 van 4)") {
@@ -331,7 +332,7 @@ func TestPublishFolder(t *testing.T) {
 
 func TestPublishSFTP(t *testing.T) {
 	srv := startSSH(t)
-	tg := target{method: "sftp", port: srv.port, password: srv.password, hostKey: srv.fingerprint, owned: true}
+	tg := target{method: "sftp", port: srv.port, password: srv.password, hostKey: srv.fingerprint, owned: true, cutAt: 150_000}
 	testPublish(t, tg)
 
 	s := newPubSite(t, tg)
@@ -356,7 +357,7 @@ func TestPublishSFTP(t *testing.T) {
 
 func TestPublishFTPS(t *testing.T) {
 	srv := startFTPS(t)
-	tg := target{method: "ftps", port: srv.port, password: srv.password, tlsPin: srv.fingerprint, owned: true}
+	tg := target{method: "ftps", port: srv.port, password: srv.password, tlsPin: srv.fingerprint, owned: true, cutAt: 4000}
 	testPublish(t, tg)
 
 	s := newPubSite(t, tg)
@@ -374,4 +375,3 @@ func mustRead(t *testing.T, p string) []byte {
 	}
 	return b
 }
-
