@@ -63,10 +63,12 @@ func Changes(old, new Snapshot, lang string) []diag.Text {
 		skip[s] = true
 	}
 	oa, na := readAgenda(old.read("agenda.json")), readAgenda(new.read("agenda.json"))
+	hoursPage := words.Hours + "/index.html"
+	oldHours, newHours := readHours(old.read(hoursPage)), readHours(new.read(hoursPage))
 	var from, until string
 	if oa != nil && na != nil {
 		from, until = max(oa.From, na.From), min(oa.Until, na.Until)
-		out = append(out, sessions(oa, na, from, until, skip)...)
+		out = append(out, sessions(oa, na, from, until, skip, newHours)...)
 	}
 	oldStories, newStories := sections(old.Files, words.Stories), sections(new.Files, words.Stories)
 	for _, slug := range setMinus(newStories, oldStories) {
@@ -76,8 +78,7 @@ func Changes(old, new Snapshot, lang string) []diag.Text {
 		out = append(out, diag.T("Verhaal gaat offline: %s", "Story taken offline: %s", pageTitle(old, words.Stories, slug)))
 	}
 	if from != "" {
-		hoursPage := words.Hours + "/index.html"
-		out = append(out, hours(readHours(old.read(hoursPage)), readHours(new.read(hoursPage)), from, until, na.From[:4])...)
+		out = append(out, hours(oldHours, newHours, from, until, na.From[:4])...)
 	}
 	return out
 }
@@ -153,7 +154,7 @@ func (o occurrence) day() string { return o.Start[:min(len(o.Start), 10)] }
 func (o occurrence) key() string { return o.Activity + " " + o.Start }
 
 // sessions compares the occurrences of the days from..until.
-func sessions(oa, na *agenda, from, until string, skip map[string]bool) []diag.Text {
+func sessions(oa, na *agenda, from, until string, skip map[string]bool, closed map[string]hoursDay) []diag.Text {
 	in := func(a *agenda) (map[string]occurrence, []occurrence) {
 		m := map[string]occurrence{}
 		var list []occurrence
@@ -200,6 +201,7 @@ func sessions(oa, na *agenda, from, until string, skip map[string]bool) []diag.T
 	}
 	// A moved occurrence: gone on its old date, come as "changed" on another.
 	used := map[int]bool{}
+	extra, dropped := map[string][]occurrence{}, map[string][]occurrence{}
 	for _, n := range come {
 		moved := -1
 		if n.Status == "changed" {
@@ -219,13 +221,38 @@ func sessions(oa, na *agenda, from, until string, skip map[string]bool) []diag.T
 		if n.Status == "cancelled" {
 			continue // a new date that is off from the start changes nothing
 		}
-		add(n, diag.T("%s: extra op %s %s", "%s: extra session on %s %s", n.Title, dayText(n, year), whenWhere(n)))
+		extra[n.Activity] = append(extra[n.Activity], n)
 	}
 	for i, o := range gone {
 		if used[i] || o.Status == "cancelled" {
 			continue
 		}
-		add(o, diag.T("%s: %s staat niet meer in de agenda", "%s: %s is no longer in the calendar", o.Title, dayText(o, year)))
+		if d, ok := closed[o.day()]; ok && d.closed && len(d.hours) == 0 {
+			add(o, diag.T("%s: %s vervalt (het buurthuis is dan dicht)", "%s: %s is cancelled (the centre is closed that day)", o.Title, dayText(o, year)))
+			continue
+		}
+		dropped[o.Activity] = append(dropped[o.Activity], o)
+	}
+	// A few sessions one by one; a whole series in one line.
+	for _, list := range extra {
+		if len(list) < seriesAt {
+			for _, n := range list {
+				add(n, diag.T("%s: extra op %s %s", "%s: extra session on %s %s", n.Title, dayText(n, year), whenWhere(n)))
+			}
+			continue
+		}
+		first, last := list[0], list[len(list)-1]
+		add(first, diag.T("%s: %d keer extra, van %s tot en met %s", "%s: %d extra sessions, from %s to %s", first.Title, len(list), dayText(first, year), dayText(last, year)))
+	}
+	for _, list := range dropped {
+		if len(list) < seriesAt {
+			for _, o := range list {
+				add(o, diag.T("%s: %s staat niet meer in de agenda", "%s: %s is no longer in the calendar", o.Title, dayText(o, year)))
+			}
+			continue
+		}
+		first, last := list[0], list[len(list)-1]
+		add(first, diag.T("%s: %d keer niet meer in de agenda, van %s tot en met %s", "%s: %d sessions no longer in the calendar, from %s to %s", first.Title, len(list), dayText(first, year), dayText(last, year)))
 	}
 	slices.SortStableFunc(lines, func(a, b line) int {
 		return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.title, b.title), cmp.Compare(a.text.EN, b.text.EN))
@@ -236,6 +263,10 @@ func sessions(oa, na *agenda, from, until string, skip map[string]bool) []diag.T
 	}
 	return out
 }
+
+// seriesAt is the number of sessions from which added or dropped sessions of
+// one activity are said in one line.
+const seriesAt = 3
 
 func noteText(note string) string {
 	if note == "" {
@@ -282,6 +313,14 @@ func dateText(day, year string) diag.Text {
 		en += " " + day[:4]
 	}
 	return diag.Text{NL: nl, EN: en}
+}
+
+func nextDay(day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, 1).Format(time.DateOnly)
 }
 
 // hoursDay is the opening hours of one day that is not a regular day.
@@ -350,15 +389,30 @@ func hours(old, new map[string]hoursDay, from, until, year string) []diag.Text {
 	}
 	slices.Sort(list)
 	var out []diag.Text
-	for _, d := range list {
+	for i := 0; i < len(list); i++ {
+		d := list[i]
 		o, hadOld := old[d]
 		n, hasNew := new[d]
+		closedNow := func(d string) bool {
+			o, hadOld := old[d]
+			n, hasNew := new[d]
+			return hasNew && n.closed && len(n.hours) == 0 && !(hadOld && o.equal(n))
+		}
 		switch {
 		case hadOld && hasNew && o.equal(n):
 		case !hasNew:
 			out = append(out, diag.T("Openingstijden: %s weer de gewone tijden", "Opening hours: %s back to the usual hours", dateText(d, year)))
-		case n.closed && len(n.hours) == 0:
-			out = append(out, diag.T("Openingstijden: %s gesloten", "Opening hours: closed on %s", dateText(d, year)))
+		case closedNow(d):
+			last := d
+			for i+1 < len(list) && list[i+1] == nextDay(last) && closedNow(list[i+1]) {
+				i++
+				last = list[i]
+			}
+			if last == d {
+				out = append(out, diag.T("Openingstijden: %s gesloten", "Opening hours: closed on %s", dateText(d, year)))
+			} else {
+				out = append(out, diag.T("Openingstijden: %s tot en met %s gesloten", "Opening hours: closed from %s to %s", dateText(d, year), dateText(last, year)))
+			}
 		default:
 			out = append(out, diag.T("Openingstijden: %s open %s", "Opening hours: %s open %s", dateText(d, year), strings.Join(n.hours, ", ")))
 		}

@@ -101,7 +101,7 @@ func (e *Error) Text() diag.Text {
 		hint = diag.T("Controleer path in [publish] in site.toml: het is de map die je webadres laat zien, zoals \"/public_html\" of \"/www\".",
 			"Check path in [publish] in site.toml: it is the folder your web address shows, such as \"/public_html\" or \"/www\".")
 	case Permission:
-		msg = diag.T("de server staat niet toe dat we %s %s", "the server does not allow us to %s %s", opText(e.Op), e.File)
+		msg = diag.T("de server staat niet toe dat we %s", "the server does not allow us to %s", action(e.Op, e.File))
 		hint = diag.T("Controleer path in site.toml, en vraag je webhost of deze gebruiker in die map mag schrijven.",
 			"Check path in site.toml, and ask your web host whether this user may write in that folder.")
 	case Full:
@@ -113,7 +113,7 @@ func (e *Error) Text() diag.Text {
 		hint = diag.T("Vraag je webhost om sftp of ftps. Alleen als dat echt niet kan: method = \"ftp\" (het wachtwoord gaat dan leesbaar over het net).",
 			"Ask your web host for sftp or ftps. Only if that is really impossible: method = \"ftp\" (the password then travels readable).")
 	default:
-		msg = diag.T("%s%s mislukte: %v", "%s%s failed: %v", diag.Text{NL: opText(e.Op).NL, EN: e.Op}, file, e.Err)
+		msg = diag.T("%s lukte niet: %v", "could not %s: %v", action(e.Op, e.File), e.Err)
 		hint = diag.T("Probeer het opnieuw: publish gaat verder waar het stopte.", "Try again: publish carries on where it stopped.")
 		if e.Op == "upload" || e.Op == "rename" {
 			hint = diag.T("Misschien is de server vol, of mag deze gebruiker daar niet schrijven. Daarna gaat publish verder waar het stopte.",
@@ -123,24 +123,25 @@ func (e *Error) Text() diag.Text {
 	return diag.Text{NL: msg.NL + "\n    " + hint.NL, EN: msg.EN + "\n    " + hint.EN}
 }
 
-func opText(op string) diag.Text {
+// action is what was being done, as a phrase: "index.html zetten", "upload index.html".
+func action(op, file string) diag.Text {
 	switch op {
 	case "upload":
-		return diag.T("zetten", "upload")
+		return diag.T("%s zetten", "upload %s", file)
 	case "rename":
-		return diag.T("hernoemen", "rename")
+		return diag.T("%s vervangen", "replace %s", file)
 	case "delete":
-		return diag.T("weghalen", "delete")
+		return diag.T("%s weghalen", "delete %s", file)
 	case "mkdir":
-		return diag.T("een map maken:", "make the folder")
+		return diag.T("de map %s maken", "make the folder %s", file)
 	case "list":
-		return diag.T("de map lezen:", "read the folder")
+		return diag.T("de map %s lezen", "read the folder %s", file)
 	case "read":
-		return diag.T("lezen:", "read")
-	case "connect":
-		return diag.T("verbinden", "connect")
+		return diag.T("%s lezen", "read %s", file)
+	case "login":
+		return diag.T("inloggen", "log in")
 	}
-	return diag.Text{NL: op, EN: op}
+	return diag.T("verbinden", "connect")
 }
 
 // wrap makes err an *Error for op on file, working out its Kind from the
