@@ -361,8 +361,17 @@ func TestPublishFTPS(t *testing.T) {
 	testPublish(t, tg)
 
 	s := newPubSite(t, tg)
-	s.configure(srv.port, s.server, "tls_fingerprint = \"\"\n")
+	// Plain FTP, to a server that wants TLS: a warning, and what to do.
+	s.tg.method = "ftp"
+	s.configure(srv.port, s.server, "")
 	code, out, errOut := s.publish(srv.password)
+	if code != 1 || !strings.Contains(errOut, "waarschuwing: method = \"ftp\" stuurt het wachtwoord en de bestanden leesbaar over het net.") ||
+		!strings.Contains(errOut, "de server wil alleen een versleutelde verbinding") {
+		t.Errorf("plain ftp: exit %d\n%s%s", code, out, errOut)
+	}
+	s.tg.method = "ftps"
+	s.configure(srv.port, s.server, "tls_fingerprint = \"\"\n")
+	code, out, errOut = s.publish(srv.password)
 	if code != 1 || !strings.Contains(errOut, "het certificaat van de server is niet te vertrouwen (vingerafdruk "+srv.fingerprint+")") {
 		t.Errorf("an unknown certificate: exit %d\n%s%s", code, out, errOut)
 	}

@@ -33,8 +33,10 @@ const (
 	Permission
 	// Full is a server whose disk or quota is full.
 	Full
-	// Plain is plain FTP that the server refuses, or TLS it does not offer.
+	// Plain is a server that offers no TLS to a method = "ftps".
 	Plain
+	// NeedTLS is a server that refuses a plain method = "ftp".
+	NeedTLS
 )
 
 // Error is a failed action on the server.
@@ -112,6 +114,9 @@ func (e *Error) Text() diag.Text {
 		msg = diag.T("de server biedt geen versleutelde verbinding (FTPS) aan", "the server offers no encrypted connection (FTPS)")
 		hint = diag.T("Vraag je webhost om sftp of ftps. Alleen als dat echt niet kan: method = \"ftp\" (het wachtwoord gaat dan leesbaar over het net).",
 			"Ask your web host for sftp or ftps. Only if that is really impossible: method = \"ftp\" (the password then travels readable).")
+	case NeedTLS:
+		msg = diag.T("de server wil alleen een versleutelde verbinding", "the server wants an encrypted connection only")
+		hint = diag.T("Zet method = \"ftps\" in [publish] in site.toml.", "Put method = \"ftps\" in [publish] in site.toml.")
 	default:
 		msg = diag.T("%s lukte niet: %v", "could not %s: %v", action(e.Op, e.File), e.Err)
 		hint = diag.T("Probeer het opnieuw: publish gaat verder waar het stopte.", "Try again: publish carries on where it stopped.")

@@ -85,6 +85,9 @@ func connectFTP(p *config.Publish, a Access) Connector {
 		if err := c.Login(p.User, pw); err != nil {
 			c.Quit()
 			var te *textproto.Error
+			if msg := err.Error(); tlsCfg == nil && (strings.Contains(strings.ToLower(msg), "encrypt") || strings.Contains(msg, "SSL") || strings.Contains(msg, "TLS")) {
+				return nil, &Error{Kind: NeedTLS, Op: "login", Err: err}
+			}
 			if errors.As(err, &te) && te.Code == ftp.StatusNotLoggedIn || strings.Contains(err.Error(), "530") {
 				return nil, &Error{Kind: Login, Op: "login", Err: errors.New("the server refused the login")}
 			}

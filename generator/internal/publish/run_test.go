@@ -226,3 +226,33 @@ func TestFingerprintForms(t *testing.T) {
 		t.Errorf("a wrong fingerprint matches")
 	}
 }
+
+func TestFTPSToServerWithoutTLS(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		fmt.Fprint(c, "220 plain FTP only\r\n")
+		buf := make([]byte, 100)
+		c.Read(buf) // AUTH TLS
+		fmt.Fprint(c, "502 Command not implemented\r\n")
+		c.Read(buf)
+	}()
+	p := &config.Publish{Method: "ftps", Host: "127.0.0.1", Port: l.Addr().(*net.TCPAddr).Port, User: "u", Path: "/"}
+	c, _ := Connect(p, Access{Timeout: 2 * time.Second, Password: func() (string, error) { return "pw", nil }})
+	_, err = c(context.Background())
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != Plain {
+		t.Fatalf("ftps to a plain server: %v", err)
+	}
+	if got := e.Text().In("en"); !strings.HasPrefix(got, "the server offers no encrypted connection (FTPS)\n") {
+		t.Errorf("message %q", got)
+	}
+}
