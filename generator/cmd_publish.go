@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -37,18 +38,27 @@ func osPublishEnv() publishEnv {
 }
 
 func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, env publishEnv) error {
-	fs := flag.NewFlagSet("publish", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	site := fs.String("site", ".", "the site `folder`, holding site.toml, content/ and themes/")
-	dry := fs.Bool("dry-run", false, "show every upload and deletion, and change nothing")
-	yes := fs.Bool("yes", false, "go on when many files would be deleted or replaced")
-	noBuild := fs.Bool("no-build", false, "publish public/ as it is, without building first")
+	// The site's language, for the help text too: read site.toml first.
+	siteDir := "."
+	for i, a := range args {
+		if v, ok := strings.CutPrefix(strings.TrimLeft(a, "-"), "site="); ok && strings.HasPrefix(a, "-") {
+			siteDir = v
+		} else if (a == "--site" || a == "-site") && i+1 < len(args) {
+			siteDir = args[i+1]
+		}
+	}
 	var diags diag.List
-	cfg := config.Load(os.DirFS(*site), &diags)
+	cfg := config.Load(os.DirFS(siteDir), &diags)
 	lang := "nl"
 	if cfg != nil {
 		lang = cfg.Language
 	}
+	fs := flag.NewFlagSet("publish", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	site := fs.String("site", ".", diag.T("de `map` van de site, met site.toml, content/ en themes/", "the site `folder`, holding site.toml, content/ and themes/").In(lang))
+	dry := fs.Bool("dry-run", false, diag.T("laat elk bestand zien dat gezet of weggehaald wordt, en verander niets", "show every upload and deletion, and change nothing").In(lang))
+	yes := fs.Bool("yes", false, diag.T("ga door, ook als er veel bestanden weggehaald of vervangen worden", "go on when many files would be deleted or replaced").In(lang))
+	noBuild := fs.Bool("no-build", false, diag.T("zet public/ zoals het is, zonder eerst te bouwen", "publish public/ as it is, without building first").In(lang))
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), diag.T(
 			"Gebruik: go run ./generator publish [--site MAP] [--dry-run] [--yes] [--no-build]\n\nBouwt de site en zet wat veranderd is op de server uit [publish] in site.toml.\nHet wachtwoord komt uit KRACHTPUNT_PASSWORD of wordt gevraagd.\n\n",
@@ -59,13 +69,15 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 		return err
 	}
 	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, diag.T("krachtpunt: %q hoort hier niet; zie --help", "krachtpunt: %q does not belong here; see --help", fs.Arg(0)).In(lang))
 		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
 	}
-	// Read site.toml again: --site may have named another folder.
-	diags = nil
-	cfg = config.Load(os.DirFS(*site), &diags)
-	if cfg != nil {
-		lang = cfg.Language
+	if *site != siteDir {
+		diags = nil
+		cfg = config.Load(os.DirFS(*site), &diags)
+		if cfg != nil {
+			lang = cfg.Language
+		}
 	}
 	if diags.HasErrors() || cfg == nil {
 		diags.Sort()

@@ -51,7 +51,7 @@ func (p *Progress) Add(files int, bytes int64) {
 	if p.Terminal {
 		every = 100 * time.Millisecond
 	}
-	if p.shown && now.Sub(p.last) < every && files == 0 {
+	if p.shown && now.Sub(p.last) < every && (files == 0 || !p.Terminal) {
 		return
 	}
 	p.last, p.shown = now, true

@@ -256,3 +256,34 @@ func TestFTPSToServerWithoutTLS(t *testing.T) {
 		t.Errorf("message %q", got)
 	}
 }
+
+func TestProgress(t *testing.T) {
+	for _, tc := range []struct {
+		terminal bool
+		want     string
+	}{
+		{false, "2 van 4 bestanden, 2,0 MB van 4,0 MB\n"},
+		{true, "\r[############------------] 2 van 4 bestanden, 2,0 MB van 4,0 MB \r[########################] 4 van 4 bestanden, 4,0 MB van 4,0 MB \n"},
+	} {
+		var buf strings.Builder
+		now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+		p := &Progress{W: &buf, Terminal: tc.terminal, Lang: "nl", Now: func() time.Time { return now }}
+		p.Start(4, 4_000_000)
+		p.Add(1, 1_000_000) // the first second: nothing shows
+		now = now.Add(3 * time.Second)
+		p.Add(1, 1_000_000)
+		now = now.Add(time.Second) // too soon for another plain line
+		p.Add(0, 2_000_000)
+		p.Add(2, 0)
+		p.Done()
+		got := buf.String()
+		if tc.terminal {
+			// The bar is redrawn as bytes come in; keep the first and the last.
+			parts := strings.Split(got, "\r")
+			got = "\r" + parts[1] + "\r" + parts[len(parts)-1]
+		}
+		if got != tc.want {
+			t.Errorf("terminal %v:\n%q\nwant\n%q", tc.terminal, got, tc.want)
+		}
+	}
+}
