@@ -108,7 +108,7 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 				return pw, nil
 			}
 			if !env.terminal {
-				return "", errors.New("no password: KRACHTPUNT_PASSWORD is empty and there is no terminal to ask")
+				return "", publish.ErrNoPassword
 			}
 			fmt.Fprint(stderr, diag.T("Wachtwoord voor %s: ", "Password for %s: ", publish.Address(p)).In(lang))
 			b, err := term.ReadPassword(int(os.Stdin.Fd()))

@@ -302,6 +302,10 @@ func testPublish(t *testing.T, tg target) {
 	s.checkEqual()
 
 	if tg.password != "" {
+		code, out, errOut = s.publish("")
+		if code != 1 || !strings.Contains(errOut, "de server vraagt een wachtwoord, maar dat is er niet") {
+			t.Errorf("no password and no terminal: exit %d\n%s%s", code, out, errOut)
+		}
 		code, out, errOut = s.publish("wrong-password")
 		if code != 1 || !strings.Contains(errOut, "de server weigert de gebruikersnaam of het wachtwoord") {
 			t.Errorf("a wrong password: exit %d\n%s%s", code, out, errOut)

@@ -37,7 +37,12 @@ const (
 	Plain
 	// NeedTLS is a server that refuses a plain method = "ftp".
 	NeedTLS
+	// NoPassword is a server that wants a password when there is none to give.
+	NoPassword
 )
+
+// ErrNoPassword is what Access.Password returns when it has no way to get one.
+var ErrNoPassword = errors.New("no password")
 
 // Error is a failed action on the server.
 type Error struct {
@@ -114,6 +119,10 @@ func (e *Error) Text() diag.Text {
 		msg = diag.T("de server biedt geen versleutelde verbinding (FTPS) aan", "the server offers no encrypted connection (FTPS)")
 		hint = diag.T("Vraag je webhost om sftp of ftps. Alleen als dat echt niet kan: method = \"ftp\" (het wachtwoord gaat dan leesbaar over het net).",
 			"Ask your web host for sftp or ftps. Only if that is really impossible: method = \"ftp\" (the password then travels readable).")
+	case NoPassword:
+		msg = diag.T("de server vraagt een wachtwoord, maar dat is er niet", "the server asks for a password, and there is none")
+		hint = diag.T("Zet het in de omgevingsvariabele KRACHTPUNT_PASSWORD, start publish in een terminal om het te typen, of gebruik bij sftp een sleutel (key in [publish]).",
+			"Put it in the environment variable KRACHTPUNT_PASSWORD, run publish in a terminal to type it, or with sftp use a key (key in [publish]).")
 	case NeedTLS:
 		msg = diag.T("de server wil alleen een versleutelde verbinding", "the server wants an encrypted connection only")
 		hint = diag.T("Zet method = \"ftps\" in [publish] in site.toml.", "Put method = \"ftps\" in [publish] in site.toml.")

@@ -80,7 +80,7 @@ func connectFTP(p *config.Publish, a Access) Connector {
 		pw, err := a.Password()
 		if err != nil {
 			c.Quit()
-			return nil, &Error{Kind: Login, Op: "login", Err: err}
+			return nil, &Error{Kind: NoPassword, Op: "login", Err: err}
 		}
 		if err := c.Login(p.User, pw); err != nil {
 			c.Quit()

@@ -31,6 +31,15 @@ func connectSFTP(p *config.Publish, a Access) Connector {
 		stop := context.AfterFunc(ctx, func() { conn.Close() })
 		defer stop()
 		var keyErr *Error
+		noPassword := false
+		password := a.Password
+		a.Password = func() (string, error) {
+			pw, err := password()
+			if err != nil {
+				noPassword = true
+			}
+			return pw, err
+		}
 		cfg := &ssh.ClientConfig{
 			User: p.User,
 			Auth: authMethods(a),
@@ -49,6 +58,8 @@ func connectSFTP(p *config.Publish, a Access) Connector {
 			switch {
 			case keyErr != nil:
 				return nil, keyErr
+			case noPassword:
+				return nil, &Error{Kind: NoPassword, Op: "login", Err: errors.New("no password")}
 			case strings.Contains(err.Error(), "unable to authenticate"):
 				return nil, &Error{Kind: Login, Op: "login", Err: errors.New("the server refused the login")}
 			}
