@@ -170,6 +170,9 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 		fmt.Fprintln(stdout, "  "+c.In(lang))
 	}
 	if *dry {
+		if why, risky := s.Plan.Risky(); risky {
+			fmt.Fprintln(stdout, diag.T("Let op: %s Dat gaat alleen met --yes.", "Note: %s That needs --yes.", why).In(lang))
+		}
 		fmt.Fprintln(stdout, diag.T("Proefrit (--dry-run): er is niets veranderd op de server.", "Dry run (--dry-run): nothing was changed on the server.").In(lang))
 		return nil
 	}

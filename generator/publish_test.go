@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,6 +48,7 @@ type pubSite struct {
 	dir    string // the site folder
 	server string // the server's folder on this machine
 	home   string // an empty home folder: no known_hosts, no keys
+	agent  string // SSH_AUTH_SOCK
 }
 
 func newPubSite(t *testing.T, tg target) *pubSite {
@@ -92,8 +94,11 @@ func (s *pubSite) publish(password string, args ...string) (int, string, string)
 	s.t.Helper()
 	env := publishEnv{
 		getenv: func(k string) string {
-			if k == "KRACHTPUNT_PASSWORD" {
+			switch k {
+			case "KRACHTPUNT_PASSWORD":
 				return password
+			case "SSH_AUTH_SOCK":
+				return s.agent
 			}
 			return ""
 		},
@@ -261,6 +266,16 @@ func testPublish(t *testing.T, tg target) {
 	s.mustPublish()
 	s.checkEqual()
 
+	// A path relative to the folder the server logs in to (the test
+	// user's is /tmp).
+	if rel, err := filepath.Rel("/tmp", s.server); tg.method != "folder" && err == nil && !strings.HasPrefix(rel, "..") {
+		s.configure(tg.port, rel, "")
+		if out := s.mustPublish(); !strings.Contains(out, "/~/"+rel+"\n") || !strings.Contains(out, "De server is al bij") {
+			t.Errorf("a relative path:\n%s", out)
+		}
+		s.configure(tg.port, s.server, "")
+	}
+
 	// A wrong path: clear message, exit 1, nothing changed.
 	s.configure(tg.port, s.server+"-typo", "")
 	code, out, errOut := s.publish(tg.password)
@@ -357,6 +372,31 @@ func TestPublishSFTP(t *testing.T) {
 		t.Errorf("publish with a key and known_hosts: exit %d\n%s%s", code, out, errOut)
 	}
 	s.checkEqual()
+
+	// The SSH agent holds the key: no password, no key file.
+	sock := filepath.Join(t.TempDir(), "agent.sock")
+	agent := exec.Command("ssh-agent", "-D", "-a", sock)
+	if err := agent.Start(); err != nil {
+		t.Fatalf("ssh-agent: %v", err)
+	}
+	t.Cleanup(func() { agent.Process.Kill(); agent.Wait() })
+	for i := 0; i < 100; i++ {
+		if _, err := os.Stat(sock); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	add := exec.Command("ssh-add", srv.keyFile)
+	add.Env = append(os.Environ(), "SSH_AUTH_SOCK="+sock)
+	if out, err := add.CombinedOutput(); err != nil {
+		t.Fatalf("ssh-add: %v\n%s", err, out)
+	}
+	s.agent = sock
+	s.write("via-agent.txt", "agent")
+	s.configure(srv.port, s.server, "host_key = \"\"\n")
+	if code, out, errOut := s.publish(""); code != 0 || !strings.Contains(out, "Klaar: 1 bestand gezet") {
+		t.Errorf("publish with the SSH agent: exit %d\n%s%s", code, out, errOut)
+	}
 }
 
 func TestPublishFTPS(t *testing.T) {

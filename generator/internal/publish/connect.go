@@ -40,7 +40,11 @@ func Address(p *config.Publish) string {
 	if p.Method == "folder" {
 		return p.Path
 	}
-	return p.Method + "://" + p.User + "@" + net.JoinHostPort(p.Host, strconv.Itoa(p.Port)) + path.Clean("/"+p.Path)
+	dir := path.Clean(p.Path)
+	if !path.IsAbs(dir) {
+		dir = "/~/" + dir // relative to the folder the server logs in to
+	}
+	return p.Method + "://" + p.User + "@" + net.JoinHostPort(p.Host, strconv.Itoa(p.Port)) + dir
 }
 
 // Connect returns the Connector for the method of p.

@@ -96,7 +96,16 @@ func connectFTP(p *config.Publish, a Access) Connector {
 			}
 			return nil, &Error{Kind: kindOf(err), Op: "login", Err: ftpErr(err)}
 		}
-		root := path.Clean("/" + strings.TrimPrefix(p.Path, "/"))
+		root := path.Clean(p.Path)
+		if !path.IsAbs(root) {
+			// A relative path starts at the folder the server logs in to.
+			wd, err := c.CurrentDir()
+			if err != nil {
+				c.Quit()
+				return nil, &Error{Kind: kindOf(err), Op: "connect", Err: ftpErr(err)}
+			}
+			root = path.Join(wd, root)
+		}
 		return &ftpRemote{c: c, root: root, shown: p.Path}, nil
 	}
 }
@@ -226,6 +235,18 @@ func (r *ftpRemote) Put(ctx context.Context, name string, src io.Reader) error {
 }
 
 func (r *ftpRemote) Rename(ctx context.Context, from, to string) error {
+	err := r.c.Rename(r.path(from), r.path(to))
+	if err == nil || kindIs(ftpErr(err), Network) {
+		return ftpErr(err)
+	}
+	// Some servers do not rename over an existing file: the old one has to
+	// go first, a short moment without the file, never half a file.
+	if _, serr := r.c.FileSize(r.path(to)); serr != nil {
+		return ftpErr(err)
+	}
+	if derr := r.c.Delete(r.path(to)); derr != nil {
+		return ftpErr(err)
+	}
 	return ftpErr(r.c.Rename(r.path(from), r.path(to)))
 }
 

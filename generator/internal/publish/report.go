@@ -41,7 +41,7 @@ func (p *Plan) Describe(w io.Writer, lang string, all bool) {
 		}
 	}
 	if p.Empty() {
-		say(diag.T("De server is al bij: %d bestanden, niets te doen.", "The server is up to date: %d files, nothing to do.", p.Unchanged))
+		say(diag.T("De server is al bij: %s, niets te doen.", "The server is up to date: %s, nothing to do.", files(p.Unchanged)))
 		return
 	}
 	say(diag.T("%d nieuw, %d gewijzigd, %d vervangen, %d weghalen, %d ongewijzigd (%s te versturen).",
@@ -51,6 +51,14 @@ func (p *Plan) Describe(w io.Writer, lang string, all bool) {
 
 // Describe writes the result for a volunteer in lang.
 func (r Result) Describe(lang string) string {
-	return diag.T("Klaar: %d bestanden gezet, %d weggehaald (%s).", "Done: %d files uploaded, %d deleted (%s).",
-		r.Uploaded, r.Deleted, diag.Text{NL: size(r.Bytes, "nl"), EN: size(r.Bytes, "en")}).In(lang)
+	return diag.T("Klaar: %s gezet, %d weggehaald (%s).", "Done: %s uploaded, %d deleted (%s).",
+		files(r.Uploaded), r.Deleted, diag.Text{NL: size(r.Bytes, "nl"), EN: size(r.Bytes, "en")}).In(lang)
+}
+
+// files is "1 bestand", "2 bestanden".
+func files(n int) diag.Text {
+	if n == 1 {
+		return diag.T("1 bestand", "1 file")
+	}
+	return diag.T("%d bestanden", "%d files", n)
 }

@@ -71,7 +71,17 @@ func connectSFTP(p *config.Publish, a Access) Connector {
 			client.Close()
 			return nil, &Error{Kind: Other, Op: "connect", Err: err}
 		}
-		return &sftpRemote{ssh: client, c: sc, root: path.Clean("/" + strings.TrimPrefix(p.Path, "/")), shown: p.Path,
+		root := path.Clean(p.Path)
+		if !path.IsAbs(root) {
+			// A relative path starts at the folder the server logs in to.
+			wd, err := sc.Getwd()
+			if err != nil {
+				client.Close()
+				return nil, &Error{Kind: Other, Op: "connect", Err: err}
+			}
+			root = path.Join(wd, root)
+		}
+		return &sftpRemote{ssh: client, c: sc, root: root, shown: p.Path,
 			posix: hasExt(sc, "posix-rename@openssh.com")}, nil
 	}
 }
