@@ -287,3 +287,34 @@ func TestProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTexts pins the first line of every message a failed publish
+// shows, in both languages.
+func TestErrorTexts(t *testing.T) {
+	for _, tc := range []struct {
+		e      Error
+		nl, en string
+	}{
+		{Error{Kind: Network, Op: "upload", File: "a.css"}, "de verbinding met de server is verbroken of reageert niet (bij a.css)", "the connection to the server dropped or does not answer (at a.css)"},
+		{Error{Kind: Login, Op: "login"}, "de server weigert de gebruikersnaam of het wachtwoord", "the server refuses the user name or password"},
+		{Error{Kind: HostKey, Fingerprint: "SHA256:x"}, "de sleutel van de server is onbekend: SHA256:x", "the server's key is unknown: SHA256:x"},
+		{Error{Kind: HostKey, Fingerprint: "SHA256:x", Changed: true}, "de sleutel van de server is veranderd: hij toont nu SHA256:x", "the server's key has changed: it now shows SHA256:x"},
+		{Error{Kind: Certificate, Fingerprint: "SHA256:y"}, "het certificaat van de server is niet te vertrouwen (vingerafdruk SHA256:y)", "the server's certificate cannot be trusted (fingerprint SHA256:y)"},
+		{Error{Kind: NotFound, Op: "list", File: "/www"}, "/www bestaat niet op de server", "/www does not exist on the server"},
+		{Error{Kind: Permission, Op: "upload", File: "b/c.html"}, "de server staat niet toe dat we b/c.html zetten", "the server does not allow us to upload b/c.html"},
+		{Error{Kind: Permission, Op: "delete", File: "d.html"}, "de server staat niet toe dat we d.html weghalen", "the server does not allow us to delete d.html"},
+		{Error{Kind: Full, Op: "upload", File: "e.jpg"}, "de server is vol: e.jpg kon niet geschreven worden", "the server is full: e.jpg could not be written"},
+		{Error{Kind: Plain}, "de server biedt geen versleutelde verbinding (FTPS) aan", "the server offers no encrypted connection (FTPS)"},
+		{Error{Kind: NeedTLS}, "de server wil alleen een versleutelde verbinding", "the server wants an encrypted connection only"},
+		{Error{Kind: NoPassword}, "de server vraagt een wachtwoord, maar dat is er niet", "the server asks for a password, and there is none"},
+		{Error{Kind: Other, Op: "rename", File: "f.html", Err: errors.New("boom")}, "f.html vervangen lukte niet: boom", "could not replace f.html: boom"},
+	} {
+		text := tc.e.Text()
+		for lang, want := range map[string]string{"nl": tc.nl, "en": tc.en} {
+			got, hint, _ := strings.Cut(text.In(lang), "\n    ")
+			if got != want || hint == "" {
+				t.Errorf("%s: %q (hint %q), want %q", lang, got, hint, want)
+			}
+		}
+	}
+}
