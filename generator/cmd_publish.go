@@ -16,6 +16,9 @@ import (
 	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/publish"
+	"krachtpunt/generator/internal/publish/ftp"
+	"krachtpunt/generator/internal/publish/residents"
+	"krachtpunt/generator/internal/publish/sftp"
 )
 
 // publishEnv is what cmdPublish takes from its surroundings, so tests can
@@ -132,9 +135,14 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 	if env.access != nil {
 		env.access(&access)
 	}
-	connect, err := publish.Connect(p, access)
-	if err != nil {
-		return err
+	var connect publish.Connector
+	switch p.Method {
+	case "sftp":
+		connect = sftp.Connect(p, access)
+	case "ftps", "ftp":
+		connect = ftp.Connect(p, access)
+	default:
+		connect = publish.ConnectFolder(p.Path)
 	}
 	fmt.Fprintln(stdout, diag.T("Naar %s", "To %s", publish.Address(p)).In(lang))
 	opts := publish.Options{Connect: connect, Dir: dir, Files: files, Log: say, Backoff: env.backoff,
@@ -159,9 +167,9 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 	for name := range files {
 		newFiles[name] = true
 	}
-	changes := publish.Changes(
-		publish.Snapshot{Files: oldFiles, Read: func(name string) ([]byte, error) { return s.Read(ctx, name) }},
-		publish.Snapshot{Files: newFiles, Read: func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))) }},
+	changes := residents.Changes(
+		residents.Snapshot{Files: oldFiles, Read: func(name string) ([]byte, error) { return s.Read(ctx, name) }},
+		residents.Snapshot{Files: newFiles, Read: func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))) }},
 		lang)
 	if len(changes) == 0 {
 		fmt.Fprintln(stdout, diag.T("  niets in de agenda, activiteiten, verhalen of openingstijden", "  nothing in the calendar, activities, stories or opening hours").In(lang))

@@ -15,11 +15,9 @@
 // as files are confirmed on the server, so a publish that stops half-way is
 // carried on by the next one.
 //
-// Transports (folder, SFTP, FTP with explicit TLS) implement Remote; they
-// turn what their protocol reports into an *Error of a Kind, which says
-// whether retrying makes sense and what a volunteer should do.
-//
-// Changes compares the agenda, activities, stories and opening hours on the
-// server with the new ones and says in plain words what residents will see
-// change.
+// Transports implement Remote: Folder here (a mounted network drive), and
+// the packages sftp and ftp (FTPS). They turn what their protocol reports
+// into an *Error of a Kind, which says whether retrying makes sense and
+// what a volunteer should do. Package residents says what residents will
+// see change.
 package publish

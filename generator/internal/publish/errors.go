@@ -158,6 +158,21 @@ func action(op, file string) diag.Text {
 	return diag.T("verbinden", "connect")
 }
 
+// Failed makes err an *Error for op on file, keeping the Kind of an *Error
+// found in it, else working it out from the standard errors it wraps.
+func Failed(op, file string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		c := *e
+		c.Op, c.File = op, file
+		return &c
+	}
+	return wrap(op, file, err)
+}
+
 // wrap makes err an *Error for op on file, working out its Kind from the
 // standard errors a transport returns. An *Error is returned as it is.
 func wrap(op, file string, err error) error {
@@ -175,6 +190,9 @@ func wrap(op, file string, err error) error {
 	}
 	return &Error{Kind: kindOf(err), Op: op, File: file, Err: err}
 }
+
+// KindOf works out the Kind of an error from the standard errors it wraps.
+func KindOf(err error) Kind { return kindOf(err) }
 
 func kindOf(err error) Kind {
 	var ne net.Error
@@ -195,7 +213,9 @@ func kindOf(err error) Kind {
 	return Other
 }
 
-// kindIs reports whether err is an *Error of kind k.
+// Is reports whether err is an *Error of kind k.
+func Is(err error, k Kind) bool { return kindIs(err, k) }
+
 func kindIs(err error, k Kind) bool {
 	var e *Error
 	return errors.As(err, &e) && e.Kind == k

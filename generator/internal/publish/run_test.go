@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/diag"
 )
 
@@ -170,90 +168,6 @@ func TestCutBetweenUploadAndStateIsSafe(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(f.server, "p00", "index.html")); string(got) != "PAGE 0" || s.Plan.Count(Changed) != 1 {
 		t.Errorf("server holds %q", got)
-	}
-}
-
-func TestSilentServerTimesOut(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close() // accept, and say nothing
-		}
-	}()
-	port := l.Addr().(*net.TCPAddr).Port
-	for _, method := range []string{"sftp", "ftps"} {
-		p := &config.Publish{Method: method, Host: "127.0.0.1", Port: port, User: "u", Path: "/"}
-		c, err := Connect(p, Access{Timeout: 200 * time.Millisecond, Password: func() (string, error) { return "pw", nil }})
-		if err != nil {
-			t.Fatal(err)
-		}
-		start := time.Now()
-		_, err = c(context.Background())
-		var e *Error
-		if !errors.As(err, &e) || e.Kind != Network {
-			t.Errorf("%s: a silent server gives %v, want a network error", method, err)
-		}
-		if time.Since(start) > 10*time.Second {
-			t.Errorf("%s: the timeout was not used", method)
-		}
-	}
-}
-
-func TestFingerprintForms(t *testing.T) {
-	sum := make([]byte, 32)
-	for i := range sum {
-		sum[i] = byte(i)
-	}
-	for _, s := range []string{
-		"SHA256:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
-		"SHA256:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-		"00:01:02:03:04:05:06:07:08:09:0A:0B:0C:0D:0E:0F:10:11:12:13:14:15:16:17:18:19:1A:1B:1C:1D:1E:1F",
-		"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
-	} {
-		if !fingerprintMatches(s, sum) {
-			t.Errorf("%s does not match", s)
-		}
-	}
-	if fingerprintMatches("SHA256:AAAA", sum) {
-		t.Errorf("a wrong fingerprint matches")
-	}
-}
-
-func TestFTPSToServerWithoutTLS(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		c, err := l.Accept()
-		if err != nil {
-			return
-		}
-		defer c.Close()
-		fmt.Fprint(c, "220 plain FTP only\r\n")
-		buf := make([]byte, 100)
-		c.Read(buf) // AUTH TLS
-		fmt.Fprint(c, "502 Command not implemented\r\n")
-		c.Read(buf)
-	}()
-	p := &config.Publish{Method: "ftps", Host: "127.0.0.1", Port: l.Addr().(*net.TCPAddr).Port, User: "u", Path: "/"}
-	c, _ := Connect(p, Access{Timeout: 2 * time.Second, Password: func() (string, error) { return "pw", nil }})
-	_, err = c(context.Background())
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != Plain {
-		t.Fatalf("ftps to a plain server: %v", err)
-	}
-	if got := e.Text().In("en"); !strings.HasPrefix(got, "the server offers no encrypted connection (FTPS)\n") {
-		t.Errorf("message %q", got)
 	}
 }
 

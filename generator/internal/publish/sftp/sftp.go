@@ -1,4 +1,7 @@
-package publish
+// Package sftp publishes over SFTP (github.com/pkg/sftp over
+// golang.org/x/crypto/ssh): the server's key is checked against host_key or
+// known_hosts, and the login uses the SSH agent, key files or the password.
+package sftp
 
 import (
 	"context"
@@ -11,26 +14,29 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pkg/sftp"
+	sftplib "github.com/pkg/sftp"
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/agent"
 	"golang.org/x/crypto/ssh/knownhosts"
 
 	"krachtpunt/generator/internal/config"
+	"krachtpunt/generator/internal/publish"
 )
 
-// connectSFTP connects over SSH, checking the server's key against
+// Connect connects over SSH, checking the server's key against
 // host_key or known_hosts, and logs in with the agent, a key or the password.
-func connectSFTP(p *config.Publish, a Access) Connector {
-	return func(ctx context.Context) (Remote, error) {
+func Connect(p *config.Publish, a publish.Access) publish.Connector {
+	a = a.WithDefaults()
+	return func(ctx context.Context) (publish.Remote, error) {
+		a := a // this connection's own password callback, below
 		addr := net.JoinHostPort(p.Host, strconv.Itoa(p.Port))
-		conn, err := dial(ctx, a, addr)
+		conn, err := publish.DialIdle(ctx, a, addr)
 		if err != nil {
 			return nil, err
 		}
 		stop := context.AfterFunc(ctx, func() { conn.Close() })
 		defer stop()
-		var keyErr *Error
+		var keyErr *publish.Error
 		noPassword := false
 		password := a.Password
 		a.Password = func() (string, error) {
@@ -59,17 +65,17 @@ func connectSFTP(p *config.Publish, a Access) Connector {
 			case keyErr != nil:
 				return nil, keyErr
 			case noPassword:
-				return nil, &Error{Kind: NoPassword, Op: "login", Err: errors.New("no password")}
+				return nil, &publish.Error{Kind: publish.NoPassword, Op: "login", Err: errors.New("no password")}
 			case strings.Contains(err.Error(), "unable to authenticate"):
-				return nil, &Error{Kind: Login, Op: "login", Err: errors.New("the server refused the login")}
+				return nil, &publish.Error{Kind: publish.Login, Op: "login", Err: errors.New("the server refused the login")}
 			}
-			return nil, &Error{Kind: Network, Op: "connect", Err: err}
+			return nil, &publish.Error{Kind: publish.Network, Op: "connect", Err: err}
 		}
 		client := ssh.NewClient(c, chans, reqs)
-		sc, err := sftp.NewClient(client)
+		sc, err := sftplib.NewClient(client)
 		if err != nil {
 			client.Close()
-			return nil, &Error{Kind: Other, Op: "connect", Err: err}
+			return nil, &publish.Error{Kind: publish.Other, Op: "connect", Err: err}
 		}
 		root := path.Clean(p.Path)
 		if !path.IsAbs(root) {
@@ -77,7 +83,7 @@ func connectSFTP(p *config.Publish, a Access) Connector {
 			wd, err := sc.Getwd()
 			if err != nil {
 				client.Close()
-				return nil, &Error{Kind: Other, Op: "connect", Err: err}
+				return nil, &publish.Error{Kind: publish.Other, Op: "connect", Err: err}
 			}
 			root = path.Join(wd, root)
 		}
@@ -86,20 +92,20 @@ func connectSFTP(p *config.Publish, a Access) Connector {
 	}
 }
 
-func hasExt(c *sftp.Client, name string) bool {
+func hasExt(c *sftplib.Client, name string) bool {
 	_, ok := c.HasExtension(name)
 	return ok
 }
 
 // checkHostKey accepts the server's key when it is host_key, or, without
 // host_key, when known_hosts knows it for this host.
-func checkHostKey(p *config.Publish, a Access, host string, remote net.Addr, key ssh.PublicKey) *Error {
+func checkHostKey(p *config.Publish, a publish.Access, host string, remote net.Addr, key ssh.PublicKey) *publish.Error {
 	fp := ssh.FingerprintSHA256(key)
 	if p.HostKey != "" {
 		if fp == p.HostKey {
 			return nil
 		}
-		return &Error{Kind: HostKey, Op: "connect", Fingerprint: fp, Changed: true, Err: errors.New("host key does not match host_key")}
+		return &publish.Error{Kind: publish.HostKey, Op: "connect", Fingerprint: fp, Changed: true, Err: errors.New("host key does not match host_key")}
 	}
 	if a.KnownHosts != "" {
 		if _, err := os.Stat(a.KnownHosts); err == nil {
@@ -111,17 +117,17 @@ func checkHostKey(p *config.Publish, a Access, host string, remote net.Addr, key
 				}
 				var ke *knownhosts.KeyError
 				if errors.As(err, &ke) && len(ke.Want) > 0 {
-					return &Error{Kind: HostKey, Op: "connect", Fingerprint: fp, Changed: true, Err: errors.New("host key differs from known_hosts")}
+					return &publish.Error{Kind: publish.HostKey, Op: "connect", Fingerprint: fp, Changed: true, Err: errors.New("host key differs from known_hosts")}
 				}
 			}
 		}
 	}
-	return &Error{Kind: HostKey, Op: "connect", Fingerprint: fp, Err: errors.New("unknown host key")}
+	return &publish.Error{Kind: publish.HostKey, Op: "connect", Fingerprint: fp, Err: errors.New("unknown host key")}
 }
 
 // authMethods offers the agent's keys and the key files first, and the
 // password only when the server asks for it.
-func authMethods(a Access) []ssh.AuthMethod {
+func authMethods(a publish.Access) []ssh.AuthMethod {
 	var signers []ssh.Signer
 	if a.AgentSocket != "" {
 		if c, err := net.Dial("unix", a.AgentSocket); err == nil {
@@ -162,7 +168,7 @@ func authMethods(a Access) []ssh.AuthMethod {
 
 type sftpRemote struct {
 	ssh   *ssh.Client
-	c     *sftp.Client
+	c     *sftplib.Client
 	root  string
 	shown string // the path as site.toml writes it
 	posix bool   // the server renames over an existing file
@@ -174,48 +180,34 @@ func sftpErr(err error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, sftp.ErrSSHFxConnectionLost) || strings.Contains(err.Error(), "connection lost") {
-		return &Error{Kind: Network, Err: err}
+	if errors.Is(err, sftplib.ErrSSHFxConnectionLost) || strings.Contains(err.Error(), "connection lost") {
+		return &publish.Error{Kind: publish.Network, Err: err}
 	}
-	var se *sftp.StatusError
+	var se *sftplib.StatusError
 	if errors.As(err, &se) {
 		switch se.FxCode() {
-		case sftp.ErrSSHFxNoSuchFile:
-			return &Error{Kind: NotFound, Err: err}
-		case sftp.ErrSSHFxPermissionDenied:
-			return &Error{Kind: Permission, Err: err}
+		case sftplib.ErrSSHFxNoSuchFile:
+			return &publish.Error{Kind: publish.NotFound, Err: err}
+		case sftplib.ErrSSHFxPermissionDenied:
+			return &publish.Error{Kind: publish.Permission, Err: err}
 		}
 	}
 	return err
 }
 
-// errAs gives err the op and file of the action, keeping a Kind found below.
-func errAs(op, file string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var e *Error
-	if errors.As(err, &e) {
-		c := *e
-		c.Op, c.File = op, file
-		return &c
-	}
-	return wrap(op, file, err)
-}
-
-func (r *sftpRemote) List(ctx context.Context) (*Listing, error) {
+func (r *sftpRemote) List(ctx context.Context) (*publish.Listing, error) {
 	info, err := r.c.Stat(r.root)
 	if err != nil {
-		return nil, errAs("list", r.shown, sftpErr(err))
+		return nil, publish.Failed("list", r.shown, sftpErr(err))
 	}
 	if !info.IsDir() {
-		return nil, &Error{Kind: NotFound, Op: "list", File: r.shown, Err: errors.New("not a folder")}
+		return nil, &publish.Error{Kind: publish.NotFound, Op: "list", File: r.shown, Err: errors.New("not a folder")}
 	}
-	l := &Listing{Files: map[string]Entry{}, Dirs: map[string]bool{}}
+	l := &publish.Listing{Files: map[string]publish.Entry{}, Dirs: map[string]bool{}}
 	w := r.c.Walk(r.root)
 	for w.Step() {
 		if err := w.Err(); err != nil {
-			return nil, errAs("list", r.shown, sftpErr(err))
+			return nil, publish.Failed("list", r.shown, sftpErr(err))
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(w.Path(), r.root), "/")
 		if rel == "" {
@@ -226,7 +218,7 @@ func (r *sftpRemote) List(ctx context.Context) (*Listing, error) {
 		case st.IsDir():
 			l.Dirs[rel] = true
 		case st.Mode().IsRegular():
-			l.Files[rel] = Entry{Size: st.Size(), ModTime: st.ModTime()}
+			l.Files[rel] = publish.Entry{Size: st.Size(), ModTime: st.ModTime()}
 		}
 	}
 	return l, ctx.Err()
@@ -264,12 +256,12 @@ func (r *sftpRemote) Rename(ctx context.Context, from, to string) error {
 	return nil
 }
 
-func (r *sftpRemote) Stat(ctx context.Context, name string) (Entry, error) {
+func (r *sftpRemote) Stat(ctx context.Context, name string) (publish.Entry, error) {
 	st, err := r.c.Stat(r.path(name))
 	if err != nil {
-		return Entry{}, sftpErr(err)
+		return publish.Entry{}, sftpErr(err)
 	}
-	return Entry{Size: st.Size(), ModTime: st.ModTime()}, nil
+	return publish.Entry{Size: st.Size(), ModTime: st.ModTime()}, nil
 }
 
 func (r *sftpRemote) Remove(ctx context.Context, name string) error {

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"path"
 	"strconv"
@@ -47,8 +46,9 @@ func Address(p *config.Publish) string {
 	return p.Method + "://" + p.User + "@" + net.JoinHostPort(p.Host, strconv.Itoa(p.Port)) + dir
 }
 
-// Connect returns the Connector for the method of p.
-func Connect(p *config.Publish, a Access) (Connector, error) {
+// WithDefaults fills in what is not set: a 30 s timeout, a plain dialer,
+// and a password that is asked for only once.
+func (a Access) WithDefaults() Access {
 	if a.Timeout <= 0 {
 		a.Timeout = 30 * time.Second
 	}
@@ -57,15 +57,7 @@ func Connect(p *config.Publish, a Access) (Connector, error) {
 		a.Dial = d.DialContext
 	}
 	a.Password = once(a.Password)
-	switch p.Method {
-	case "folder":
-		return ConnectFolder(p.Path), nil
-	case "sftp":
-		return connectSFTP(p, a), nil
-	case "ftps", "ftp":
-		return connectFTP(p, a), nil
-	}
-	return nil, fmt.Errorf("unknown method %q", p.Method)
+	return a
 }
 
 // once asks for the password the first time only.
@@ -80,7 +72,7 @@ func once(f func() (string, error)) func() (string, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if f == nil {
-			return "", fmt.Errorf("no password given")
+			return "", ErrNoPassword
 		}
 		if !done {
 			pw, err = f()
@@ -107,7 +99,9 @@ func (c *idleConn) Write(b []byte) (int, error) {
 	return c.Conn.Write(b)
 }
 
-func dial(ctx context.Context, a Access, addr string) (net.Conn, error) {
+// DialIdle opens a connection to addr that fails when the server keeps
+// silent longer than a.Timeout.
+func DialIdle(ctx context.Context, a Access, addr string) (net.Conn, error) {
 	c, err := a.Dial(ctx, "tcp", addr)
 	if err != nil {
 		return nil, &Error{Kind: Network, Op: "connect", File: "", Err: err}

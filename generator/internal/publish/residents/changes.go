@@ -1,4 +1,9 @@
-package publish
+// Package residents says in plain words what residents will see change when
+// a published site is replaced by a new build: the last look a coordinator
+// takes before publish uploads anything. It reads only what the site
+// publishes (agenda.json, the pages of activities and stories, and the
+// structured data of the opening hours), so it compares any two builds.
+package residents
 
 import (
 	"cmp"

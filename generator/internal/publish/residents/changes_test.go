@@ -1,4 +1,4 @@
-package publish
+package residents
 
 import (
 	"context"
@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/c
 func themeFiles(t *testing.T) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	root := os.DirFS("../../..")
+	root := os.DirFS("../../../..")
 	err := fs.WalkDir(root, "themes/default", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -1,4 +1,8 @@
-package publish
+// Package ftp publishes over FTP with explicit TLS (FTPS, with
+// github.com/jlaffaye/ftp): TLS on the control and every data connection,
+// resuming the control connection's TLS session as servers such as vsftpd
+// require; plain FTP only when site.toml names it.
+package ftp
 
 import (
 	"context"
@@ -15,20 +19,22 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jlaffaye/ftp"
+	ftplib "github.com/jlaffaye/ftp"
 
 	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/publish"
 )
 
-// connectFTP connects with FTP, for "ftps" with explicit TLS (AUTH TLS) on
+// Connect connects with FTP, for "ftps" with explicit TLS (AUTH TLS) on
 // the control connection and TLS on every data connection, resuming the
 // control connection's TLS session as servers such as vsftpd require.
-func connectFTP(p *config.Publish, a Access) Connector {
-	return func(ctx context.Context) (Remote, error) {
+func Connect(p *config.Publish, a publish.Access) publish.Connector {
+	a = a.WithDefaults()
+	return func(ctx context.Context) (publish.Remote, error) {
 		addr := net.JoinHostPort(p.Host, strconv.Itoa(p.Port))
 		var tlsCfg *tls.Config
-		var certErr *Error
+		var certErr *publish.Error
 		if p.Method == "ftps" {
 			tlsCfg = &tls.Config{
 				ServerName:         p.Host,
@@ -51,7 +57,7 @@ func connectFTP(p *config.Publish, a Access) Connector {
 		}
 		first := true
 		dialFunc := func(network, address string) (net.Conn, error) {
-			c, err := dial(ctx, a, address)
+			c, err := publish.DialIdle(ctx, a, address)
 			if err != nil {
 				return nil, err
 			}
@@ -61,40 +67,40 @@ func connectFTP(p *config.Publish, a Access) Connector {
 			}
 			return tls.Client(c, tlsCfg), nil // a data connection
 		}
-		opts := []ftp.DialOption{ftp.DialWithContext(ctx), ftp.DialWithTimeout(a.Timeout), ftp.DialWithShutTimeout(a.Timeout),
-			ftp.DialWithDialFunc(dialFunc), ftp.DialWithForceListHidden(true)}
+		opts := []ftplib.DialOption{ftplib.DialWithContext(ctx), ftplib.DialWithTimeout(a.Timeout), ftplib.DialWithShutTimeout(a.Timeout),
+			ftplib.DialWithDialFunc(dialFunc), ftplib.DialWithForceListHidden(true)}
 		if tlsCfg != nil {
-			opts = append(opts, ftp.DialWithExplicitTLS(tlsCfg))
+			opts = append(opts, ftplib.DialWithExplicitTLS(tlsCfg))
 		}
-		c, err := ftp.Dial(addr, opts...)
+		c, err := ftplib.Dial(addr, opts...)
 		if err != nil {
 			var te *textproto.Error
 			switch {
 			case certErr != nil:
 				return nil, certErr
 			case errors.As(err, &te) && tlsCfg != nil:
-				return nil, &Error{Kind: Plain, Op: "connect", Err: err}
+				return nil, &publish.Error{Kind: publish.Plain, Op: "connect", Err: err}
 			}
-			return nil, &Error{Kind: Network, Op: "connect", Err: err}
+			return nil, &publish.Error{Kind: publish.Network, Op: "connect", Err: err}
 		}
 		pw, err := a.Password()
 		if err != nil {
 			c.Quit()
-			return nil, &Error{Kind: NoPassword, Op: "login", Err: err}
+			return nil, &publish.Error{Kind: publish.NoPassword, Op: "login", Err: err}
 		}
 		if err := c.Login(p.User, pw); err != nil {
 			c.Quit()
 			var te *textproto.Error
 			if msg := err.Error(); tlsCfg == nil && (strings.Contains(strings.ToLower(msg), "encrypt") || strings.Contains(msg, "SSL") || strings.Contains(msg, "TLS")) {
-				return nil, &Error{Kind: NeedTLS, Op: "login", Err: err}
+				return nil, &publish.Error{Kind: publish.NeedTLS, Op: "login", Err: err}
 			}
-			if errors.As(err, &te) && te.Code == ftp.StatusNotLoggedIn || strings.Contains(err.Error(), "530") {
-				return nil, &Error{Kind: Login, Op: "login", Err: errors.New("the server refused the login")}
+			if errors.As(err, &te) && te.Code == ftplib.StatusNotLoggedIn || strings.Contains(err.Error(), "530") {
+				return nil, &publish.Error{Kind: publish.Login, Op: "login", Err: errors.New("the server refused the login")}
 			}
 			if certErr != nil {
 				return nil, certErr
 			}
-			return nil, &Error{Kind: kindOf(err), Op: "login", Err: ftpErr(err)}
+			return nil, &publish.Error{Kind: publish.KindOf(err), Op: "login", Err: ftpErr(err)}
 		}
 		root := path.Clean(p.Path)
 		if !path.IsAbs(root) {
@@ -102,7 +108,7 @@ func connectFTP(p *config.Publish, a Access) Connector {
 			wd, err := c.CurrentDir()
 			if err != nil {
 				c.Quit()
-				return nil, &Error{Kind: kindOf(err), Op: "connect", Err: ftpErr(err)}
+				return nil, &publish.Error{Kind: publish.KindOf(err), Op: "connect", Err: ftpErr(err)}
 			}
 			root = path.Join(wd, root)
 		}
@@ -112,9 +118,9 @@ func connectFTP(p *config.Publish, a Access) Connector {
 
 // verifyCert checks the server's certificate against tls_fingerprint, or
 // against the system's roots and the host name.
-func verifyCert(p *config.Publish, cs tls.ConnectionState) *Error {
+func verifyCert(p *config.Publish, cs tls.ConnectionState) *publish.Error {
 	if len(cs.PeerCertificates) == 0 {
-		return &Error{Kind: Certificate, Op: "connect", Err: errors.New("no certificate")}
+		return &publish.Error{Kind: publish.Certificate, Op: "connect", Err: errors.New("no certificate")}
 	}
 	leaf := cs.PeerCertificates[0]
 	sum := sha256.Sum256(leaf.Raw)
@@ -123,14 +129,14 @@ func verifyCert(p *config.Publish, cs tls.ConnectionState) *Error {
 		if fingerprintMatches(p.TLSFingerprint, sum[:]) {
 			return nil
 		}
-		return &Error{Kind: Certificate, Op: "connect", Fingerprint: fp, Err: errors.New("certificate does not match tls_fingerprint")}
+		return &publish.Error{Kind: publish.Certificate, Op: "connect", Fingerprint: fp, Err: errors.New("certificate does not match tls_fingerprint")}
 	}
 	inter := x509.NewCertPool()
 	for _, c := range cs.PeerCertificates[1:] {
 		inter.AddCert(c)
 	}
 	if _, err := leaf.Verify(x509.VerifyOptions{DNSName: p.Host, Intermediates: inter}); err != nil {
-		return &Error{Kind: Certificate, Op: "connect", Fingerprint: fp, Err: err}
+		return &publish.Error{Kind: publish.Certificate, Op: "connect", Fingerprint: fp, Err: err}
 	}
 	return nil
 }
@@ -150,14 +156,14 @@ func fingerprintMatches(want string, sum []byte) bool {
 }
 
 type ftpRemote struct {
-	c     *ftp.ServerConn
+	c     *ftplib.ServerConn
 	root  string
 	shown string
 }
 
 func (r *ftpRemote) path(name string) string { return path.Join(r.root, name) }
 
-// ftpErr turns an FTP reply into an *Error of its Kind.
+// ftpErr turns an FTP reply into an *publish.Error of its Kind.
 func ftpErr(err error) error {
 	if err == nil {
 		return nil
@@ -166,38 +172,38 @@ func ftpErr(err error) error {
 	if errors.As(err, &te) {
 		switch te.Code {
 		case 452, 552:
-			return &Error{Kind: Full, Err: err}
+			return &publish.Error{Kind: publish.Full, Err: err}
 		case 530:
-			return &Error{Kind: Login, Err: err}
+			return &publish.Error{Kind: publish.Login, Err: err}
 		case 550, 553:
 			msg := strings.ToLower(te.Msg)
 			if strings.Contains(msg, "no such") || strings.Contains(msg, "not found") || strings.Contains(msg, "failed to change directory") {
-				return &Error{Kind: NotFound, Err: err}
+				return &publish.Error{Kind: publish.NotFound, Err: err}
 			}
 			if strings.Contains(msg, "permission") || strings.Contains(msg, "denied") || strings.Contains(msg, "could not create") {
-				return &Error{Kind: Permission, Err: err}
+				return &publish.Error{Kind: publish.Permission, Err: err}
 			}
 		case 421, 425, 426:
-			return &Error{Kind: Network, Err: err}
+			return &publish.Error{Kind: publish.Network, Err: err}
 		}
 		return err
 	}
-	return &Error{Kind: kindOf(err), Err: err}
+	return &publish.Error{Kind: publish.KindOf(err), Err: err}
 }
 
-func (r *ftpRemote) List(ctx context.Context) (*Listing, error) {
+func (r *ftpRemote) List(ctx context.Context) (*publish.Listing, error) {
 	if err := r.c.ChangeDir(r.root); err != nil {
-		if err = ftpErr(err); !kindIs(err, Network) {
-			err = &Error{Kind: NotFound, Err: err}
+		if err = ftpErr(err); !publish.Is(err, publish.Network) {
+			err = &publish.Error{Kind: publish.NotFound, Err: err}
 		}
-		return nil, errAs("list", r.shown, err)
+		return nil, publish.Failed("list", r.shown, err)
 	}
-	l := &Listing{Files: map[string]Entry{}, Dirs: map[string]bool{}}
+	l := &publish.Listing{Files: map[string]publish.Entry{}, Dirs: map[string]bool{}}
 	var walk func(rel string) error
 	walk = func(rel string) error {
 		entries, err := r.c.List(r.path(rel))
 		if err != nil {
-			return errAs("list", path.Join(r.shown, rel), ftpErr(err))
+			return publish.Failed("list", path.Join(r.shown, rel), ftpErr(err))
 		}
 		for _, e := range entries {
 			if e.Name == "." || e.Name == ".." || e.Name == "" {
@@ -205,13 +211,13 @@ func (r *ftpRemote) List(ctx context.Context) (*Listing, error) {
 			}
 			name := path.Join(rel, e.Name)
 			switch e.Type {
-			case ftp.EntryTypeFolder:
+			case ftplib.EntryTypeFolder:
 				l.Dirs[name] = true
 				if err := walk(name); err != nil {
 					return err
 				}
-			case ftp.EntryTypeFile:
-				l.Files[name] = Entry{Size: int64(e.Size)}
+			case ftplib.EntryTypeFile:
+				l.Files[name] = publish.Entry{Size: int64(e.Size)}
 			}
 		}
 		return ctx.Err()
@@ -236,7 +242,7 @@ func (r *ftpRemote) Put(ctx context.Context, name string, src io.Reader) error {
 
 func (r *ftpRemote) Rename(ctx context.Context, from, to string) error {
 	err := r.c.Rename(r.path(from), r.path(to))
-	if err == nil || kindIs(ftpErr(err), Network) {
+	if err == nil || publish.Is(ftpErr(err), publish.Network) {
 		return ftpErr(err)
 	}
 	// Some servers do not rename over an existing file: the old one has to
@@ -250,12 +256,12 @@ func (r *ftpRemote) Rename(ctx context.Context, from, to string) error {
 	return ftpErr(r.c.Rename(r.path(from), r.path(to)))
 }
 
-func (r *ftpRemote) Stat(ctx context.Context, name string) (Entry, error) {
+func (r *ftpRemote) Stat(ctx context.Context, name string) (publish.Entry, error) {
 	n, err := r.c.FileSize(r.path(name))
 	if err != nil {
-		return Entry{}, ftpErr(err)
+		return publish.Entry{}, ftpErr(err)
 	}
-	return Entry{Size: n}, nil
+	return publish.Entry{Size: n}, nil
 }
 
 func (r *ftpRemote) Remove(ctx context.Context, name string) error {
