@@ -2,9 +2,19 @@ package ftp
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"errors"
 	"fmt"
+	"math/big"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -91,5 +101,36 @@ func TestFingerprintForms(t *testing.T) {
 	}
 	if fingerprintMatches("SHA256:AAAA", sum) {
 		t.Errorf("a wrong fingerprint matches")
+	}
+}
+
+// TestCertificateFromSystemRoots checks a certificate against the system's
+// roots, here a file named by SSL_CERT_FILE, as Go reads it on Linux.
+func TestCertificateFromSystemRoots(t *testing.T) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "ftp.example.nl"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		DNSNames: []string{"ftp.example.nl"}, IsCA: true, BasicConstraintsValid: true,
+		KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, _ := x509.ParseCertificate(der)
+	file := filepath.Join(t.TempDir(), "roots.pem")
+	os.WriteFile(file, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644)
+	t.Setenv("SSL_CERT_FILE", file)
+	t.Setenv("SSL_CERT_DIR", t.TempDir())
+	cs := tls.ConnectionState{PeerCertificates: []*x509.Certificate{cert}}
+	if e := verifyCert(&config.Publish{Host: "ftp.example.nl"}, cs); e != nil {
+		t.Errorf("a certificate from the system's roots is refused: %v", e)
+	}
+	if e := verifyCert(&config.Publish{Host: "ftp.andere.nl"}, cs); e == nil || e.Kind != publish.Certificate || e.Fingerprint == "" {
+		t.Errorf("a certificate for another host: %v", e)
 	}
 }
