@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -145,7 +147,7 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 		connect = publish.ConnectFolder(p.Path)
 	}
 	fmt.Fprintln(stdout, diag.T("Naar %s", "To %s", publish.Address(p)).In(lang))
-	opts := publish.Options{Connect: connect, Dir: dir, Files: files, Log: say, Backoff: env.backoff,
+	opts := publish.Options{Connect: connect, Dir: dir, Files: files, Log: say, Backoff: env.backoff, Now: time.Now, Owner: owner(env),
 		Progress: &publish.Progress{W: stderr, Terminal: env.terminal, Lang: lang, Now: time.Now}}
 	s, err := publish.Prepare(ctx, opts)
 	if err != nil {
@@ -178,6 +180,9 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 		fmt.Fprintln(stdout, "  "+c.In(lang))
 	}
 	if *dry {
+		if since := s.Busy(ctx); !since.IsZero() {
+			say(diag.T("waarschuwing: er is al een publish bezig op deze server, sinds %s UTC.", "warning: another publish is at work on this server, since %s UTC.", since.UTC().Format("2006-01-02 15:04")))
+		}
 		if why, risky := s.Plan.Risky(); risky {
 			fmt.Fprintln(stdout, diag.T("Let op: %s Dat gaat alleen met --yes.", "Note: %s That needs --yes.", why).In(lang))
 		}
@@ -232,4 +237,12 @@ func cutHome(p string) (string, bool) {
 		return p[2:], true
 	}
 	return "", false
+}
+
+// owner names this computer and user in the lock file on the server, as a
+// hash: the file can be read on the web.
+func owner(env publishEnv) string {
+	host, _ := os.Hostname()
+	sum := sha256.Sum256([]byte(env.getenv("USER") + "@" + host + ":" + env.home))
+	return hex.EncodeToString(sum[:8])
 }

@@ -247,7 +247,7 @@ func testPublish(t *testing.T, tg target) {
 			t.Errorf("no retries after a cut connection:\n%s", errOut)
 		}
 		for name, data := range readTree(t, s.server) {
-			if name == publish.StateFile || strings.HasSuffix(name, ".krachtpunt-tmp") {
+			if name == publish.StateFile || name == publish.LockFile || strings.HasSuffix(name, ".krachtpunt-tmp") {
 				continue
 			}
 			if old, ok := before[name]; (!ok || data != old) && data != after[name] {

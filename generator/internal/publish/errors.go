@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"syscall"
+	"time"
 
 	"krachtpunt/generator/internal/diag"
 )
@@ -39,6 +40,8 @@ const (
 	NeedTLS
 	// NoPassword is a server that wants a password when there is none to give.
 	NoPassword
+	// Busy is a server where another publish is at work.
+	Busy
 )
 
 // ErrNoPassword is what Access.Password returns when it has no way to get one.
@@ -54,7 +57,9 @@ type Error struct {
 	Fingerprint string
 	// Changed is set for a HostKey that differs from the one known before.
 	Changed bool
-	Err     error
+	// Since is when the other publish of a Busy began.
+	Since time.Time
+	Err   error
 }
 
 func (e *Error) Error() string {
@@ -119,6 +124,10 @@ func (e *Error) Text() diag.Text {
 		msg = diag.T("de server biedt geen versleutelde verbinding (FTPS) aan", "the server offers no encrypted connection (FTPS)")
 		hint = diag.T("Vraag je webhost om sftp of ftps. Alleen als dat echt niet kan: method = \"ftp\" (het wachtwoord gaat dan leesbaar over het net).",
 			"Ask your web host for sftp or ftps. Only if that is really impossible: method = \"ftp\" (the password then travels readable).")
+	case Busy:
+		msg = diag.T("er is al een publish bezig op deze server, sinds %s UTC", "another publish is at work on this server, since %s UTC", e.Since.UTC().Format("2006-01-02 15:04"))
+		hint = diag.T("Wacht tot die klaar is en probeer het dan opnieuw. Is er niemand bezig? Na twee uur vervalt dit vanzelf; of haal %s weg op de server.",
+			"Wait until it is done and try again. Is nobody at work? This lapses after two hours; or delete %s on the server.", LockFile)
 	case NoPassword:
 		msg = diag.T("de server vraagt een wachtwoord, maar dat is er niet", "the server asks for a password, and there is none")
 		hint = diag.T("Zet het in de omgevingsvariabele KRACHTPUNT_PASSWORD, start publish in een terminal om het te typen, of gebruik bij sftp een sleutel (key in [publish]).",

@@ -33,6 +33,11 @@ type Options struct {
 	Log func(diag.Text)
 	// Progress, when set, is told about every byte sent.
 	Progress *Progress
+	// Now and Owner, when Now is set, guard against two publishes at once:
+	// Owner names this computer and user (a hash, as the lock file can be
+	// read on the web), Now dates the lock.
+	Now   func() time.Time
+	Owner string
 }
 
 // Session is a connection to the server with the plan made from it.
@@ -45,6 +50,7 @@ type Session struct {
 	// StateErr is why the state file on the server could not be read,
 	// when it is there but unreadable.
 	StateErr error
+	locked   bool // the server had a lock file when it was listed
 }
 
 // Prepare connects, reads the server's folder and state, and makes the plan.
@@ -84,6 +90,10 @@ func Prepare(ctx context.Context, opts Options) (*Session, error) {
 		}
 	}
 	delete(s.Listing.Files, StateFile)
+	if _, ok := s.Listing.Files[LockFile]; ok {
+		s.locked = true
+		delete(s.Listing.Files, LockFile)
+	}
 	s.Plan = MakePlan(opts.Files, s.Listing, st)
 	s.state = &State{Files: maps.Clone(s.Plan.start.Files)}
 	return s, nil
@@ -169,6 +179,10 @@ type Result struct {
 func (s *Session) Apply(ctx context.Context) (Result, error) {
 	var res Result
 	p := s.Plan
+	if err := s.lock(ctx); err != nil {
+		return res, err
+	}
+	defer s.unlock(ctx)
 	err := s.apply(ctx, p, &res)
 	if err != nil {
 		// Keep what was confirmed; one attempt, the error is what counts.

@@ -232,3 +232,44 @@ func TestErrorTexts(t *testing.T) {
 		}
 	}
 }
+
+func TestLockKeepsTwoPublishesApart(t *testing.T) {
+	f := newFixture(t, 2)
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	run := func(owner string) (Result, error) {
+		files, _ := ScanDir(f.pub)
+		s, err := Prepare(context.Background(), Options{Dir: f.pub, Files: files, Now: func() time.Time { return now }, Owner: owner,
+			Connect: func(ctx context.Context) (Remote, error) { return &Folder{Root: f.server}, nil }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		return s.Apply(context.Background())
+	}
+	lock := filepath.Join(f.server, LockFile)
+	os.WriteFile(lock, []byte(`{"owner":"ander","since":"2026-12-01T09:30:00Z"}`), 0o644)
+	_, err := run("ik")
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != Busy {
+		t.Fatalf("a publish while another is busy: %v", err)
+	}
+	if got := e.Text().In("nl"); !strings.HasPrefix(got, "er is al een publish bezig op deze server, sinds 2026-12-01 09:30 UTC\n") {
+		t.Errorf("message %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(f.server, "p00")); !os.IsNotExist(err) {
+		t.Errorf("the publish went on while another was busy")
+	}
+	// The same computer carries on after its own publish stopped.
+	if res, err := run("ander"); err != nil || res.Uploaded != 2 {
+		t.Fatalf("the lock's owner: %v, %d uploaded", err, res.Uploaded)
+	}
+	if _, err := os.Stat(lock); !os.IsNotExist(err) {
+		t.Errorf("the lock stays after the publish")
+	}
+	// A lock older than two hours was left behind: it does not hold.
+	os.WriteFile(lock, []byte(`{"owner":"ander","since":"2026-12-01T07:59:00Z"}`), 0o644)
+	f.write("p00/index.html", "new")
+	if res, err := run("ik"); err != nil || res.Uploaded != 1 {
+		t.Fatalf("an old lock: %v, %d uploaded", err, res.Uploaded)
+	}
+}

@@ -114,7 +114,7 @@ func ScanDir(dir string) (map[string]Local, error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if rel == StateFile || isTmp(rel) {
+		if rel == StateFile || rel == LockFile || isTmp(rel) {
 			return nil
 		}
 		f, err := os.Open(p)
