@@ -148,7 +148,13 @@ func readAgenda(b []byte) *agenda {
 		return nil
 	}
 	var a agenda
-	if json.Unmarshal(b, &a) != nil || a.From == "" || a.Until == "" {
+	if json.Unmarshal(b, &a) != nil {
+		return nil
+	}
+	if _, err := time.Parse(time.DateOnly, a.From); err != nil {
+		return nil
+	}
+	if _, err := time.Parse(time.DateOnly, a.Until); err != nil {
 		return nil
 	}
 	return &a
