@@ -311,11 +311,7 @@ func (p *parser) resolve(sp *timeSpan) (Interval, error) {
 	if len(cands) == 0 && lit.Start == lit.End {
 		return Interval{}, errorAt(p.phrase, b.first, CodeZeroLength)
 	}
-	bad := a
-	if len(a.options(ampm)) == 1 {
-		bad = b
-	}
-	e := errorAt(p.phrase, bad.first, CodeHourOnly)
+	e := errorAt(p.phrase, sp.first, CodeHourOnly)
 	e.Word = p.spanText(sp.first, sp.last)
 	e.fix = p.timeFix(sp, cands, lit)
 	return Interval{}, e
