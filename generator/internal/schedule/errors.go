@@ -136,7 +136,11 @@ func (e *ParseError) baseMessage(nl bool) (msg, hint string) {
 		if e.Suggestion != "" {
 			return msg, pick("Did you mean "+q(e.Suggestion)+"?", "Bedoel je "+q(e.Suggestion)+"?")
 		}
-		return msg, e.expectHint(nl)
+		if h := e.expectHint(nl); h != "" {
+			return msg, h
+		}
+		return msg, pick("Write the phrase as the content format does, for example "+q("every tuesday 10:00-12:00")+".",
+			"Schrijf de zin zoals in de handleiding, bijvoorbeeld "+q("elke dinsdag 10:00-12:00")+".")
 	case CodeUnexpectedWord:
 		return pick(w+" does not belong in this place.", "Het woord "+w+" hoort niet op deze plek."), e.expectHint(nl)
 	case CodeMissingDay:

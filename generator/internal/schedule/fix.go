@@ -137,9 +137,15 @@ func (p *parser) replace(first, last token, s string) func(bool) []alt {
 	return func(bool) []alt { return []alt{{text: text}} }
 }
 
-// insertBefore suggests the phrase with word put before t.
+// insertBefore suggests the phrase with word put before t. A capital that
+// started the phrase moves to the new first word.
 func (p *parser) insertBefore(t token, word string) func(bool) []alt {
-	text := tidy(p.phrase[:t.off] + word + " " + p.phrase[t.off:])
+	rest := p.phrase[t.off:]
+	if c := rest[0]; t.off == strings.IndexFunc(p.phrase, func(r rune) bool { return r != ' ' }) && c >= 'A' && c <= 'Z' {
+		word = capitalize(word)
+		rest = string(c-'A'+'a') + rest[1:]
+	}
+	text := tidy(p.phrase[:t.off] + word + " " + rest)
 	return func(bool) []alt { return []alt{{text: text}} }
 }
 

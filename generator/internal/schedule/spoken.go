@@ -262,6 +262,12 @@ func (p *parser) resolve(sp *timeSpan) (Interval, error) {
 			}
 		}
 	}
+	// A reading on the 24-hour clock that is evident ("7-21") stays a
+	// candidate even when it is long.
+	if lit.Start != lit.End && (lit.Start.Hour() >= 13 || lit.End.Hour() >= 13) && !slices.Contains(cands, lit) &&
+		!ampm && p.part.within(lit.Start) {
+		cands = append(cands, lit)
+	}
 	twelve := a.ampm != 0 && a.c == At(12, 0) || b.ampm != 0 && b.c == At(12, 0)
 	exact := len(a.options(ampm)) == 1 && len(b.options(ampm)) == 1
 	switch {

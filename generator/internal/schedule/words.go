@@ -186,7 +186,7 @@ const (
 // partWords maps the words for a part of the day, with "'s" before the
 // Dutch adverbs, to the part.
 var partWords = map[string]partOfDay{
-	"ochtend": morning, "ochtends": morning, "morgen": morning, "morgens": morning, "morning": morning, "mornings": morning,
+	"ochtend": morning, "ochtends": morning, "morgens": morning, "morning": morning, "mornings": morning,
 	"middag": afternoon, "middags": afternoon, "afternoon": afternoon, "afternoons": afternoon, "namiddag": afternoon,
 	"avond": evening, "avonds": evening, "evening": evening, "evenings": evening, "night": night, "nacht": night, "nachts": night,
 	"smorgens": morning, "sochtends": morning, "smiddags": afternoon, "savonds": evening, "snachts": night,
@@ -203,7 +203,7 @@ func (p partOfDay) within(c Clock) bool {
 	case evening:
 		return h >= 17 || h == 0
 	case night:
-		return h >= 22 || h < 6
+		return h >= 18 || h < 6
 	}
 	return true
 }
@@ -244,6 +244,14 @@ func dayPart(w string) (time.Weekday, partOfDay, bool) {
 			rest, ok := strings.CutPrefix(w, name)
 			if !ok || rest == "" {
 				continue
+			}
+			// "dinsdagmorgen": on its own "morgen" is tomorrow, in a
+			// compound it is the morning.
+			if rest == "morgen" || rest == "morgens" {
+				return wd, morning, true
+			}
+			if p, ok := partWords[rest]; ok {
+				return wd, p, true
 			}
 			rest = strings.TrimSuffix(strings.TrimSuffix(rest, "en"), "s")
 			if p, ok := partWords[rest]; ok {
