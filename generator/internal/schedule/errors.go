@@ -240,7 +240,7 @@ func (e *ParseError) slipMessage(nl bool) (msg, hint string, ok bool) {
 			write(pick("Add when it ends, for example:", "Zet erbij hoe laat het afloopt, bijvoorbeeld:"),
 				pick("Add when it ends, for example "+q("10:00-12:00")+".", "Zet erbij hoe laat het afloopt, bijvoorbeeld "+q("10:00-12:00")+".")), true
 	case CodeHourOnly:
-		return pick(w+" gives only hours, without minutes.", "Bij "+w+" staan alleen uren, zonder minuten."),
+		return pick(w+" has hours without minutes.", "Bij "+w+" staan uren zonder minuten."),
 			write(pick("Write the time in hours and minutes:", "Schrijf de tijd in uren en minuten:"),
 				pick("Write the time in hours and minutes, for example "+q("10:00-12:00")+".", "Schrijf de tijd in uren en minuten, bijvoorbeeld "+q("10:00-12:00")+".")), true
 	case CodeSpokenTime:
