@@ -124,7 +124,7 @@ func (p *parser) untilWord() int {
 		return 0
 	}
 	t, _ := p.peek()
-	if t.low == "tot" && p.isAt(1, set("en")) && p.isAt(2, set("met")) {
+	if t.low == "tot" && p.wordAt(1, "en") && p.wordAt(2, "met") {
 		return 3
 	}
 	if t.low == "to" && p.dateLen(1) == 0 {

@@ -82,7 +82,7 @@ func (p *parser) rangeWord() int {
 	case "to", "through", "thru", "till", "until", "t/m", "tm":
 		return 1
 	case "tot":
-		if p.isAt(1, set("en")) && p.isAt(2, set("met")) {
+		if p.wordAt(1, "en") && p.wordAt(2, "met") {
 			return 3
 		}
 		return 1

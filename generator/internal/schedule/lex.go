@@ -51,7 +51,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // lex splits s into tokens. It never fails: characters it does not know
 // become tokOther tokens, which the parser reports with their column.
 func lex(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/4+1)
 	col := 1
 	var i int
 	emit := func(kind tokenKind, text string) {

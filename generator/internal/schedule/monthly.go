@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -201,7 +202,7 @@ func (p *parser) evenWeeks(i int) *ParseError {
 	if start > 0 && articleWords[p.toks[start-1].low] {
 		start--
 	}
-	if start > 0 && set("in", "op", "on", "during", "tijdens")[p.toks[start-1].low] {
+	if start > 0 && slices.Contains([]string{"in", "op", "on", "during", "tijdens"}, p.toks[start-1].low) {
 		start--
 	}
 	last := p.toks[i+1]

@@ -91,6 +91,12 @@ func (p *parser) is(words map[string]bool) bool {
 	return ok && t.kind == tokWord && words[t.low]
 }
 
+// wordAt reports whether the token k ahead is one of words.
+func (p *parser) wordAt(k int, words ...string) bool {
+	t, ok := p.peekAt(k)
+	return ok && t.kind == tokWord && slices.Contains(words, t.low)
+}
+
 // isAt is like is, k tokens ahead.
 func (p *parser) isAt(k int, words map[string]bool) bool {
 	t, ok := p.peekAt(k)
@@ -232,7 +238,7 @@ func (p *parser) parse() (Rule, error) {
 		}
 		r = Rule{Kind: Weekly, Interval: 1, Days: days}
 	case t.kind == tokWord && nWeekly[t.low] != 0,
-		t.kind == tokNumber && p.isDashAt(1) && p.isAt(2, set("wekelijks")):
+		t.kind == tokNumber && p.isDashAt(1) && p.wordAt(2, "wekelijks"):
 		// "tweewekelijks op dinsdag", "2-wekelijks", "fortnightly".
 		intervalTok = p.next()
 		n := nWeekly[t.low]
@@ -258,7 +264,7 @@ func (p *parser) parse() (Rule, error) {
 		if r, err = p.monthlyWord(); err != nil {
 			return Rule{}, err
 		}
-	case t.kind == tokWord && t.low == "om" && p.isAt(1, set("de")):
+	case t.kind == tokWord && t.low == "om" && p.wordAt(1, "de"):
 		p.next()
 		p.next()
 		if r, intervalTok, err = p.weeksThenDays(); err != nil {
@@ -412,7 +418,7 @@ func (p *parser) weeksThenDays() (Rule, token, error) {
 			n = numberWords[t.low]
 		}
 		switch {
-		case p.is(set("dagen", "days")) && n%7 == 0 && n > 7:
+		case p.wordAt(0, "dagen", "days") && n%7 == 0 && n > 7:
 			// "om de 14 dagen", "every 14 days": every two weeks.
 			p.next()
 			n /= 7
@@ -441,4 +447,3 @@ func (p *parser) weeksThenDays() (Rule, token, error) {
 	}
 	return Rule{Kind: Weekly, Interval: n, Days: days}, at, nil
 }
-

@@ -56,9 +56,9 @@ func (p *parser) clockLen(k int) int {
 		return 1
 	case t.low == "half" && p.isNumberAt(k+1):
 		return 2
-	case (t.low == "half" || t.low == "quarter") && p.isAt(k+1, set("past", "to")) && p.isNumberAt(k+2):
+	case (t.low == "half" || t.low == "quarter") && p.wordAt(k+1, "past", "to") && p.isNumberAt(k+2):
 		return 3
-	case t.low == "kwart" && p.isAt(k+1, set("over", "voor")) && p.isNumberAt(k+2):
+	case t.low == "kwart" && p.wordAt(k+1, "over", "voor") && p.isNumberAt(k+2):
 		return 3
 	}
 	return 0
@@ -169,7 +169,7 @@ func (p *parser) clockItem(end bool) (clockItem, error) {
 		// Spoken: "half 11" is 10:30, "kwart over 10" 10:15, "kwart voor
 		// 10" 9:45, "half past 10" 10:30, "quarter to 10" 9:45.
 		var rel string
-		if t.low == "kwart" || t.low == "quarter" || p.is(set("past", "to")) {
+		if t.low == "kwart" || t.low == "quarter" || p.wordAt(0, "past", "to") {
 			rel = p.next().low
 		}
 		nt := p.next()
@@ -191,7 +191,7 @@ func (p *parser) clockItem(end bool) (clockItem, error) {
 		}
 		it.c, it.spoken = Clock((m+24*60)%(24*60)), true
 	}
-	if it.ampm == 0 && p.is(set("am", "pm", "a.m.", "p.m.")) {
+	if it.ampm == 0 && p.wordAt(0, "am", "pm", "a.m.", "p.m.") {
 		w := p.next()
 		it.last = w
 		it.ampm = 1
@@ -213,9 +213,9 @@ func (p *parser) clockItem(end bool) (clockItem, error) {
 }
 
 // normalClock writes "12u30" and "10h15" as "12:30" and "10:15".
-func normalClock(s string) string {
-	return strings.NewReplacer("u", ":", "U", ":", "h", ":", "H", ":").Replace(s)
-}
+func normalClock(s string) string { return hourLetters.Replace(s) }
+
+var hourLetters = strings.NewReplacer("u", ":", "U", ":", "h", ":", "H", ":")
 
 // options returns the readings of one time: one for an exact time, two for
 // an hour that a 12-hour clock could mean ("2" is 02:00 or 14:00).
@@ -253,9 +253,10 @@ func (p *parser) resolve(sp *timeSpan) (Interval, error) {
 	a, b := sp.a, sp.b
 	ampm := a.ampm != 0 || b.ampm != 0
 	lit := Interval{a.c, b.c}
+	oa, ob := a.options(ampm), b.options(ampm)
 	var cands []Interval
-	for _, s := range a.options(ampm) {
-		for _, e := range b.options(ampm) {
+	for _, s := range oa {
+		for _, e := range ob {
 			iv := Interval{s, e}
 			if plausible(iv) && p.part.within(s) && !slices.Contains(cands, iv) {
 				cands = append(cands, iv)
@@ -269,7 +270,7 @@ func (p *parser) resolve(sp *timeSpan) (Interval, error) {
 		cands = append(cands, lit)
 	}
 	twelve := a.ampm != 0 && a.c == At(12, 0) || b.ampm != 0 && b.c == At(12, 0)
-	exact := len(a.options(ampm)) == 1 && len(b.options(ampm)) == 1
+	exact := len(oa) == 1 && len(ob) == 1
 	switch {
 	case a.spoken || b.spoken:
 		bad := a
@@ -295,7 +296,7 @@ func (p *parser) resolve(sp *timeSpan) (Interval, error) {
 		e.fix = p.timeFix(sp, cands, lit)
 		return Interval{}, e
 	case exact:
-		iv := Interval{a.options(ampm)[0], b.options(ampm)[0]}
+		iv := Interval{oa[0], ob[0]}
 		if iv.End == iv.Start && !(iv.Start == 0 && b.end24) {
 			return Interval{}, errorAt(p.phrase, b.first, CodeZeroLength)
 		}
@@ -415,9 +416,9 @@ func (p *parser) partLen(k int) int {
 		return 2
 	case partWords[t.low] != noPart:
 		return 1
-	case (t.low == "in" || t.low == "at") && p.isAt(k+1, set("the", "de")) && p.isAt(k+2, partWordsSet):
+	case (t.low == "in" || t.low == "at") && p.wordAt(k+1, "the", "de") && p.isAt(k+2, partWordsSet):
 		return 3
-	case t.low == "at" && p.isAt(k+1, set("night")):
+	case t.low == "at" && p.wordAt(k+1, "night"):
 		return 2
 	}
 	return 0
