@@ -52,6 +52,9 @@ func (p *parser) tail(r *Rule) error {
 				return err
 			}
 			r.From, haveFrom = d, true
+		case span == nil && p.untilWord() > 0 && p.clockAt(p.untilWord()):
+			// "elke dinsdag tot 12:00": when does it start?
+			return p.missingStart()
 		case p.untilWord() > 0:
 			k := p.untilWord()
 			kw := p.next()
@@ -447,5 +450,23 @@ func (p *parser) twoRules(sp *timeSpan) *ParseError {
 		second = tidy(p.phrase[:sp.first.off] + " " + rest)
 	}
 	e.fix = func(bool) []alt { return []alt{{list: []string{first, second}}} }
+	return e
+}
+
+// missingStart is the error for an end time without a start ("tot
+// 12:00"). It suggests the phrase with an example start two hours before.
+func (p *parser) missingStart() error {
+	k := p.untilWord()
+	kw := p.next()
+	p.i += k - 1
+	it, err := p.clockItem(true)
+	if err != nil {
+		return err
+	}
+	e := errorAt(p.phrase, kw, CodeMissingStart)
+	e.Word = p.spanText(kw, it.last)
+	end := it.options(it.ampm != 0)[0]
+	e.fix = p.replace(kw, it.last, canonicalInterval(Interval{(end + 22*60) % (24 * 60), end}))
+	e.example = true
 	return e
 }

@@ -27,8 +27,9 @@
 //   - "every weekend", "every week on tuesday", "wekelijks op dinsdag",
 //     "weekly on tuesday";
 //   - every few weeks in words: "om de twee weken", "tweewekelijks",
-//     "veertiendaags", "fortnightly", "om de 14 dagen", "every 14 days"
-//     (with a from date, as the contract asks);
+//     "veertiendaags", "fortnightly", "om de 14 dagen", "every 14 days",
+//     "elke tweede week", "every third week" (with a from date, as the
+//     contract asks);
 //   - ordinals in digits with any ending: "2e", "2de", "2ste", "2nd";
 //     "de eerste zaterdag van de maand", "elke maand op de eerste zaterdag",
 //     "monthly on the first saturday"; "eerste" and "laatste" without
@@ -48,20 +49,28 @@
 //   - the time and the from/until clauses in any order.
 //
 // Nothing is read one way when it can be read two ways. These are refused,
-// each with the whole phrase to write instead (checked to parse; a date the
-// volunteer must still fill in is "JJJJ-MM-DD"): "elke 2e dinsdag" without
-// "van de maand" (the second of the month, or every other week?), "elke
-// tweede en vierde dinsdag" (two rules: a list), "maandelijks op dinsdag"
-// (which week?), "biweekly" (every two weeks, or twice a week?), a day
-// without "elke" ("dinsdag 10:00-12:00": every week, or once?), whole hours
-// that read as morning or evening ("van 8 tot 10"), spoken times ("half 11"
-// is 10:30, "kwart over 10"), "12am" and "12pm", a part of the day without
-// times ("'s ochtends") or that contradicts them, a time without an end
-// ("om 10:00"), "even weken" (ISO weeks do not alternate after a week 53),
-// an exception ("behalve in de schoolvakanties": a [[cancel]] per date), a
-// day-first date ("12-10-2026"), a date without its year ("12 okt"), a
-// weekday that does not match its date, and two rules in one phrase
-// ("elke dinsdag 10:00-12:00 en donderdag 14:00-16:00").
+// each with the whole phrase to write instead, checked to parse; a date the
+// volunteer must still fill in is "JJJJ-MM-DD":
+//
+//   - "elke 2e dinsdag" without "van de maand": of the month, or every
+//     other week?
+//   - "elke tweede en vierde dinsdag": two rules, suggested as a list;
+//   - "maandelijks op dinsdag", "monthly on tuesday": which week?
+//   - "biweekly": every two weeks, or twice a week?
+//   - a day without "elke" ("dinsdag 10:00-12:00"): every week, or once?
+//   - whole hours that read as morning or evening: "van 8 tot 10";
+//   - spoken times: "half 11" (10:30), "kwart over 10", "half past 2";
+//   - "12am" and "12pm";
+//   - a part of the day without times ("'s ochtends"), or against them;
+//   - a time without an end ("om 10:00") or an end without a start ("tot
+//     12:00");
+//   - "even weken", "odd weeks": ISO weeks do not alternate after a week 53;
+//   - an exception: "behalve in de schoolvakanties" (a [[cancel]] per
+//     date), "behalve woensdag" (the other days named instead);
+//   - a day-first date ("12-10-2026"), a date without its year ("12 okt"),
+//     a weekday that does not match its date;
+//   - two rules in one phrase: "elke dinsdag 10:00-12:00 en donderdag
+//     14:00-16:00".
 //
 // A parse error is a *ParseError: the column of the word that was not
 // understood, a stable code, a suggestion for a likely typing error, the

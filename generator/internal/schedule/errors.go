@@ -42,6 +42,7 @@ const (
 	CodeWrongWeekday    = "wrong-weekday"     // "dinsdag 12 december 2026", a Saturday
 	CodePlaceholder     = "placeholder"       // "vanaf JJJJ-MM-DD" copied from a suggestion
 	CodeTwoRules        = "two-rules"         // "elke dinsdag 10:00-12:00 en donderdag 14:00-16:00"
+	CodeMissingStart    = "missing-start"     // "tot 12:00": an end without a start
 )
 
 // expectation says what the parser was looking for when it met a word it
@@ -73,6 +74,8 @@ type ParseError struct {
 	example bool                // the suggestions hold example values, not the volunteer's
 	date    Date                // the date involved (wrong-weekday, bad-date)
 	clock   Clock               // the time involved (spoken-time, part-mismatch)
+	// daysOnly says an exception names only days ("behalve woensdag").
+	daysOnly bool
 }
 
 // Error returns the English message and hint, prefixed with the column.
@@ -239,6 +242,10 @@ func (e *ParseError) slipMessage(nl bool) (msg, hint string, ok bool) {
 		return pick("The end time is missing.", "De eindtijd ontbreekt."),
 			write(pick("Add when it ends, for example:", "Zet erbij hoe laat het afloopt, bijvoorbeeld:"),
 				pick("Add when it ends, for example "+q("10:00-12:00")+".", "Zet erbij hoe laat het afloopt, bijvoorbeeld "+q("10:00-12:00")+".")), true
+	case CodeMissingStart:
+		return pick("The start time is missing.", "De begintijd ontbreekt."),
+			write(pick("Add when it starts, for example:", "Zet erbij hoe laat het begint, bijvoorbeeld:"),
+				pick("Add when it starts, for example "+q("10:00-12:00")+".", "Zet erbij hoe laat het begint, bijvoorbeeld "+q("10:00-12:00")+".")), true
 	case CodeHourOnly:
 		return pick(w+" has hours without minutes.", "Bij "+w+" staan uren zonder minuten."),
 			write(pick("Write the time in hours and minutes:", "Schrijf de tijd in uren en minuten:"),
@@ -279,6 +286,10 @@ func (e *ParseError) slipMessage(nl bool) (msg, hint string, ok bool) {
 			write(pick("For every two weeks write:", "Voor om de twee weken schrijf je:"), "") +
 				pick(" For twice a week, name both days, for example "+q("every tuesday and friday")+".", " Voor twee keer per week noem je beide dagen, bijvoorbeeld "+q("elke dinsdag en vrijdag")+"."), true
 	case CodeExcept:
+		if e.daysOnly && len(alts) > 0 {
+			return pick("An exception such as "+w+" cannot go in the phrase itself.", "Een uitzondering zoals "+w+" kan niet in de regel zelf."),
+				write(pick("Name the days it is on:", "Noem de dagen waarop het wel is:"), ""), true
+		}
 		hint = write("", "")
 		if len(alts) > 0 {
 			hint += pick(", and put each day it does not take place in its own [[cancel]] block with the date.",

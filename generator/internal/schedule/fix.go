@@ -3,6 +3,7 @@ package schedule
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // A refused phrase comes with the phrases to write instead: the
@@ -179,6 +180,10 @@ func canonical(r Rule, nl bool) string {
 	var b strings.Builder
 	days := mondayFirst(r.Days)
 	list := func() string {
+		if n := len(days); n >= 3 && days[n-1]-days[0] == time.Weekday(n-1) && days[0] != time.Sunday {
+			// "maandag t/m zaterdag"
+			return pick(nl, nlDays[days[0]]+" t/m "+nlDays[days[n-1]], enDays[days[0]]+" to "+enDays[days[n-1]])
+		}
 		names := make([]string, len(days))
 		for i, d := range days {
 			names[i] = pick(nl, nlDays[d], enDays[d])

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // monthly parses "ordinal day [of the month]" and refuses what cannot be
@@ -185,11 +186,49 @@ func (p *parser) exception(i int) *ParseError {
 			break
 		}
 	}
+	// "behalve woensdag", "except on sundays": days left out of the days.
+	var skip []time.Weekday
+	p.i = i + 1
+	if p.is(onWords) {
+		p.next()
+	}
+	for p.i < j && p.isDayAt(0) {
+		wds, _, _ := p.daysAt(0)
+		skip = append(skip, wds...)
+		p.next()
+		if p.is(andWords) {
+			p.next()
+		}
+	}
+	onlyDays := p.i == j && skip != nil
 	p.i = save
 	last := p.toks[j-1]
 	e := errorAt(p.phrase, t, CodeExcept)
 	e.Word = strings.TrimRight(p.spanText(t, last), ") ")
-	e.fix = p.replace(p.toks[start], last, "")
+	rest := p.replace(p.toks[start], last, "")
+	if !onlyDays {
+		e.fix = rest
+		return e
+	}
+	e.daysOnly = true
+	e.fix = func(nl bool) []alt {
+		s, ok := settle(rest(nl)[0], nl, p.depth)
+		if !ok {
+			return nil
+		}
+		r, err := parseAt(s.text, true, p.depth+1)
+		if err != nil || r.Kind != Weekly {
+			return nil
+		}
+		r.Days = slices.DeleteFunc(r.Days, func(d time.Weekday) bool { return slices.Contains(skip, d) })
+		if len(r.Days) == 0 {
+			return nil
+		}
+		if r.From == probeDate {
+			r.From = Date{}
+		}
+		return []alt{{text: canonical(r, p.nl || !p.langKnown && nl)}}
+	}
 	return e
 }
 

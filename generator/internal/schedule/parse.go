@@ -370,6 +370,18 @@ func (p *parser) afterEvery(every token) (Rule, token, error) {
 		return Rule{Kind: Weekly, Interval: 2, Days: days}, t, nil
 	case t.kind == tokNumber || (t.kind == tokWord && numberWords[t.low] != 0):
 		return p.weeksThenDays()
+	case p.isOrdinalAt(0) && p.isAt(1, weekWords) && ordinal(t.low) >= 2 && ordinal(t.low) <= 4:
+		// "elke tweede week op dinsdag": every other week.
+		p.next()
+		p.next()
+		if p.is(onWords) {
+			p.next()
+		}
+		days, err := p.daySpec()
+		if err != nil {
+			return Rule{}, token{}, err
+		}
+		return Rule{Kind: Weekly, Interval: ordinal(t.low), Days: days}, t, nil
 	case p.isOrdinalAt(0):
 		r, err := p.monthly(every)
 		return r, token{}, err
