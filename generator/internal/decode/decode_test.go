@@ -44,7 +44,7 @@ monday = "10:00-14:00"
 		"season#0": 20, "season#0.from": 21, "season#0.hours": 22, "season#0.hours.monday": 23,
 	}
 	for key, line := range want {
-		if got := tab.doc.lines[key]; got+1 != line {
+		if got := tab.doc.lines[key].line; got+1 != line {
 			t.Errorf("%s: line %d, want %d", key, got+1, line)
 		}
 	}
@@ -66,8 +66,8 @@ func TestSyntaxErrorLineIsTheFileLine(t *testing.T) {
 	if Parse("content/x.md", "title = \"x\"\nroom = Huiskamer\n", 1, &diags) != nil {
 		t.Fatal("parse of broken TOML succeeded")
 	}
-	if len(diags) != 1 || diags[0].Pos.String() != "content/x.md:3" {
-		t.Fatalf("got %v, want one problem at content/x.md:3", diags)
+	if len(diags) != 1 || diags[0].Pos.String() != "content/x.md:3:8" {
+		t.Fatalf("got %v, want one problem at content/x.md:3:8", diags)
 	}
 }
 
