@@ -236,8 +236,18 @@ func nearSite(site string) string {
 	return ""
 }
 
-// siteArg returns the value of --site in args, or "." without one.
+// siteArg returns the value of --site in args; without one, a word that is
+// a site folder (given without --site), else ".".
 func siteArg(args []string) string {
+	site := "."
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") && isDir(a) {
+			if _, err := os.Stat(filepath.Join(a, config.File)); err == nil {
+				site = a
+				break
+			}
+		}
+	}
 	for i, a := range args {
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		if !strings.HasPrefix(a, "-") || name != "site" {
@@ -250,7 +260,7 @@ func siteArg(args []string) string {
 			return args[i+1]
 		}
 	}
-	return "."
+	return site
 }
 
 // language returns the language for messages about the command line: the

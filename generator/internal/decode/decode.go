@@ -508,14 +508,14 @@ func (t *Table) movedKey(key string) bool {
 		up.moved[key] = true
 		open, closeBr := here.header[:len(here.header)/2], here.header[len(here.header)/2:]
 		h := open + headerOf(t.path) + closeBr
-		first := t.doc.firstHeader()
+		first, firstText := t.doc.firstHeader()
 		what := diag.T("die tabel", "that table")
 		if open == "[[" {
 			what = diag.T("dat onderdeel", "that entry")
 		}
 		t.doc.diags.Errorf(t.KeyPos(key), "key-below-table",
 			diag.T("%q staat onder %s en hoort daardoor bij %s, niet bij de rest van het bestand", "%q is below %s, which makes it part of %s, not of the rest of the file", key, h, what),
-			diag.T("Alles onder een kopje als %s hoort bij dat kopje. Zet deze regel hoger, boven de eerste regel met [ (regel %d).", "Everything below a heading such as %s belongs to that heading. Move this line up, above the first line with [ (line %d).", h, first.Line))
+			diag.T("Alles onder een kopje als %s hoort bij dat kopje. Zet deze regel hoger: boven regel %d, waar %s staat.", "Everything below a heading such as %s belongs to that heading. Move this line up: above line %d, which has %s.", h, first.Line, firstText))
 		return true
 	}
 	return false
@@ -532,15 +532,17 @@ func headerOf(path string) string {
 	return strings.Join(parts, ".")
 }
 
-// firstHeader returns the position of the document's first [table] header.
-func (d *Doc) firstHeader() diag.Pos {
-	first := loc{}
-	for _, l := range d.lines {
+// firstHeader returns the position of the document's first [table] header,
+// and the header as it reads.
+func (d *Doc) firstHeader() (diag.Pos, string) {
+	first, text := loc{}, ""
+	for p, l := range d.lines {
 		if l.header != "" && (first.line == 0 || l.line < first.line) {
-			first = l
+			open, closeBr := l.header[:len(l.header)/2], l.header[len(l.header)/2:]
+			first, text = l, open+headerOf(p)+closeBr
 		}
 	}
-	return d.at(first.line, first.keyCol)
+	return d.at(first.line, first.keyCol), text
 }
 
 // Errorf adds an error at the key (as written) of f in this table.

@@ -32,9 +32,9 @@ func explain(src string, offset int, pe toml.ParseError) *diag.Diagnostic {
 		d.Line, d.Col = open+offset, column(text, strings.IndexAny(text, `["'`))
 		d.Code = "unclosed-" + kind
 		if kind == "list" {
+			key := strings.TrimSpace(text[:max(equalsOutsideQuotes(text), 0)])
 			d.Msg = diag.T("de lijst die hier begint, wordt niet afgesloten met ]", "the list that starts here is not closed with ]")
-			d.Hint = diag.T(`Zet een ] achter het laatste stuk tekst, bijvoorbeeld: wanneer = ["elke dinsdag 10:00-12:00", "elke vrijdag 14:00-16:00"]`,
-				`Put a ] after the last piece of text, for example: when = ["every tuesday 10:00-12:00", "every friday 14:00-16:00"]`)
+			d.Hint = diag.T(`Zet een ] achter het laatste stuk tekst van de lijst, zoals: %s = ["...", "..."]`, `Put a ] after the last piece of text of the list, as in: %s = ["...", "..."]`, key)
 		} else {
 			d.Msg = diag.T(`de tekst die hier met %s begint, wordt niet afgesloten`, `the text that starts here with %s is never closed`, kind)
 			d.Hint = diag.T(`Zet aan het eind van de tekst ook %s.`, `Put %s at the end of the text too.`, kind)
@@ -145,12 +145,12 @@ func slip(line string, above []string, offset int) (found, bool) {
 		i := strings.IndexAny(value, curly+"‘’")
 		q, _ := utf8.DecodeRuneInString(value[i:])
 		return found{col: column(line, vStart+i), code: "curly-quotes",
-			msg:  diag.T(`hier staat een krom aanhalingsteken (%c) uit een tekstverwerker; Krachtpunt begrijpt alleen rechte: "`, `this is a curly quote (%c) from a word processor; Krachtpunt only understands straight ones: "`, q),
+			msg:  diag.T(`hier staat een krom aanhalingsteken (%c) uit een tekstverwerker; Krachtpunt begrijpt alleen rechte aanhalingstekens (")`, `this is a curly quote (%c) from a word processor; Krachtpunt only understands straight quotes (")`, q),
 			hint: writeAs(fix(v))}, true
 	}
 	if b, ok := booleans[strings.ToLower(value)]; ok {
 		return found{col: vcol, code: "bad-bool",
-			msg:  diag.T("%s kan Krachtpunt niet lezen: schrijf true (ja) of false (nee), met kleine letters en zonder aanhalingstekens", "%s cannot be read: write true (yes) or false (no), in lower case and without quotes", value),
+			msg:  diag.T("%s begrijpt Krachtpunt hier niet: schrijf true voor ja of false voor nee, met kleine letters en zonder aanhalingstekens", "%s is not understood here: write true for yes or false for no, in lower case and without quotes", value),
 			hint: writeAs(fix(b))}, true
 	}
 	if m := dayMonthYear.FindStringSubmatch(value); m != nil {
@@ -287,11 +287,8 @@ func noEquals(line string) (found, bool) {
 		}
 	}
 	if key, v, ok := strings.Cut(s, " "); ok && bareKey.MatchString(key) {
-		v = strings.TrimSpace(v)
-		fixed := key + " = " + v
-		if !parses(fixed) {
-			fixed = key + ` = "` + strings.ReplaceAll(v, `"`, `\"`) + `"`
-		}
+		// Only a value that is one as it stands: "titel "Koffie"", not a sentence.
+		fixed := key + " = " + strings.TrimSpace(v)
 		if parses(fixed) {
 			return found{col: column(line, start+len(key)), code: "missing-equals",
 				msg:  diag.T("tussen de naam en de waarde hoort een =", "an = belongs between the name and the value"),
