@@ -111,7 +111,7 @@ func parseWeek(w *decode.Table) (week [7][]schedule.Interval, named [7]bool) {
 			continue
 		}
 		if named[day] {
-			w.Diags().Errorf(w.Pos(key), "day-twice",
+			w.Diags().Errorf(w.KeyPos(key), "day-twice",
 				diag.T("%s staat er twee keer in (in het Nederlands en het Engels)", "%s is given twice (in Dutch and in English)", key),
 				diag.T("Haal een van de twee regels weg.", "Remove one of the two lines."))
 			continue

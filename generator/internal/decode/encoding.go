@@ -3,7 +3,7 @@ package decode
 import (
 	"bytes"
 	"path"
-	utf16enc "unicode/utf16"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -89,9 +89,9 @@ func Decode(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || (utf16Like(data) && len(data) > 1 && data[1] == 0):
-		return utf16(bytes.TrimPrefix(data, []byte{0xFF, 0xFE}), func(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 })
+		return fromUTF16(bytes.TrimPrefix(data, []byte{0xFF, 0xFE}), func(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 })
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || utf16Like(data):
-		return utf16(bytes.TrimPrefix(data, []byte{0xFE, 0xFF}), func(b []byte) uint16 { return uint16(b[1]) | uint16(b[0])<<8 })
+		return fromUTF16(bytes.TrimPrefix(data, []byte{0xFE, 0xFF}), func(b []byte) uint16 { return uint16(b[1]) | uint16(b[0])<<8 })
 	case utf8.Valid(data):
 		return string(data)
 	}
@@ -99,10 +99,10 @@ func Decode(data []byte) string {
 	return string(s)
 }
 
-func utf16(data []byte, unit func([]byte) uint16) string {
+func fromUTF16(data []byte, unit func([]byte) uint16) string {
 	units := make([]uint16, 0, len(data)/2)
 	for i := 0; i+1 < len(data); i += 2 {
 		units = append(units, unit(data[i:]))
 	}
-	return string(utf16enc.Decode(units))
+	return string(utf16.Decode(units))
 }
