@@ -99,6 +99,12 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 	if !ok {
 		return nil
 	}
+	if strings.TrimSpace(text) == "" {
+		diags.Errorf(diag.Pos{File: File, Line: 1}, "empty-file",
+			diag.T("site.toml is leeg", "site.toml is empty"),
+			diag.T(`Schrijf er minstens de naam van het buurthuis in: title = "Buurthuis De Linde"`, `Write at least the name of the centre in it: title = "Buurthuis De Linde"`))
+		return nil
+	}
 	t := decode.Parse(File, text, 0, diags)
 	if t == nil {
 		return nil

@@ -112,9 +112,10 @@ func parseActivity(file, slug string, text string, images imageFinder, diags *di
 		if tm := c.String(fTime); tm != "" {
 			iv, err := schedule.ParseIntervals(tm)
 			if pe, ok := err.(*schedule.ParseError); ok {
-				msg, hint := pe.Message("nl")
-				msgEN, hintEN := pe.Message("en")
-				c.Diags().Errorf(c.TextPos(c.KeyName(fTime), pe.Col), "bad-change-time", diag.Text{NL: msg, EN: msgEN}, diag.Text{NL: hint, EN: hintEN})
+				msg, _ := pe.Message("nl")
+				msgEN, _ := pe.Message("en")
+				c.Diags().Errorf(c.TextPos(c.KeyName(fTime), pe.Col), "bad-change-time", diag.Text{NL: msg, EN: msgEN},
+					diag.T(`Schrijf een begin- en eindtijd, bijvoorbeeld: %s = "14:00-16:00"`, `Write a start and end time, for example: %s = "14:00-16:00"`, c.KeyName(fTime)))
 			} else if err != nil || len(iv) != 1 {
 				c.Errorf(fTime, "bad-change-time",
 					diag.T("de tijd %q kan ik niet lezen", "the time %q cannot be read", tm),

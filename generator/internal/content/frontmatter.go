@@ -18,9 +18,6 @@ type Source struct {
 // fence matches a line that was meant to open or close the front matter.
 var fence = regexp.MustCompile(`^\s*(\+{2,}|-{3})\s*$`)
 
-// setting matches a line that looks like a TOML setting: key = value.
-var setting = regexp.MustCompile(`^\s*[\p{L}0-9_.-]+\s*=\s*(["'\[{\d“”„‘]|true|false)`)
-
 // splitFrontMatter separates the TOML front matter between two lines of
 // exactly "+++" from the body. It returns the front matter table (nil when
 // the file has none or it cannot be read) and the source of the body.
@@ -40,9 +37,12 @@ func splitFrontMatter(file string, text string, diags *diag.List) (*decode.Table
 		return nil, src, false
 	default:
 		if n := settingsLines(lines, 0); n > 0 {
+			hint := diag.T("Zet een regel met alleen +++ boven regel 1 en onder regel %d.", "Put a line with only +++ above line 1 and below line %d.", n)
+			if n == 1 {
+				hint = diag.T("Zet een regel met alleen +++ boven en onder regel 1.", "Put a line with only +++ above and below line 1.")
+			}
 			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "no-fences",
-				diag.T("de gegevens bovenaan staan niet tussen twee regels +++", "the settings at the top are not between two lines of +++"),
-				diag.T("Zet een regel met alleen +++ boven regel 1 en onder regel %d.", "Put a line with only +++ above line 1 and below line %d.", n))
+				diag.T("de gegevens bovenaan staan niet tussen twee regels +++", "the settings at the top are not between two lines of +++"), hint)
 			return nil, src, false
 		}
 		return nil, src, true
@@ -114,11 +114,11 @@ func settingsLines(lines []string, from int) int {
 		switch {
 		case l == "":
 			continue
-		case setting.MatchString(l), strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]"), strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "# "):
+		case decode.IsSetting(l), strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") && last > 0, strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "# "):
 			last = i + 1
 		case strings.HasPrefix(l, "# ") && last > 0:
 			// A comment among the settings, or a Markdown heading after them.
-			if i+1 < len(lines) && setting.MatchString(strings.TrimSpace(lines[i+1])) {
+			if i+1 < len(lines) && decode.IsSetting(strings.TrimSpace(lines[i+1])) {
 				continue
 			}
 			return last

@@ -462,6 +462,25 @@ func fixKey(key string) string {
 	return k
 }
 
+// IsSetting reports whether line reads as a TOML setting, key = value: it
+// parses on its own, or its value starts with a quote (straight or curly).
+func IsSetting(line string) bool {
+	if parses(line) {
+		return strings.TrimSpace(line) != "" && !strings.HasPrefix(strings.TrimSpace(line), "#")
+	}
+	eq := equalsOutsideQuotes(line)
+	if eq <= 0 || !bareKey.MatchString(strings.TrimSpace(line[:eq])) {
+		return false
+	}
+	v := strings.TrimSpace(line[eq+1:])
+	for _, q := range []string{`"`, "'", "“", "”", "„", "‘"} {
+		if strings.HasPrefix(v, q) {
+			return true
+		}
+	}
+	return false
+}
+
 // parses reports whether one line is valid TOML on its own.
 func parses(line string) bool {
 	var m map[string]any
