@@ -1,11 +1,15 @@
 // Package decode reads TOML written by volunteers (site.toml and the front
 // matter of content files) into typed values, keeping the line of every key.
 //
-// It checks what a volunteer can get wrong: the syntax, unknown keys (with the
-// closest known key as a hint), an English key and its Dutch alias used
-// together, values of the wrong kind and missing required keys. Every problem
-// is a diag.Diagnostic with the line in the file itself, not in the TOML
-// fragment, and all problems of a document are collected in one pass.
+// It checks what a volunteer can get wrong: the syntax (explained in plain
+// words, with the line as it should be written; syntax.go), the file's
+// encoding (encoding.go), unknown keys and headings (with the closest known
+// one as a hint), keys written below a [table] they do not belong to, an
+// English key and its Dutch alias used together, values of the wrong kind and
+// missing required keys. Every problem is a diag.Diagnostic with the line and
+// column in the file itself, not in the TOML fragment: a problem about a value
+// points at the value, one about a key at the key. All problems of a document
+// are collected in one pass.
 package decode
 
 import (
@@ -457,8 +461,7 @@ func (t *Table) UnknownKey(key string, names []string) string {
 	if t.movedKey(key) {
 		return ""
 	}
-	l := t.find(key)
-	if h := t.doc.lines[t.join(key)].header; h != "" && l.header != "" {
+	if h := t.doc.lines[t.join(key)].header; h != "" {
 		open, closeBr := h[:len(h)/2], h[len(h)/2:]
 		tables := fieldNames(t.tables)
 		c := diag.Closest(key, tables)

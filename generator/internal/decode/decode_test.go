@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"strings"
 	"testing"
 
 	"krachtpunt/generator/internal/diag"
@@ -85,8 +86,18 @@ func FuzzParse(f *testing.F) {
 		var diags diag.List
 		tab := Parse("x.md", src, 1, &diags)
 		if tab == nil {
-			if len(diags) == 0 {
-				t.Fatal("no table and no problem")
+			if len(diags) != 1 {
+				t.Fatalf("no table and %d problems", len(diags))
+			}
+			// A syntax error is on a line of the document, in plain words.
+			d := diags[0]
+			if d.Line < 2 || d.Line > strings.Count(src, "\n")+2 || d.Col < 1 {
+				t.Fatalf("problem at %s in a document of %d lines", d.Pos, strings.Count(src, "\n")+1)
+			}
+			for _, lang := range []string{"nl", "en"} {
+				if f := d.Format(lang); strings.Contains(f, "toml:") || strings.Contains(f, "expected") {
+					t.Fatalf("the parser's words are shown: %s", f)
+				}
 			}
 			return
 		}
