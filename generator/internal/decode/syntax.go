@@ -167,6 +167,20 @@ func slip(line string, above []string, offset int) (found, bool) {
 	if q := value[0]; q == '"' || q == '\'' {
 		return quotedSlip(line, fix, vStart, value)
 	}
+	if strings.HasPrefix(value, "[") && strings.HasSuffix(value, "]") {
+		var items []string
+		for _, it := range strings.Split(value[1:len(value)-1], ",") {
+			if it = strings.TrimSpace(it); it != "" && !strings.HasPrefix(it, `"`) {
+				it = `"` + strings.ReplaceAll(it, `"`, `\"`) + `"`
+			}
+			items = append(items, it)
+		}
+		if v := "[" + strings.Join(items, ", ") + "]"; parses(fix(v)) {
+			return found{col: vcol, code: "list-without-quotes",
+				msg:  diag.T(`tekst in een lijst moet ook tussen rechte aanhalingstekens (") staan`, `text in a list must be between straight double quotes (") too`),
+				hint: writeAs(fix(v))}, true
+		}
+	}
 	if value[0] != '[' && value[0] != '{' {
 		v := `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(value) + `"`
 		if parses(fix(v)) {

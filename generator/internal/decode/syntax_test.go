@@ -48,6 +48,7 @@ func TestSyntaxSlips(t *testing.T) {
 		{"note = 'Deze keer 's middags'\n", "c.md:2:8", "apostrophe", `note = "Deze keer 's middags"`},
 		{"image = \"fotos\\koffie.jpg\"\n", "c.md:2:15", "backslash", `image = "fotos/koffie.jpg"`},
 		{"menu = 1,5\n", "c.md:2:8", "decimal-comma", "menu = 1.5"},
+		{"categorieen = [ontmoeten, \"eten\"]\n", "c.md:2:15", "list-without-quotes", `categorieen = ["ontmoeten", "eten"]`},
 		{"[[wijziging]\n", "c.md:2:1", "bad-header", "[[wijziging]]"},
 		{"[uren\n", "c.md:2:1", "bad-header", "[uren]"},
 		{"Kom gezellig koffie drinken!\n", "c.md:2:1", "not-a-setting", ""},
