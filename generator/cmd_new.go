@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"krachtpunt/generator/internal/config"
+	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/scaffold"
 	"krachtpunt/generator/internal/schedule"
@@ -55,6 +56,11 @@ func cmdNew(args []string, stdout, stderr io.Writer, lang string) error {
 		return err
 	}
 	kind, name := pos[0], strings.Join(pos[1:], " ")
+	if content.Slugify(name) == "" {
+		return &usageError{
+			diag.T("van de naam %q kan geen bestandsnaam gemaakt worden", "no file name can be made from the name %q", name),
+			diag.T("Gebruik letters of cijfers in de naam. %s", "Use letters or digits in the name. %s", example)}
+	}
 	var diags diag.List
 	loc := time.UTC
 	if c := config.Load(os.DirFS(*site), &diags); c != nil {
