@@ -18,28 +18,16 @@ import (
 	"krachtpunt/generator/internal/serve"
 )
 
-func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var sf siteFlags
 	sf.register(fs)
-	port := fs.Int("port", 1313, "the `port` to serve on; the next free one is used when it is taken")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; only this computer by default")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]\n\nServes a preview of the site that rebuilds on every save and reloads the page.\nIt does not touch public/.\n\n")
-		fs.PrintDefaults()
-	}
-	if err := parse(fs, args); err != nil {
+	port := fs.Int("port", 1313, "")
+	bind := fs.String("bind", "127.0.0.1", "")
+	if err := parseSite(serveCommand, fs, &sf, args, stdout, lang); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
-	}
-	fixed, err := sf.day()
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return err
-	}
+	fixed, _ := today(sf.today)
 	site, err := filepath.Abs(sf.site)
 	if err != nil {
 		return err

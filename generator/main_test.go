@@ -56,12 +56,12 @@ func TestExitCodes(t *testing.T) {
 		code int
 		out  string
 	}{
-		{nil, exitUsage, "Usage"},
-		{[]string{"bake"}, exitUsage, "unknown command"},
-		{[]string{"build", "--nope"}, exitUsage, "flag provided but not defined"},
-		{[]string{"build", "--help"}, exitOK, "Builds the site into public/"},
-		{[]string{"check", "--help"}, exitOK, "writes nothing"},
-		{[]string{"new", "--help"}, exitOK, "never overwritten"},
+		{nil, exitUsage, "Gebruik"},
+		{[]string{"bake"}, exitUsage, "geen opdracht"},
+		{[]string{"build", "--nope"}, exitUsage, "kent de optie --nope niet"},
+		{[]string{"build", "--help"}, exitOK, "Maakt de website in public/"},
+		{[]string{"check", "--help"}, exitOK, "schrijft niets"},
+		{[]string{"new", "--help"}, exitOK, "nooit overschreven"},
 		{[]string{"serve", "--help"}, exitOK, "--port"},
 		{[]string{"build", "--site", site, "--today", "24-11-2026"}, exitUsage, "not a date"},
 		{[]string{"build", "--site", site, "--out", filepath.Join(site, "content")}, exitUsage, "inside content/"},
@@ -70,7 +70,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--site", site, "--today", "2026-11-24"}, exitOK, "files written"},
 		{[]string{"new", "activity", "Taal café", "--site", site}, exitOK, "taal-cafe.md"},
 		{[]string{"new", "activity", "Taal café", "--site", site}, exitContent, "already exists"},
-		{[]string{"new", "poem", "x", "--site", site}, exitUsage, "unknown kind"},
+		{[]string{"new", "poem", "x", "--site", site}, exitUsage, "cannot make a new \"poem\""},
 	} {
 		code, out, errOut := runCmd(t, tc.args...)
 		if code != tc.code || !strings.Contains(out+errOut, tc.out) {
@@ -88,6 +88,38 @@ func TestExitCodes(t *testing.T) {
 	code, _, errOut := runCmd(t, "check", "--site", site)
 	if code != exitContent || !strings.Contains(errOut, "content/activities/koffie.md:3:") || !strings.Contains(errOut, "tuesday") {
 		t.Errorf("check of a broken site: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestLocaleLanguage shows which language messages about the command line
+// take when there is no site.toml to say it.
+func TestLocaleLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, "en"},
+		{map[string]string{"LANG": "nl_NL.UTF-8"}, "nl"},
+		{map[string]string{"LANG": "nl_BE"}, "nl"},
+		{map[string]string{"LANG": "en_GB.UTF-8"}, "en"},
+		{map[string]string{"LANG": "nl_NL.UTF-8", "LC_MESSAGES": "C"}, "en"},
+		{map[string]string{"LANG": "C", "LC_ALL": "nl_NL.UTF-8"}, "nl"},
+		{map[string]string{"LC_MESSAGES": "nl_NL"}, "nl"},
+	} {
+		if got := localeLanguage(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("%v: %s, want %s", tc.env, got, tc.want)
+		}
+	}
+	// Without a site.toml near, the locale decides.
+	dir := t.TempDir()
+	if got := language(dir, "nl"); got != "nl" {
+		t.Errorf("language of a folder without site.toml = %s, want the locale's nl", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"X\"\nlanguage = \"en\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := language(dir, "nl"); got != "en" {
+		t.Errorf("language of a site in English = %s, want en", got)
 	}
 }
 

@@ -106,7 +106,7 @@ func (s *pubSite) publish(password string, args ...string) (int, string, string)
 		backoff: 10 * time.Millisecond,
 	}
 	var out, errOut bytes.Buffer
-	err := cmdPublish(context.Background(), append([]string{"--site", s.dir, "--no-build"}, args...), &out, &errOut, env)
+	err := cmdPublish(context.Background(), append([]string{"--site", s.dir, "--no-build"}, args...), &out, &errOut, env, "nl")
 	code := 0
 	switch {
 	case err == nil:
