@@ -13,11 +13,22 @@ func writeEvent(lw *lineWriter, e *Event, loc *time.Location, tzid string) {
 	lw.text("UID", e.UID)
 	lw.utcTime("DTSTAMP", e.Stamp)
 	if !e.RecurrenceID.IsZero() {
-		lw.localTime("RECURRENCE-ID", tzid, e.RecurrenceID.In(loc))
+		if e.UTC {
+			lw.utcTime("RECURRENCE-ID", e.RecurrenceID)
+		} else {
+			lw.localTime("RECURRENCE-ID", tzid, e.RecurrenceID.In(loc))
+		}
 	}
-	lw.localTime("DTSTART", tzid, e.Start.In(loc))
-	if !e.End.IsZero() {
-		lw.localTime("DTEND", tzid, e.End.In(loc))
+	if e.UTC {
+		lw.utcTime("DTSTART", e.Start)
+		if !e.End.IsZero() {
+			lw.utcTime("DTEND", e.End)
+		}
+	} else {
+		lw.localTime("DTSTART", tzid, e.Start.In(loc))
+		if !e.End.IsZero() {
+			lw.localTime("DTEND", tzid, e.End.In(loc))
+		}
 	}
 	if e.Recur != nil {
 		lw.buf = append(lw.buf[:0], "RRULE:"...)

@@ -230,7 +230,7 @@ func TestReaderICALJS(t *testing.T) {
 			if err := os.WriteFile(path, tc.cal.Marshal(from, until), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got := icaltest.ExpandWithICALJS(t, path, tc.from, tc.until)
+			got := icaltest.ExpandWithICALJS(t, path, from, until)
 			if d := icaltest.Diff(tc.want, got); d != "" {
 				t.Errorf("ical.js expands %s differently (- want, + got):\n%s", tc.name, d)
 			}
@@ -331,7 +331,7 @@ func TestReaderICALJSZones(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []icaltest.Instance
-			for _, g := range icaltest.ExpandWithICALJS(t, path, "2026-01-01", "2027-12-31") {
+			for _, g := range icaltest.ExpandWithICALJS(t, path, first, last.AddDate(0, 0, 1)) {
 				if !skip[g.UID+g.Start.In(loc).Format("2006-01-02")] {
 					got = append(got, g)
 				}
