@@ -2,8 +2,11 @@ package build
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,4 +154,75 @@ func buildExampleFiles(t testing.TB) map[string][]byte {
 		}
 	}
 	return files
+}
+
+// icsLines returns the content lines of a calendar file, unfolded.
+func icsLines(data []byte) []string {
+	text := strings.ReplaceAll(string(data), "\r\n ", "")
+	return strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n")
+}
+
+// linesWith returns the lines that start with prefix, in order.
+func linesWith(lines []string, prefix string) []string {
+	var out []string
+	for _, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestICSUIDStableUnderEdits edits what volunteers edit most, the time, the
+// room and the note, and checks that the calendar file names the series
+// with the same UIDs, so that a subscriber's calendar updates the events
+// rather than deleting and adding them. The series' DESCRIPTION names the
+// cancelled dates and why.
+func TestICSUIDStableUnderEdits(t *testing.T) {
+	a := readArchive(t, "testdata/ics-transition-days.txtar")
+	const file = "content/activities/koffie.md"
+	before, _, err := buildFiles(t, a.input, a.today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := maps.Clone(a.input)
+	src := string(a.input[file])
+	for _, r := range [][2]string{
+		{`10:00-12:00 vanaf`, `10:30-12:45 vanaf`},
+		{`room = "Huiskamer"`, `room = "Tuinkamer"`},
+		{`time = "14:00-16:00"`, `time = "13:30-15:30"`},
+		{`note = "Deze keer 's middags"`, `note = "Deze keer na de lunch"`},
+	} {
+		if !strings.Contains(src, r[0]) {
+			t.Fatalf("%s holds no %q", file, r[0])
+		}
+		src = strings.ReplaceAll(src, r[0], r[1])
+	}
+	edited[file] = []byte(src)
+	after, _, err := buildFiles(t, edited, a.today)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	const path = "activiteiten/koffie/agenda.ics"
+	wantUIDs := []string{"UID:koffie-weekly-tu@www.delinde.example", "UID:koffie-weekly-tu@www.delinde.example"}
+	for name, out := range map[string]*Memory{"before": before, "after": after} {
+		lines := icsLines(out.Files[path])
+		if got := linesWith(lines, "UID:"); !slices.Equal(got, wantUIDs) {
+			t.Errorf("%s the edit, %s has\n%s\nwant\n%s", name, path, strings.Join(got, "\n"), strings.Join(wantUIDs, "\n"))
+		}
+	}
+	lines := icsLines(after.Files[path])
+	for _, want := range []string{
+		"DTSTART;TZID=Europe/Amsterdam:20261103T103000",
+		"DTEND;TZID=Europe/Amsterdam:20261103T124500",
+		"LOCATION:Tuinkamer",
+		"DTSTART;TZID=Europe/Amsterdam:20270112T133000",
+		`DESCRIPTION:Deze keer na de lunch\n\nKom gezellig koffie drinken.\n\nGaat niet door: dinsdag 29 december 2026 (Kerstvakantie)\; dinsdag 16 februari 2027 (Zieke vrijwilliger).`,
+		`DESCRIPTION:Kom gezellig koffie drinken.\n\nGaat niet door: dinsdag 29 december 2026 (Kerstvakantie)\; dinsdag 16 februari 2027 (Zieke vrijwilliger).`,
+	} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("%s after the edit has no line\n%s\nbut\n%s", path, want, strings.Join(lines, "\n"))
+		}
+	}
 }
