@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// TestBadInput runs every archive in testdata/mistakes through the command
+// line, as a volunteer would meet it. Each archive is a site with one
+// mistake; its comment says what the volunteer did and may hold directive
+// lines:
+//
+//	exit N                   the exit code (default 1)
+//	args build               the command (default build); $SITE and $OUT, when
+//	                         used, stand for the site and output folders, else
+//	                         --site, --out (build only) and --today are added
+//	today 2026-11-25         the day of the build (default 2026-11-25)
+//
+// The sections "stderr nl" and "stderr en" hold the exact error output. The
+// case runs once as written and once with the line `language = "nl"` of
+// site.toml changed to `language = "en"`; an archive whose site.toml has no
+// such line runs once and holds a section "stderr". Before the case, a good
+// site is built into the output folder: when the command fails, that folder
+// must stay byte for byte as it was, with no other folder left next to it.
+// Sections public/PATH list lines a published file must hold (a line that
+// starts with "!" must not appear), the section "absent" paths that must not
+// be published.
+func TestBadInput(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "mistakes", "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no archives in testdata/mistakes")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			c := readMistake(t, file)
+			for _, lang := range c.langs() {
+				t.Run(lang, func(t *testing.T) { c.run(t, lang) })
+			}
+		})
+	}
+}
+
+// mistake is one archive of testdata/mistakes.
+type mistake struct {
+	exit   int
+	args   []string
+	today  string
+	input  map[string][]byte
+	expect map[string]string
+}
+
+func readMistake(t *testing.T, file string) *mistake {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &mistake{exit: exitContent, args: []string{"build"}, today: "2026-11-25", input: map[string][]byte{}, expect: map[string]string{}}
+	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "exit":
+			if c.exit, err = strconv.Atoi(f[1]); err != nil {
+				t.Fatalf("exit %q: %v", f[1], err)
+			}
+		case len(f) >= 2 && f[0] == "args":
+			c.args = f[1:]
+		case len(f) == 2 && f[0] == "today":
+			c.today = f[1]
+		}
+	}
+	for _, f := range ar.Files {
+		switch {
+		case strings.HasPrefix(f.Name, "stderr"), strings.HasPrefix(f.Name, "public/"), f.Name == "absent":
+			c.expect[f.Name] = string(f.Data)
+		default:
+			c.input[f.Name] = f.Data
+		}
+	}
+	for _, lang := range c.langs() {
+		name := "stderr"
+		if lang != "" {
+			name += " " + lang
+		}
+		if _, ok := c.expect[name]; !ok {
+			t.Fatalf("the archive has no section %q", name)
+		}
+	}
+	return c
+}
+
+const langLine = `language = "nl"`
+
+// langs returns the languages the case runs in: "" for an archive without
+// the language line.
+func (c *mistake) langs() []string {
+	if bytes.Contains(c.input["site.toml"], []byte(langLine)) {
+		return []string{"nl", "en"}
+	}
+	return []string{""}
+}
+
+func (c *mistake) run(t *testing.T, lang string) {
+	root := t.TempDir()
+	site, out := filepath.Join(root, "site"), filepath.Join(root, "www", "public")
+	writeGoodSite(t, filepath.Join(root, "good"))
+	if code, o, e := runCmd(t, "build", "--site", filepath.Join(root, "good"), "--out", out, "--today", c.today); code != exitOK {
+		t.Fatalf("building the good site: exit %d\n%s%s", code, o, e)
+	}
+	before := snapshot(t, out)
+
+	hasTheme := false
+	for name, data := range c.input {
+		if name == "site.toml" && lang != "" {
+			data = bytes.Replace(data, []byte(langLine), []byte(`language = "`+lang+`"`), 1)
+		}
+		hasTheme = hasTheme || strings.HasPrefix(name, "themes/")
+		writeFile(t, filepath.Join(site, filepath.FromSlash(name)), data)
+	}
+	if !hasTheme {
+		copyTheme(t, site)
+	}
+
+	args := c.args
+	if slices.ContainsFunc(args, func(a string) bool { return strings.Contains(a, "$SITE") || strings.Contains(a, "$OUT") }) {
+		args = slices.Clone(args)
+		for i, a := range args {
+			args[i] = strings.NewReplacer("$SITE", site, "$OUT", out).Replace(a)
+		}
+	} else {
+		args = append(slices.Clone(args), "--site", site, "--today", c.today)
+		if c.args[0] == "build" {
+			args = append(args, "--out", out)
+		}
+	}
+	code, stdout, stderr := runCmd(t, args...)
+	stderr = strings.NewReplacer(site, "$SITE", out, "$OUT").Replace(stderr)
+
+	name := "stderr"
+	if lang != "" {
+		name += " " + lang
+	}
+	// Trailing blank lines do not count: a txtar section always ends in one.
+	stderr = strings.TrimRight(stderr, "\n") + "\n"
+	if want := strings.TrimRight(c.expect[name], "\n") + "\n"; stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+	if code != c.exit {
+		t.Errorf("exit %d, want %d; stdout:\n%s", code, c.exit, stdout)
+	}
+	if code != exitOK {
+		if after := snapshot(t, out); !maps.Equal(before, after) {
+			t.Errorf("the failed command changed the previous site: %s", diffSnapshots(before, after))
+		}
+		entries, err := os.ReadDir(filepath.Dir(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.IsDir() && e.Name() != "public" {
+				t.Errorf("the failed command left the folder %s next to the site", e.Name())
+			}
+		}
+	}
+	for name, want := range c.expect {
+		switch {
+		case name == "absent":
+			for _, p := range strings.Fields(want) {
+				if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p))); err == nil {
+					t.Errorf("%s is published, want it absent", p)
+				}
+			}
+		case strings.HasPrefix(name, "public/"):
+			data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(name, "public/"))))
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
+				if neg, ok := strings.CutPrefix(line, "!"); ok {
+					if strings.Contains(string(data), neg) {
+						t.Errorf("%s holds %q, want it not to", name, neg)
+					}
+				} else if !strings.Contains(string(data), line) {
+					t.Errorf("%s lacks %q", name, line)
+				}
+			}
+		}
+	}
+}
+
+// writeGoodSite writes a small site without problems.
+func writeGoodSite(t *testing.T, dir string) {
+	t.Helper()
+	writeFile(t, filepath.Join(dir, "site.toml"), []byte("title = \"De Linde\"\n"))
+	writeFile(t, filepath.Join(dir, "content", "activities", "koffie.md"),
+		[]byte("+++\ntitel = \"Koffieochtend\"\nwanneer = \"elke dinsdag 10:00-12:00\"\n+++\nKoffie en een praatje.\n"))
+	copyTheme(t, dir)
+}
+
+func copyTheme(t *testing.T, site string) {
+	t.Helper()
+	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS(filepath.Join("..", "themes"))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// snapshot reads every file under dir with its mode.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			files[rel+"/"] = info.Mode().String()
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		files[rel] = info.Mode().String() + " " + string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func diffSnapshots(a, b map[string]string) string {
+	var diffs []string
+	for k, v := range a {
+		if w, ok := b[k]; !ok {
+			diffs = append(diffs, "removed "+k)
+		} else if w != v {
+			diffs = append(diffs, "changed "+k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			diffs = append(diffs, "added "+k)
+		}
+	}
+	slices.Sort(diffs)
+	return strings.Join(diffs, ", ")
+}
