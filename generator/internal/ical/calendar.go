@@ -47,9 +47,10 @@ type Event struct {
 	// zero End leaves DTEND out.
 	Start, End time.Time
 
-	// UTC writes Start, End and RecurrenceID in UTC
-	// (DTSTART:20261024T210000Z), for an instance on a day the clock
-	// changes: no reader need resolve a wall clock near the change.
+	// UTC writes Start and End in UTC (DTSTART:20261025T003000Z), for an
+	// event of its own whose wall clock happens twice: no reader need
+	// choose which. An override (RecurrenceID set) or a recurring event
+	// cannot be UTC: readers relate those to the master by wall clocks.
 	UTC bool
 
 	// Recur makes the event recurring; nil is a single event.
@@ -94,8 +95,7 @@ type Recur struct {
 
 	// Until, when not zero, is the last instant an instance may start,
 	// inclusive. It is written in UTC, as RFC 5545 requires when DTSTART
-	// has a TZID. Series sets it to the end of the last instance's local
-	// day.
+	// has a TZID. Series sets it twelve hours after the last start.
 	Until time.Time
 }
 
@@ -294,8 +294,8 @@ func check(e *Event) error {
 		return fmt.Errorf("negative sequence %d", e.Sequence)
 	case e.Recur != nil && !e.RecurrenceID.IsZero():
 		return fmt.Errorf("an override (RecurrenceID set) cannot recur")
-	case e.Recur != nil && e.UTC:
-		return fmt.Errorf("a recurring event is written in local time, not UTC")
+	case e.UTC && (e.Recur != nil || !e.RecurrenceID.IsZero()):
+		return fmt.Errorf("a recurring event or an override is written in wall clocks, not UTC")
 	}
 	switch e.Status {
 	case "", "CONFIRMED", "CANCELLED", "TENTATIVE":

@@ -47,27 +47,34 @@
 //
 // Series turns a rule and the instances it must show into events, so that
 // readers that differ around the changes of the clock still agree. The
-// readers checked (see package icaltest) differ in three ways: an
-// instance's length across a change (RFC 5545, section 3.8.5.3, gives every
-// instance the master's exact duration; ical.js adds the length as
-// wall-clock time), a start in the hour that happens twice (the first, as
-// RFC 5545 section 3.3.5 says, or the second) or not at all (moved by the
-// gap, or an hour early; libical 3.0 also moves the next instance), and an
-// UNTIL at the last start when DTSTART and UNTIL are in different offsets
-// (recurring_ical_events drops that last instance). So:
+// readers checked (see package icaltest) differ in an instance's length
+// across a change (RFC 5545, section 3.8.5.3, gives every instance the
+// master's exact duration; ical.js adds the length as wall-clock time); in a
+// start in the hour that happens twice (the first, as RFC 5545 section
+// 3.3.5 says, or the second) or not at all (moved by the gap, or an hour
+// early; libical 3.0 also moves the next instance); in the last instance
+// when UNTIL is at its start and DTSTART is in another offset
+// (recurring_ical_events computes the instance with the offset of DTSTART);
+// and in how they match an override to its instance (recurring_ical_events
+// by the date of RECURRENCE-ID as written, gocal with the TZID of the
+// override's DTSTART). So:
 //
 //   - The master's DTSTART is the first instance that neither starts nor
-//     ends on a day the clock changes, and its UNTIL is the end of the last
-//     such instance's local day, in UTC.
+//     ends on a day the clock changes. Its UNTIL is twelve hours after the
+//     last such instance's start, in UTC: past the start for a reader an
+//     hour off, before any next instance a rule could give.
 //   - An instance inside the master's span that starts or ends on a day the
-//     clock changes is an override whose times are all in UTC
-//     (RECURRENCE-ID:20261024T210000Z, DTSTART:..., DTEND:...); one before
-//     or after the span is an event of its own, in UTC.
+//     clock changes is an override that says its DTEND, in wall clocks
+//     (RECURRENCE-ID, DTSTART and DTEND with the TZID), as is a changed one.
+//     One whose new start or end falls in the hour that happens twice is an
+//     EXDATE and an event of its own, in UTC (DTSTART:20261025T003000Z).
+//   - An instance before or after the master's span is an event of its own,
+//     in UTC when its wall clock happens twice.
 //   - A rule whose start time falls in the hour the clock skips or repeats
 //     on one of its days has no RRULE: each instance is an event of its own.
 //   - A master that would show no instance of its own (every one skipped or
 //     overridden) is left out, its overrides written as events of their own;
-//     some readers would show its DTSTART anyway.
+//     some readers would still show its DTSTART.
 //
 // An event of its own takes the series' UID with the instance's local date
 // before the "@" (koffie-weekly-tu-20261025@...), so it keeps its UID from

@@ -13,11 +13,7 @@ func writeEvent(lw *lineWriter, e *Event, loc *time.Location, tzid string) {
 	lw.text("UID", e.UID)
 	lw.utcTime("DTSTAMP", e.Stamp)
 	if !e.RecurrenceID.IsZero() {
-		if e.UTC {
-			lw.utcTime("RECURRENCE-ID", e.RecurrenceID)
-		} else {
-			lw.localTime("RECURRENCE-ID", tzid, e.RecurrenceID.In(loc))
-		}
+		lw.localTime("RECURRENCE-ID", tzid, e.RecurrenceID.In(loc))
 	}
 	if e.UTC {
 		lw.utcTime("DTSTART", e.Start)

@@ -97,7 +97,7 @@ func (s *Series) Events(loc *time.Location) []Event {
 	master.Start = s.Instances[first].Original
 	master.End = master.Start.Add(s.Length)
 	rec := *s.Recur
-	rec.Until = endOfDay(s.Instances[last].Original, loc)
+	rec.Until = s.Instances[last].Original.Add(untilMargin).UTC()
 	master.Recur = &rec
 
 	var overrides, singles []Event
@@ -112,6 +112,14 @@ func (s *Series) Events(loc *time.Location) []Event {
 			master.ExDates = append(master.ExDates, in.Original)
 		case in.Changed || s.irregular(in, loc):
 			ov := s.event(in, loc)
+			if ov.UTC {
+				// An override keeps wall clocks: readers match its
+				// RECURRENCE-ID by the local date (recurring_ical_events)
+				// or read it with the TZID of its DTSTART (gocal).
+				master.ExDates = append(master.ExDates, in.Original)
+				singles = append(singles, s.single(in, loc, s.derivedUID(in, loc)))
+				continue
+			}
 			ov.UID = s.Template.UID
 			ov.RecurrenceID = in.Original
 			overrides = append(overrides, ov)
@@ -126,7 +134,7 @@ func (s *Series) Events(loc *time.Location) []Event {
 		for i := range overrides {
 			in := Instance{Original: overrides[i].RecurrenceID}
 			overrides[i].UID = s.derivedUID(in, loc)
-			overrides[i].RecurrenceID = time.Time{}
+			overrides[i].RecurrenceID, overrides[i].Sequence = time.Time{}, 0
 		}
 		return sortSingles(append(overrides, singles...))
 	}
@@ -151,13 +159,13 @@ func (s *Series) single(in Instance, loc *time.Location, uid string) Event {
 }
 
 // event is in as a VEVENT without UID or RecurrenceID: its times, in UTC
-// when it starts or ends on a day the clock changes, and what its change
+// when the wall clock of its start or end happens twice, and what its change
 // replaces.
 func (s *Series) event(in Instance, loc *time.Location) Event {
 	e := s.Template
 	e.Recur, e.ExDates, e.RecurrenceID, e.Sequence = nil, nil, time.Time{}, 0
 	e.Start, e.End = in.Start, in.End
-	e.UTC = clockChanges(in.Start, loc) || clockChanges(in.End, loc)
+	e.UTC = !wallClockOnce(in.Start.In(loc)) || !wallClockOnce(in.End.In(loc))
 	if in.Changed {
 		e.Sequence = 1
 		if in.Location != "" {
@@ -181,7 +189,8 @@ func (s *Series) steadyDay(in Instance, loc *time.Location) bool {
 // cannot be left to the master: it starts or ends on a day the clock
 // changes, where readers disagree on the length of an instance that spans
 // the change (RFC 5545, section 3.8.5.3, gives every instance the master's
-// exact duration; some readers add the length as wall-clock time instead).
+// exact duration; some readers add the length as wall-clock time instead),
+// so it is an override that says its DTEND.
 func (s *Series) irregular(in Instance, loc *time.Location) bool {
 	return !s.steadyDay(in, loc) || clockChanges(in.Start, loc) || clockChanges(in.End, loc)
 }
@@ -234,15 +243,13 @@ func sortSingles(evs []Event) []Event {
 	return evs
 }
 
-// endOfDay returns the last second of t's local day in loc, in UTC: the
-// UNTIL of a rule whose last instance starts at t. A bound at the end of
-// the day rather than at the last start leaves no doubt for readers that
-// compare UNTIL with a wall clock, or with an instant computed in the
-// offset of DTSTART rather than the offset of the last instance.
-func endOfDay(t time.Time, loc *time.Location) time.Time {
-	l := t.In(loc)
-	return time.Date(l.Year(), l.Month(), l.Day(), 23, 59, 59, 0, loc).UTC()
-}
+// untilMargin is how long after the last start a rule's UNTIL is: halfway
+// to the earliest next instance a rule could give (a day later, 23 hours on
+// the day the clock goes forward). UNTIL at the last start itself, or at the
+// end of its local day, is not enough for readers that compute the last
+// start with the offset of DTSTART (recurring_ical_events, through dateutil,
+// drops an instance at 23:30 in summer of a rule that began in winter).
+const untilMargin = 12 * time.Hour
 
 // clockChanges reports whether the local day of t in loc has a change of
 // the UTC offset in it, at its midnight included.

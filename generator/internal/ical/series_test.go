@@ -50,9 +50,9 @@ func template(uid, summary string) Event {
 	return Event{UID: uid, Summary: summary, Stamp: stamp}
 }
 
-// A rule from winter into summer time ends at the end of its last local
-// day, written in UTC: 20 April 2027 23:59:59+02:00.
-func TestSeriesUntilEndOfLastDay(t *testing.T) {
+// A rule from winter into summer time ends twelve hours after its last
+// start (20 April 2027 10:00+02:00), written in UTC.
+func TestSeriesUntilAfterLastStart(t *testing.T) {
 	ams := mustLoad(t, "Europe/Amsterdam")
 	s := &Series{Template: template("koffie@x", "Koffieochtend"), Length: 2 * time.Hour,
 		Recur: &Recur{Freq: "WEEKLY", ByDay: []WeekdayNum{{Day: time.Tuesday}}}}
@@ -64,14 +64,14 @@ func TestSeriesUntilEndOfLastDay(t *testing.T) {
 		"DTSTAMP:20260105T120000Z",
 		"DTSTART;TZID=Europe/Amsterdam:20261103T100000",
 		"DTEND;TZID=Europe/Amsterdam:20261103T120000",
-		"RRULE:FREQ=WEEKLY;UNTIL=20270420T215959Z;BYDAY=TU",
+		"RRULE:FREQ=WEEKLY;UNTIL=20270420T200000Z;BYDAY=TU",
 		"SUMMARY:Koffieochtend",
 	}, "\n"))
 }
 
 // A night from 23:00 to 04:00 lasts six hours across 25 October and four
-// across 28 March: those instances are overrides in UTC, as readers would
-// give them the master's five.
+// across 28 March: those instances are overrides that say their end, as
+// readers would give them the master's five.
 func TestSeriesNightAcrossClockChange(t *testing.T) {
 	night := func(startsEnds ...time.Time) *Series {
 		return &Series{Template: template("nacht@x", "Nachtwandeling"), Length: 5 * time.Hour,
@@ -90,15 +90,15 @@ func TestSeriesNightAcrossClockChange(t *testing.T) {
 				"DTSTAMP:20260105T120000Z",
 				"DTSTART;TZID=Europe/Amsterdam:20261017T230000",
 				"DTEND;TZID=Europe/Amsterdam:20261018T040000",
-				"RRULE:FREQ=WEEKLY;UNTIL=20261031T225959Z;BYDAY=SA",
+				"RRULE:FREQ=WEEKLY;UNTIL=20261101T100000Z;BYDAY=SA",
 				"SUMMARY:Nachtwandeling",
 			}, "\n"),
 			strings.Join([]string{
 				"UID:nacht@x",
 				"DTSTAMP:20260105T120000Z",
-				"RECURRENCE-ID:20261024T210000Z",
-				"DTSTART:20261024T210000Z",
-				"DTEND:20261025T030000Z",
+				"RECURRENCE-ID;TZID=Europe/Amsterdam:20261024T230000",
+				"DTSTART;TZID=Europe/Amsterdam:20261024T230000",
+				"DTEND;TZID=Europe/Amsterdam:20261025T040000",
 				"SUMMARY:Nachtwandeling",
 			}, "\n"),
 		)
@@ -115,15 +115,15 @@ func TestSeriesNightAcrossClockChange(t *testing.T) {
 				"DTSTAMP:20260105T120000Z",
 				"DTSTART;TZID=Europe/Amsterdam:20270320T230000",
 				"DTEND;TZID=Europe/Amsterdam:20270321T040000",
-				"RRULE:FREQ=WEEKLY;UNTIL=20270403T215959Z;BYDAY=SA",
+				"RRULE:FREQ=WEEKLY;UNTIL=20270404T090000Z;BYDAY=SA",
 				"SUMMARY:Nachtwandeling",
 			}, "\n"),
 			strings.Join([]string{
 				"UID:nacht@x",
 				"DTSTAMP:20260105T120000Z",
-				"RECURRENCE-ID:20270327T220000Z",
-				"DTSTART:20270327T220000Z",
-				"DTEND:20270328T020000Z",
+				"RECURRENCE-ID;TZID=Europe/Amsterdam:20270327T230000",
+				"DTSTART;TZID=Europe/Amsterdam:20270327T230000",
+				"DTEND;TZID=Europe/Amsterdam:20270328T040000",
 				"SUMMARY:Nachtwandeling",
 			}, "\n"),
 		)
@@ -154,8 +154,9 @@ func TestSeriesStartInRepeatedHour(t *testing.T) {
 }
 
 // On 28 March 02:30 does not exist: the instance is at 03:30 summer time
-// (RFC 5545, section 3.3.5). The rule is written as single events, as one
-// reader carries the moved time into the next week.
+// (RFC 5545, section 3.3.5), a wall clock that happens once. The rule is
+// written as single events, as one reader carries the moved time into the
+// next week.
 func TestSeriesStartInSkippedHour(t *testing.T) {
 	s := &Series{Template: template("sterren@x", "Sterren"), Length: time.Hour,
 		Recur: &Recur{Freq: "WEEKLY", ByDay: []WeekdayNum{{Day: time.Sunday}}},
@@ -166,13 +167,13 @@ func TestSeriesStartInSkippedHour(t *testing.T) {
 		)}
 	compareEvents(t, seriesLines(t, s),
 		single("sterren-20270321@x", "Sterren", "DTSTART;TZID=Europe/Amsterdam:20270321T023000", "DTEND;TZID=Europe/Amsterdam:20270321T033000"),
-		single("sterren-20270328@x", "Sterren", "DTSTART:20270328T013000Z", "DTEND:20270328T023000Z"),
+		single("sterren-20270328@x", "Sterren", "DTSTART;TZID=Europe/Amsterdam:20270328T033000", "DTEND;TZID=Europe/Amsterdam:20270328T043000"),
 		single("sterren-20270404@x", "Sterren", "DTSTART;TZID=Europe/Amsterdam:20270404T023000", "DTEND;TZID=Europe/Amsterdam:20270404T033000"),
 	)
 }
 
 // The master's DTSTART is never on a day the clock changes: a first
-// instance on 25 October is an event of its own, in UTC.
+// instance on 25 October is an event of its own.
 func TestSeriesFirstOnClockChangeDay(t *testing.T) {
 	s := &Series{Template: template("wandelen@x", "Wandelen"), Length: 2 * time.Hour,
 		Recur: &Recur{Freq: "WEEKLY", ByDay: []WeekdayNum{{Day: time.Sunday}}},
@@ -187,10 +188,10 @@ func TestSeriesFirstOnClockChangeDay(t *testing.T) {
 			"DTSTAMP:20260105T120000Z",
 			"DTSTART;TZID=Europe/Amsterdam:20261101T100000",
 			"DTEND;TZID=Europe/Amsterdam:20261101T120000",
-			"RRULE:FREQ=WEEKLY;UNTIL=20261108T225959Z;BYDAY=SU",
+			"RRULE:FREQ=WEEKLY;UNTIL=20261108T210000Z;BYDAY=SU",
 			"SUMMARY:Wandelen",
 		}, "\n"),
-		single("wandelen-20261025@x", "Wandelen", "DTSTART:20261025T090000Z", "DTEND:20261025T110000Z"),
+		single("wandelen-20261025@x", "Wandelen", "DTSTART;TZID=Europe/Amsterdam:20261025T100000", "DTEND;TZID=Europe/Amsterdam:20261025T120000"),
 	)
 }
 
@@ -218,7 +219,7 @@ func TestSeriesSkippedAndChanged(t *testing.T) {
 				"DTSTAMP:20260105T120000Z",
 				"DTSTART;TZID=Europe/Amsterdam:20261103T100000",
 				"DTEND;TZID=Europe/Amsterdam:20261103T120000",
-				"RRULE:FREQ=WEEKLY;UNTIL=20261117T225959Z;BYDAY=TU",
+				"RRULE:FREQ=WEEKLY;UNTIL=20261117T210000Z;BYDAY=TU",
 				"EXDATE;TZID=Europe/Amsterdam:20261110T100000",
 				"SUMMARY:Koffie",
 			}, "\n"),
@@ -231,6 +232,37 @@ func TestSeriesSkippedAndChanged(t *testing.T) {
 				"SUMMARY:Koffie",
 				"LOCATION:Grote zaal",
 				"SEQUENCE:1",
+			}, "\n"),
+		)
+	})
+	t.Run("changed into the hour that happens twice", func(t *testing.T) {
+		s := &Series{Template: template("markt@x", "Markt"), Length: 2 * time.Hour,
+			Recur: &Recur{Freq: "WEEKLY", ByDay: []WeekdayNum{{Day: time.Saturday}}},
+			Instances: instances(
+				utc(2026, 10, 17, 8, 0), utc(2026, 10, 17, 10, 0),
+				utc(2026, 10, 24, 8, 0), utc(2026, 10, 24, 10, 0),
+				utc(2026, 10, 31, 9, 0), utc(2026, 10, 31, 11, 0),
+			)}
+		// Moved to 02:30-03:30 on the night the clock goes back: the first
+		// 02:30 (summer time) to 03:30 (winter time).
+		ch := &s.Instances[1]
+		ch.Changed, ch.Start, ch.End = true, utc(2026, 10, 25, 0, 30), utc(2026, 10, 25, 2, 30)
+		compareEvents(t, seriesLines(t, s),
+			strings.Join([]string{
+				"UID:markt@x",
+				"DTSTAMP:20260105T120000Z",
+				"DTSTART;TZID=Europe/Amsterdam:20261017T100000",
+				"DTEND;TZID=Europe/Amsterdam:20261017T120000",
+				"RRULE:FREQ=WEEKLY;UNTIL=20261031T210000Z;BYDAY=SA",
+				"EXDATE;TZID=Europe/Amsterdam:20261024T100000",
+				"SUMMARY:Markt",
+			}, "\n"),
+			strings.Join([]string{
+				"UID:markt-20261024@x",
+				"DTSTAMP:20260105T120000Z",
+				"DTSTART:20261025T003000Z",
+				"DTEND:20261025T023000Z",
+				"SUMMARY:Markt",
 			}, "\n"),
 		)
 	})
@@ -254,7 +286,6 @@ func TestSeriesSkippedAndChanged(t *testing.T) {
 			"DTSTART;TZID=Europe/Amsterdam:20261111T100000",
 			"DTEND;TZID=Europe/Amsterdam:20261111T120000",
 			"SUMMARY:Koffie",
-			"SEQUENCE:1",
 		}, "\n"))
 	})
 }
