@@ -31,7 +31,7 @@ try:
     gi.require_version("ICalGLib", "3.0")
     from gi.repository import ICalGLib as ical
 except (ImportError, ValueError) as err:
-    sys.stderr.write(f"expand.py: libical is not installed ({err}): apt-get install gir1.2-ical-3.0 python3-gi\n")
+    sys.stderr.write(f"expand.py: cannot load libical: {err}\n")
     sys.exit(3)
 
 

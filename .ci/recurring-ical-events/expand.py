@@ -26,9 +26,7 @@ try:
     import icalendar
     import recurring_ical_events
 except ImportError as err:
-    sys.stderr.write(
-        f"expand.py: recurring_ical_events is not installed ({err}): apt-get install python3-recurring-ical-events\n"
-    )
+    sys.stderr.write(f"expand.py: cannot load recurring_ical_events: {err}\n")
     sys.exit(3)
 
 UTC = datetime.timezone.utc
