@@ -15,7 +15,7 @@ import (
 
 // TestICSAgreesWithAgendaJSON expands every published calendar file with
 // each iCalendar reader that is not ours (gocal with rrule-go, ical.js,
-// libical, recurring_ical_events) and compares the result with the
+// libical, recurring_ical_events, node-ical) and compares the result with the
 // occurrences of /agenda.json that are not cancelled, inside the calendar's
 // window: for the example centre; for a site across a clock change with a
 // holiday, a closure, a cancel and a change; and for a site with every case

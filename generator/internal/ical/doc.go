@@ -86,8 +86,8 @@
 // semicolon, comma and line breaks (\n) and drop the control characters
 // TEXT may not hold. URL is a URI and written as it is.
 //
-// Checking. Tests compare what four independent readers make of the output
-// (ical.js, libical, recurring_ical_events, and gocal with rrule-go) with
-// expected occurrences listed by hand, and with agenda.json in package
-// build; see package icaltest.
+// Checking. Tests compare what five independent readers make of the output
+// (ical.js, libical, recurring_ical_events, node-ical, and gocal with
+// rrule-go) with expected occurrences listed by hand, and with agenda.json
+// in package build; see package icaltest.
 package ical

@@ -15,7 +15,7 @@ import (
 
 // The tests in this file give our output to iCalendar readers that are not
 // ours (package icaltest: gocal with rrule-go, ical.js, libical,
-// recurring_ical_events), and compare the occurrences
+// recurring_ical_events, node-ical), and compare the occurrences
 // they expand with occurrences listed here by hand, as instants in UTC.
 
 // in is an expected instance; start and end are RFC 3339 instants.

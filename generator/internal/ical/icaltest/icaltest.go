@@ -2,14 +2,15 @@
 // generator's own: in Go, gocal's parser with rrule-go's recurrence
 // expansion; ical.js (the parser of Thunderbird, run with Node); libical
 // (the library of Evolution and GNOME Calendar, through Python's GObject
-// introspection); and the Python library recurring_ical_events. Tests of
-// any package that writes .ics files use it to compare the occurrences a
-// real calendar program would show with the ones they expect.
+// introspection); the Python library recurring_ical_events; and node-ical
+// (rrule-temporal, run with Node). Tests of any package that writes .ics
+// files use it to compare the occurrences a real calendar program would
+// show with the ones they expect.
 //
 // The readers outside Go are small scripts under .ci/ (.ci/icaljs,
-// .ci/libical, .ci/recurring-ical-events), which .ci/run installs. Each
-// takes a calendar file and a window of two instants and prints the
-// occurrences that start in it as JSON.
+// .ci/libical, .ci/recurring-ical-events, .ci/node-ical), which .ci/run
+// installs. Each takes a calendar file and a window of two instants and
+// prints the occurrences that start in it as JSON.
 //
 // It is test tooling: its functions take a testing.TB and fail or skip the
 // test themselves. A reader that is not installed skips the test with a
@@ -29,7 +30,7 @@ import (
 // Reader is an iCalendar reader that is not the generator's own.
 type Reader struct {
 	// Name names the reader in messages: "gocal", "ical.js", "libical",
-	// "recurring_ical_events".
+	// "recurring_ical_events", "node-ical".
 	Name string
 
 	// Expand reads the calendar file at icsPath and returns every
@@ -46,6 +47,7 @@ func Readers() []Reader {
 		{"ical.js", ExpandWithICALJS},
 		{"libical", ExpandWithLibical},
 		{"recurring_ical_events", ExpandWithRecurringICalEvents},
+		{"node-ical", ExpandWithNodeICal},
 	}
 }
 
