@@ -42,9 +42,6 @@ func TestExitCodes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
-		t.Fatal(err)
-	}
 	write("site.toml", "title = \"De Linde\"\nlanguage = \"en\"\n")
 	docs := t.TempDir()
 	if err := os.WriteFile(filepath.Join(docs, "brief.txt"), []byte("mijn brief"), 0o644); err != nil {
@@ -96,9 +93,6 @@ func TestExitCodes(t *testing.T) {
 func TestNewTemplatesBuild(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
 		site := t.TempDir()
-		if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
-			t.Fatal(err)
-		}
 		if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"X\"\nlanguage = \""+lang+"\"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -117,9 +111,6 @@ func TestNewTemplatesBuild(t *testing.T) {
 // served under the same path in the preview, so its links work there.
 func TestPreviewUnderBasePath(t *testing.T) {
 	site := t.TempDir()
-	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
-		t.Fatal(err)
-	}
 	if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"X\"\nbaseURL = \"https://example.org/linde/\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
