@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,8 +21,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	site := fs.String("site", ".", "the site `folder`")
+	language := fs.String("language", "", "the language of a new site: nl or en (default nl)")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: go run ./generator new activity|story|page NAME [--site DIR]\n\nCreates a new content file from a template with explanations, in the site's language.\nAn existing file is never overwritten.\n\n")
+		fmt.Fprint(fs.Output(), "Usage: go run ./generator new activity|story|page NAME [--site DIR]\n       go run ./generator new site DIR [--language nl|en]\n\nCreates a new content file from a template with explanations, in the site's language,\nor a new site in a new or empty folder. An existing file is never overwritten.\n\n")
 		fs.PrintDefaults()
 	}
 	// Allow flags after the positional arguments: new activity "Koffie" --site x
@@ -40,8 +43,18 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: new needs a kind and a name", errUsage)
 	}
 	kind, name := pos[0], strings.Join(pos[1:], " ")
+	if kind == "site" {
+		if len(pos) != 2 {
+			fs.Usage()
+			return fmt.Errorf("%w: new site needs one folder", errUsage)
+		}
+		return newSite(pos[1], *language, stdout, stderr)
+	}
+	if *language != "" {
+		return fmt.Errorf("%w: --language is for new site only; a file is made in the language of site.toml", errUsage)
+	}
 	if _, ok := scaffold.Kinds[kind]; !ok {
-		fmt.Fprintf(stderr, "krachtpunt: unknown kind %q: use activity, story or page\n", kind)
+		fmt.Fprintf(stderr, "krachtpunt: unknown kind %q: use activity, story, page or site\n", kind)
 		return errUsage
 	}
 	var diags diag.List
@@ -59,5 +72,31 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, diag.T("Nieuw bestand: %s", "New file: %s", file).In(lang))
+	return nil
+}
+
+// newSite makes a new site in dir, in lang ("" for Dutch).
+func newSite(dir, lang string, stdout, stderr io.Writer) error {
+	if lang == "" {
+		lang = "nl"
+	}
+	if !slices.Contains(scaffold.Languages, lang) {
+		fmt.Fprintf(stderr, "krachtpunt: --language %q: use nl or en\n", lang)
+		return errUsage
+	}
+	files, err := scaffold.NewSite(dir, lang, schedule.DateOf(time.Now()).String(), nil)
+	switch {
+	case errors.Is(err, scaffold.ErrNotEmpty):
+		fmt.Fprintln(stderr, diag.T("De map %s is niet leeg; er is niets veranderd. Kies een nieuwe of lege map.",
+			"The folder %s is not empty; nothing was changed. Choose a new or empty folder.", dir).In(lang))
+		return errContent
+	case err != nil:
+		return err
+	}
+	fmt.Fprintln(stdout, diag.T("Nieuwe site in %s:", "New site in %s:", dir).In(lang))
+	for _, f := range files {
+		fmt.Fprintln(stdout, "  "+filepath.Join(dir, filepath.FromSlash(f)))
+	}
+	fmt.Fprintln(stdout, diag.T("Bekijk hem met: krachtpunt serve --site %s", "See it with: krachtpunt serve --site %s", dir).In(lang))
 	return nil
 }
