@@ -25,8 +25,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sf.register(fs)
 	port := fs.Int("port", 1313, "the `port` to serve on; the next free one is used when it is taken")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; only this computer by default")
+	open := fs.Bool("open", false, "open the preview in the web browser once it is ready")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]\n\nServes a preview of the site that rebuilds on every save and reloads the page.\nIt does not touch public/.\n\n")
+		fmt.Fprint(fs.Output(), "Usage: go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--open] [--today YYYY-MM-DD]\n\nServes a preview of the site that rebuilds on every save and reloads the page.\nIt does not touch public/.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -86,6 +87,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if fixed.IsZero() {
 		o.Now = time.Now
+	}
+	if *open {
+		o.OnReady = func(url string) {
+			if err := openBrowser(url); err != nil {
+				lang := "nl"
+				if c := config.Load(os.DirFS(site), &ignore); c != nil {
+					lang = c.Language
+				}
+				fmt.Fprintln(stderr, diag.T("De browser ging niet open (%v). Open %s zelf in je browser.", "The browser did not open (%v). Open %s in your browser yourself.", err, url).In(lang))
+			}
+		}
 	}
 	return serve.Run(ctx, o)
 }

@@ -4,7 +4,12 @@
 //	go run ./generator build [--site DIR] [--out DIR] [--today YYYY-MM-DD]
 //	go run ./generator check [--site DIR] [--today YYYY-MM-DD]
 //	go run ./generator new activity|story|page NAME [--site DIR]
-//	go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]
+//	go run ./generator new site DIR [--language nl|en]
+//	go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--open] [--today YYYY-MM-DD]
+//	go run ./generator version
+//
+// Started without arguments (a double-click), it shows the preview of the
+// site in the current folder in the browser, or offers to make a new site.
 //
 // Exit codes: 0 when all went well, 1 when the content has problems, 2 for
 // wrong usage.
@@ -37,6 +42,9 @@ var errContent = errors.New("content problems")
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if len(os.Args) == 1 {
+		os.Exit(start(ctx, ".", os.Stdin, os.Stdout, os.Stderr, interactive(os.Stdin)))
+	}
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -46,7 +54,9 @@ Usage:
   go run ./generator build [--site DIR] [--out DIR] [--today YYYY-MM-DD]
   go run ./generator check [--site DIR] [--today YYYY-MM-DD]
   go run ./generator new activity|story|page NAME [--site DIR]
-  go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]
+  go run ./generator new site DIR [--language nl|en]
+  go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--open] [--today YYYY-MM-DD]
+  go run ./generator version
 
 Run "go run ./generator COMMAND --help" for the options of a command.
 `
@@ -67,6 +77,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdNew(args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
+	case "version":
+		err = cmdVersion(args[1:], stdout)
 	case "-h", "--help", "-help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
