@@ -23,7 +23,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	site := fs.String("site", ".", "the site `folder`")
 	language := fs.String("language", "", "the language of a new site: nl or en (default nl)")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: go run ./generator new activity|story|page NAME [--site DIR]\n       go run ./generator new site DIR [--language nl|en]\n\nCreates a new content file from a template with explanations, in the site's language,\nor a new site in a new or empty folder. An existing file is never overwritten.\n\n")
+		fmt.Fprint(fs.Output(), "Usage: go run ./generator new activity|story|page NAME [--site DIR]\n       go run ./generator new site DIR [--language nl|en]\n       go run ./generator new hosting github|netlify|cloudflare [--site DIR]\n\nCreates a new content file from a template with explanations, in the site's language,\na new site in a new or empty folder, or the settings a host that builds from git needs.\nAn existing file is never overwritten.\n\n")
 		fs.PrintDefaults()
 	}
 	// Allow flags after the positional arguments: new activity "Koffie" --site x
@@ -52,6 +52,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	}
 	if *language != "" {
 		return fmt.Errorf("%w: --language is for new site only; a file is made in the language of site.toml", errUsage)
+	}
+	if kind == "hosting" {
+		return cmdNewHosting(*site, name, stdout, stderr)
 	}
 	if _, ok := scaffold.Kinds[kind]; !ok {
 		fmt.Fprintf(stderr, "krachtpunt: unknown kind %q: use activity, story, page or site\n", kind)

@@ -5,7 +5,9 @@
 //	go run ./generator check [--site DIR] [--today YYYY-MM-DD]
 //	go run ./generator new activity|story|page NAME [--site DIR]
 //	go run ./generator new site DIR [--language nl|en]
+//	go run ./generator new hosting github|netlify|cloudflare [--site DIR]
 //	go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--open] [--today YYYY-MM-DD]
+//	go run ./generator publish [--site DIR] [--dry-run] [--yes] [--no-build]
 //	go run ./generator version
 //
 // Started without arguments (a double-click), it shows the preview of the
@@ -56,6 +58,7 @@ Usage:
   go run ./generator new activity|story|page NAME [--site DIR]
   go run ./generator new site DIR [--language nl|en]
   go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--open] [--today YYYY-MM-DD]
+  go run ./generator publish [--site DIR] [--dry-run] [--yes] [--no-build]
   go run ./generator version
 
 Run "go run ./generator COMMAND --help" for the options of a command.
@@ -79,6 +82,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "version":
 		err = cmdVersion(args[1:], stdout)
+	case "publish":
+		err = cmdPublish(ctx, args[1:], stdout, stderr, osPublishEnv())
 	case "-h", "--help", "-help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -28,7 +28,8 @@ type Config struct {
 	Theme    string
 	ThemePos diag.Pos // where the theme is named, or site.toml itself
 	Address  Address
-	Weeks    int // how far ahead the calendar reaches
+	Weeks    int      // how far ahead the calendar reaches
+	Publish  *Publish // where `publish` uploads the site; nil without [publish]
 }
 
 // Address is where the centre is and how to reach it.
@@ -149,6 +150,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 		}
 		cal.Done()
 	}
+	c.Publish = loadPublish(t.Table(fPublish))
 	t.Done()
 	return c
 }
