@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/decode"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/theme"
 )
@@ -177,9 +178,43 @@ func (th *Theme) loadWords(fsys *theme.FS, diags *diag.List) bool {
 				diag.T(`Schrijf elke vertaling als: sleutel = "tekst"`, `Write every translation as: key = "text"`))
 			return false
 		}
+		if i > 0 && !fsys.Own("layouts") {
+			th.unknownWords(src, where, words, diags)
+		}
 		maps.Copy(th.words, words)
 	}
 	return true
+}
+
+// unknownWords warns about the keys of a site's own translation file that
+// the built-in layouts never use, such as a misspelt key, which would
+// otherwise change nothing without a word. th.words holds the built-in
+// translations still.
+func (th *Theme) unknownWords(src []byte, file string, words map[string]string, diags *diag.List) {
+	var unknown []string
+	for k := range words {
+		if _, ok := th.words[k]; !ok {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return
+	}
+	slices.Sort(unknown)
+	known := slices.Sorted(maps.Keys(th.words))
+	t := decode.Parse(file, string(src), 0, diags) // positions of the keys
+	for _, k := range unknown {
+		pos := diag.Pos{File: file}
+		if t != nil {
+			pos = t.Pos(k)
+		}
+		hint := diag.T("Alleen de sleutels van het ingebouwde thema doen iets, zoals skip_to_content.", "Only the keys of the built-in theme do anything, such as skip_to_content.")
+		if c := diag.Closest(k, known); c != "" {
+			hint = diag.T("Bedoel je “%s”?", "Did you mean “%s”?", c)
+		}
+		diags.Warnf(pos, "unknown-translation",
+			diag.T("Het thema gebruikt geen vertaling “%s”; deze regel verandert niets.", "The theme uses no translation “%s”; this line changes nothing.", k), hint)
+	}
 }
 
 // readProblem reports a theme file that cannot be read.
