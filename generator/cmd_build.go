@@ -23,7 +23,7 @@ type siteFlags struct {
 }
 
 func (s *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&s.site, "site", ".", "the site `folder`, holding site.toml, content/ and themes/")
+	fs.StringVar(&s.site, "site", ".", "the site `folder`, holding site.toml and content/")
 	fs.StringVar(&s.today, "today", "", "first day of the calendar, `YYYY-MM-DD` (default: today in the site's timezone)")
 }
 

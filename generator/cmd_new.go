@@ -100,6 +100,6 @@ func newSite(dir, lang string, stdout, stderr io.Writer) error {
 	for _, f := range files {
 		fmt.Fprintln(stdout, "  "+filepath.Join(dir, filepath.FromSlash(f)))
 	}
-	fmt.Fprintln(stdout, diag.T("Bekijk hem met: krachtpunt serve --site %s", "See it with: krachtpunt serve --site %s", dir).In(lang))
+	fmt.Fprintln(stdout, diag.T("Bekijk de site met: krachtpunt serve --open --site %s", "See the site with: krachtpunt serve --open --site %s", dir).In(lang))
 	return nil
 }
