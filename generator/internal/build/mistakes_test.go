@@ -103,8 +103,8 @@ func TestVolunteerMistakes(t *testing.T) {
 			name: "every other without a start date", file: act,
 			src: "+++\ntitle = \"Koffie\"\n\nwhen = \"every other wednesday 14:00-16:00\"\n+++\n",
 			pos: "content/activities/koffie.md:4:15",
-			nl:  "vanaf",
-			en:  "Every few weeks needs a start date, or we cannot know which weeks.\n    Add “from” and the date of the first time at the end, for example “from 2026-09-02”.",
+			nl:  "Schrijf: \"every other wednesday 14:00-16:00 from JJJJ-MM-DD\", en vul bij JJJJ-MM-DD de datum van de eerste keer in.",
+			en:  "Every few weeks needs a start date, or we cannot know which weeks.\n    Write: \"every other wednesday 14:00-16:00 from YYYY-MM-DD\", and fill in the date of the first time for YYYY-MM-DD.",
 		},
 		{
 			name: "time that does not exist", file: act,
