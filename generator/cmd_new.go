@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +25,7 @@ func cmdNew(args []string, stdout, stderr io.Writer, lang string) error {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	site := fs.String("site", ".", "")
+	language := fs.String("language", "", "")
 	pos, err := newCommand.parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, newCommand.help(lang))
@@ -32,9 +35,15 @@ func cmdNew(args []string, stdout, stderr io.Writer, lang string) error {
 	}
 	example := diag.T(`Bijvoorbeeld: go run ./generator new activity "Koffieochtend"`, `For example: go run ./generator new activity "Coffee morning"`)
 	if len(pos) > 0 && pos[0] == "site" {
-		return &usageError{
-			diag.T("een nieuwe site maken kan Krachtpunt nog niet", "Krachtpunt cannot make a new site yet"),
-			diag.T("Kopieer site.toml, content/ en themes/ van een bestaande site, en pas site.toml aan.", "Copy site.toml, content/ and themes/ from an existing site, and change site.toml.")}
+		if len(pos) != 2 {
+			return &usageError{diag.T("new site heeft één map nodig", "new site needs one folder"),
+				diag.T("Bijvoorbeeld: go run ./generator new site ../mijn-buurthuis", "For example: go run ./generator new site ../my-centre")}
+		}
+		return newSite(pos[1], *language, stdout, stderr)
+	}
+	if *language != "" {
+		return &usageError{diag.T("--language hoort alleen bij new site", "--language is for new site only"),
+			diag.T("Een nieuw bestand komt in de taal uit site.toml.", "A new file is made in the language of site.toml.")}
 	}
 	if len(pos) > 0 && pos[0] != "hosting" {
 		if _, ok := scaffold.Kinds[pos[0]]; !ok {
@@ -87,4 +96,30 @@ func quoteName(words []string, placeholder string) string {
 		return placeholder
 	}
 	return fmt.Sprintf("%q", strings.Join(words, " "))
+}
+
+// newSite makes a new site in dir, in lang ("" for Dutch).
+func newSite(dir, lang string, stdout, stderr io.Writer) error {
+	if lang == "" {
+		lang = "nl"
+	}
+	if !slices.Contains(scaffold.Languages, lang) {
+		return &usageError{diag.T("--language %s kent Krachtpunt niet", "Krachtpunt does not know --language %s", lang),
+			diag.T("Kies nl of en.", "Choose nl or en.")}
+	}
+	files, err := scaffold.NewSite(dir, lang, schedule.DateOf(time.Now()).String(), nil)
+	switch {
+	case errors.Is(err, scaffold.ErrNotEmpty):
+		fmt.Fprintln(stderr, diag.T("De map %s is niet leeg; er is niets veranderd. Kies een nieuwe of lege map.",
+			"The folder %s is not empty; nothing was changed. Choose a new or empty folder.", dir).In(lang))
+		return errContent
+	case err != nil:
+		return err
+	}
+	fmt.Fprintln(stdout, diag.T("Nieuwe site in %s:", "New site in %s:", dir).In(lang))
+	for _, f := range files {
+		fmt.Fprintln(stdout, "  "+filepath.Join(dir, filepath.FromSlash(f)))
+	}
+	fmt.Fprintln(stdout, diag.T("Bekijk de site met: krachtpunt serve --open --site %s", "See the site with: krachtpunt serve --open --site %s", dir).In(lang))
+	return nil
 }

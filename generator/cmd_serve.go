@@ -24,6 +24,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang
 	sf.register(fs)
 	port := fs.Int("port", 1313, "")
 	bind := fs.String("bind", "127.0.0.1", "")
+	open := fs.Bool("open", false, "")
 	if err := parseSite(serveCommand, fs, &sf, args, stdout, lang); err != nil {
 		return err
 	}
@@ -74,6 +75,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang
 	}
 	if fixed.IsZero() {
 		o.Now = time.Now
+	}
+	if *open {
+		o.OnReady = func(url string) {
+			if err := openBrowser(url); err != nil {
+				lang := "nl"
+				if c := config.Load(os.DirFS(site), &ignore); c != nil {
+					lang = c.Language
+				}
+				fmt.Fprintln(stderr, diag.T("De browser ging niet open (%v). Open %s zelf in je browser.", "The browser did not open (%v). Open %s in your browser yourself.", err, url).In(lang))
+			}
+		}
 	}
 	return serve.Run(ctx, o)
 }

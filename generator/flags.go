@@ -37,14 +37,16 @@ type option struct {
 }
 
 var (
-	optSite    = option{name: "site", arg: diag.T("MAP", "DIR"), noun: diag.T("een map", "a folder"), what: diag.T("de map van de site, met site.toml, content/ en themes/ (standaard: deze map)", "the site's folder, holding site.toml, content/ and themes/ (default: this folder)")}
-	optToday   = option{name: "today", arg: diag.T("JJJJ-MM-DD", "YYYY-MM-DD"), noun: diag.T("een datum als 2026-11-24", "a date such as 2026-11-24"), what: diag.T("de eerste dag van de agenda (standaard: vandaag)", "the first day of the calendar (default: today)")}
-	optOut     = option{name: "out", arg: diag.T("MAP", "DIR"), noun: diag.T("een map", "a folder"), what: diag.T("waar de website komt (standaard: public/ in de map van de site)", "where the website goes (default: public/ in the site's folder)")}
-	optPort    = option{name: "port", arg: diag.T("GETAL", "N"), noun: diag.T("een getal", "a number"), what: diag.T("de poort van de voorvertoning; is die bezet, dan de volgende vrije (standaard: 1313)", "the port of the preview; when it is taken, the next free one (default: 1313)")}
-	optDryRun  = option{name: "dry-run", bool: true, what: diag.T("laat elk bestand zien dat gezet of weggehaald wordt, en verander niets", "show every upload and deletion, and change nothing")}
-	optYes     = option{name: "yes", bool: true, what: diag.T("ga door, ook als er veel bestanden weggehaald of vervangen worden", "go on when many files would be deleted or replaced")}
-	optNoBuild = option{name: "no-build", bool: true, what: diag.T("zet public/ zoals het is, zonder eerst te bouwen", "publish public/ as it is, without building first")}
-	optBind    = option{name: "bind", arg: diag.T("ADRES", "ADDR"), noun: diag.T("een adres", "an address"), what: diag.T("het adres waarop de voorvertoning luistert (standaard: 127.0.0.1, alleen deze computer)", "the address the preview listens on (default: 127.0.0.1, only this computer)")}
+	optSite     = option{name: "site", arg: diag.T("MAP", "DIR"), noun: diag.T("een map", "a folder"), what: diag.T("de map van de site, met site.toml en content/ (standaard: deze map)", "the site's folder, holding site.toml and content/ (default: this folder)")}
+	optToday    = option{name: "today", arg: diag.T("JJJJ-MM-DD", "YYYY-MM-DD"), noun: diag.T("een datum als 2026-11-24", "a date such as 2026-11-24"), what: diag.T("de eerste dag van de agenda (standaard: vandaag)", "the first day of the calendar (default: today)")}
+	optOut      = option{name: "out", arg: diag.T("MAP", "DIR"), noun: diag.T("een map", "a folder"), what: diag.T("waar de website komt (standaard: public/ in de map van de site)", "where the website goes (default: public/ in the site's folder)")}
+	optPort     = option{name: "port", arg: diag.T("GETAL", "N"), noun: diag.T("een getal", "a number"), what: diag.T("de poort van de voorvertoning; is die bezet, dan de volgende vrije (standaard: 1313)", "the port of the preview; when it is taken, the next free one (default: 1313)")}
+	optDryRun   = option{name: "dry-run", bool: true, what: diag.T("laat elk bestand zien dat gezet of weggehaald wordt, en verander niets", "show every upload and deletion, and change nothing")}
+	optYes      = option{name: "yes", bool: true, what: diag.T("ga door, ook als er veel bestanden weggehaald of vervangen worden", "go on when many files would be deleted or replaced")}
+	optNoBuild  = option{name: "no-build", bool: true, what: diag.T("zet public/ zoals het is, zonder eerst te bouwen", "publish public/ as it is, without building first")}
+	optOpen     = option{name: "open", bool: true, what: diag.T("open de voorvertoning in de webbrowser zodra hij klaar is", "open the preview in the web browser once it is ready")}
+	optLanguage = option{name: "language", arg: diag.T("nl|en", "nl|en"), noun: diag.T("nl of en", "nl or en"), what: diag.T("de taal van een nieuwe site (alleen bij new site; standaard nl)", "the language of a new site (new site only; default nl)")}
+	optBind     = option{name: "bind", arg: diag.T("ADRES", "ADDR"), noun: diag.T("een adres", "an address"), what: diag.T("het adres waarop de voorvertoning luistert (standaard: 127.0.0.1, alleen deze computer)", "the address the preview listens on (default: 127.0.0.1, only this computer)")}
 )
 
 // spelled is the option as its usage line writes it: --site DIR, --yes.

@@ -4,8 +4,14 @@
 //	go run ./generator build [--site DIR] [--out DIR] [--today YYYY-MM-DD]
 //	go run ./generator check [--site DIR] [--today YYYY-MM-DD]
 //	go run ./generator new activity|story|page NAME [--site DIR]
-//	go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]
+//	go run ./generator new site DIR [--language nl|en]
+//	go run ./generator new hosting github|netlify|cloudflare [--site DIR]
+//	go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--open] [--today YYYY-MM-DD]
 //	go run ./generator publish [--site DIR] [--dry-run] [--yes] [--no-build]
+//	go run ./generator version
+//
+// Started without arguments (a double-click), it shows the preview of the
+// site in the current folder in the browser, or offers to make a new site.
 //
 // Exit codes: 0 when all went well, 1 when the content has problems, 2 for
 // wrong usage.
@@ -42,6 +48,9 @@ var errContent = errors.New("content problems")
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if len(os.Args) == 1 {
+		os.Exit(start(ctx, ".", os.Stdin, os.Stdout, os.Stderr, interactive(os.Stdin)))
+	}
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -51,14 +60,16 @@ var (
 		about: diag.T("Maakt de website in public/. Gaat er iets mis, dan blijft de vorige public/ zoals hij was.", "Builds the site into public/. A build that fails leaves the previous public/ as it was.")}
 	checkCommand = &command{name: "check", options: []option{optSite, optToday},
 		about: diag.T("Kijkt alles na wat build nakijkt, en schrijft niets.", "Checks everything a build checks, and writes nothing.")}
-	newCommand = &command{name: "new", args: "activity|story|page NAME", options: []option{optSite},
+	newCommand = &command{name: "new", args: "activity|story|page|site|hosting NAME", options: []option{optSite, optLanguage},
 		about: diag.T("Maakt een nieuw bestand met uitleg erin, in de taal van de site. Een bestaand bestand wordt nooit overschreven.", "Creates a new content file from a template with explanations, in the site's language. An existing file is never overwritten.")}
-	serveCommand = &command{name: "serve", options: []option{optSite, optPort, optBind, optToday},
+	serveCommand = &command{name: "serve", options: []option{optSite, optPort, optBind, optOpen, optToday},
 		about: diag.T("Laat een voorvertoning zien die bij elke wijziging opnieuw wordt gemaakt. public/ blijft zoals hij is.", "Serves a preview of the site that rebuilds on every save and reloads the page. It does not touch public/.")}
 	publishCommand = &command{name: "publish", options: []option{optSite, optDryRun, optYes, optNoBuild},
 		about: diag.T("Bouwt de site en zet wat veranderd is op de server uit [publish] in site.toml. Het wachtwoord komt uit KRACHTPUNT_PASSWORD of wordt gevraagd.",
 			"Builds the site and uploads what changed to the server in [publish] in site.toml. The password comes from KRACHTPUNT_PASSWORD or is asked for.")}
-	commands = []*command{buildCommand, checkCommand, newCommand, serveCommand, publishCommand}
+	versionCommand = &command{name: "version",
+		about: diag.T("Zegt welke versie van Krachtpunt dit is.", "Says which version of Krachtpunt this is.")}
+	commands = []*command{buildCommand, checkCommand, newCommand, serveCommand, publishCommand, versionCommand}
 )
 
 // Dutch words a volunteer may type for a command.
@@ -96,6 +107,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdNew(args[1:], stdout, stderr, lang)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr, lang)
+	case "version":
+		err = cmdVersion(args[1:], stdout)
 	case "publish":
 		err = cmdPublish(ctx, args[1:], stdout, stderr, osPublishEnv(), lang)
 	case "-h", "--help", "-help", "help":

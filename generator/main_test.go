@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,9 +42,6 @@ func TestExitCodes(t *testing.T) {
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
-		t.Fatal(err)
 	}
 	write("site.toml", "title = \"De Linde\"\nlanguage = \"en\"\n")
 	docs := t.TempDir()
@@ -128,9 +126,6 @@ func TestLocaleLanguage(t *testing.T) {
 func TestNewTemplatesBuild(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
 		site := t.TempDir()
-		if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
-			t.Fatal(err)
-		}
 		if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"X\"\nlanguage = \""+lang+"\"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -149,9 +144,6 @@ func TestNewTemplatesBuild(t *testing.T) {
 // served under the same path in the preview, so its links work there.
 func TestPreviewUnderBasePath(t *testing.T) {
 	site := t.TempDir()
-	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
-		t.Fatal(err)
-	}
 	if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"X\"\nbaseURL = \"https://example.org/linde/\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -167,5 +159,61 @@ func TestPreviewUnderBasePath(t *testing.T) {
 	}
 	if _, ok := files["index.html"]; ok {
 		t.Errorf("index.html is also at the root")
+	}
+}
+
+// TestNewSite makes a new site in both languages: it builds without a
+// warning, publishes its examples, and `new site` refuses a folder that
+// holds anything.
+func TestNewSite(t *testing.T) {
+	for _, tc := range []struct{ lang, activity, story, page, hours string }{
+		{"nl", "activiteiten/koffieochtend/index.html", "verhalen/welkom/index.html", "over-ons/index.html", "openingstijden/index.html"},
+		{"en", "activities/coffee-morning/index.html", "stories/welcome/index.html", "about-us/index.html", "opening-hours/index.html"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			site := filepath.Join(t.TempDir(), "mijn-buurthuis")
+			code, out, errOut := runCmd(t, "new", "site", site, "--language", tc.lang)
+			if code != exitOK || errOut != "" {
+				t.Fatalf("new site: exit %d\n%s%s", code, out, errOut)
+			}
+			for _, f := range []string{"site.toml", "content/_index.md", "content/opening-hours.md"} {
+				if !strings.Contains(out, filepath.Join(site, filepath.FromSlash(f))) {
+					t.Errorf("new site does not name %s:\n%s", f, out)
+				}
+			}
+			toml, _ := os.ReadFile(filepath.Join(site, "site.toml"))
+			if !strings.Contains(string(toml), "\nlanguage = \""+tc.lang+"\"\n") || !strings.Contains(string(toml), "\n# ") {
+				t.Errorf("site.toml is not a commented one in %s:\n%s", tc.lang, toml)
+			}
+			code, out, errOut = runCmd(t, "build", "--site", site, "--today", "2026-11-25")
+			if code != exitOK || errOut != "" {
+				t.Fatalf("build of the new site: exit %d, want no warning\n%s%s", code, out, errOut)
+			}
+			for _, p := range []string{"index.html", tc.activity, tc.story, tc.page, tc.hours, "style.css"} {
+				if _, err := os.Stat(filepath.Join(site, "public", filepath.FromSlash(p))); err != nil {
+					t.Errorf("the new site does not publish %s", p)
+				}
+			}
+
+			// A second time, into the site just made: nothing changes.
+			before := snapshot(t, site)
+			if code, _, errOut := runCmd(t, "new", "site", site, "--language", tc.lang); code != exitContent || !strings.Contains(errOut, site) {
+				t.Errorf("new site in a folder with a site: exit %d\n%s", code, errOut)
+			}
+			if after := snapshot(t, site); !maps.Equal(before, after) {
+				t.Errorf("new site changed a folder that was not empty: %s", diffSnapshots(before, after))
+			}
+		})
+	}
+	docs := t.TempDir()
+	writeFile(t, filepath.Join(docs, "brief.txt"), []byte("mijn brief"))
+	if code, _, errOut := runCmd(t, "new", "site", docs); code != exitContent || !strings.Contains(errOut, "niet leeg") {
+		t.Errorf("new site in a folder with a letter: exit %d\n%s", code, errOut)
+	}
+	if entries, _ := os.ReadDir(docs); len(entries) != 1 {
+		t.Errorf("new site wrote into a folder that was not empty: %v", entries)
+	}
+	if code, _, _ := runCmd(t, "new", "site", t.TempDir(), "--language", "de"); code != exitUsage {
+		t.Errorf("new site --language de: exit %d, want %d", code, exitUsage)
 	}
 }

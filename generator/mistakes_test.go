@@ -129,16 +129,11 @@ func (c *mistake) run(t *testing.T, lang string) {
 	}
 	before := snapshot(t, out)
 
-	hasTheme := false
 	for name, data := range c.input {
 		if name == "site.toml" && lang != "" {
 			data = bytes.Replace(data, []byte(langLine), []byte(`language = "`+lang+`"`), 1)
 		}
-		hasTheme = hasTheme || strings.HasPrefix(name, "themes/")
 		writeFile(t, filepath.Join(site, filepath.FromSlash(name)), data)
-	}
-	if !hasTheme {
-		copyTheme(t, site)
 	}
 
 	args := c.args
@@ -230,14 +225,6 @@ func writeGoodSite(t *testing.T, dir string) {
 	writeFile(t, filepath.Join(dir, "site.toml"), []byte("title = \"De Linde\"\n"))
 	writeFile(t, filepath.Join(dir, "content", "activities", "koffie.md"),
 		[]byte("+++\ntitel = \"Koffieochtend\"\nwanneer = \"elke dinsdag 10:00-12:00\"\n+++\nKoffie en een praatje.\n"))
-	copyTheme(t, dir)
-}
-
-func copyTheme(t *testing.T, site string) {
-	t.Helper()
-	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS(filepath.Join("..", "themes"))); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func writeFile(t *testing.T, path string, data []byte) {

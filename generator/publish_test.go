@@ -54,7 +54,7 @@ type pubSite struct {
 func newPubSite(t *testing.T, tg target) *pubSite {
 	t.Helper()
 	s := &pubSite{t: t, tg: tg, dir: t.TempDir(), home: t.TempDir()}
-	for _, d := range []string{"content", "themes"} {
+	for _, d := range []string{"content"} {
 		if err := os.CopyFS(filepath.Join(s.dir, d), os.DirFS(filepath.Join("..", d))); err != nil {
 			t.Fatal(err)
 		}

@@ -191,9 +191,6 @@ func TestWithdrawnConsentTakesAStoryOffline(t *testing.T) {
 	for name, data := range files {
 		writeFile(t, filepath.Join(site, filepath.FromSlash(name)), data)
 	}
-	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS(filepath.Join(repoRoot(t), "themes"))); err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(t.TempDir(), "public")
 	if err := buildDir(t, site, out); err != nil {
 		t.Fatal(err)

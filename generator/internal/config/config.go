@@ -27,6 +27,7 @@ type Config struct {
 	Timezone string
 	Location *time.Location
 	Theme    string
+	ThemePos diag.Pos // where the theme is named, or site.toml itself
 	Address  Address
 	Weeks    int      // how far ahead the calendar reaches
 	Publish  *Publish // where `publish` uploads the site; nil without [publish]
@@ -117,6 +118,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 		Language: t.String(fLanguage),
 		Timezone: t.String(fTimezone),
 		Theme:    t.String(fTheme),
+		ThemePos: t.Pos(fTheme.Name),
 		Weeks:    12,
 	}
 	if !t.Has(fTitle) || strings.TrimSpace(c.Title) == "" {
@@ -130,7 +132,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 	} else if strings.ContainsAny(c.Theme, `/\`) || strings.HasPrefix(c.Theme, ".") {
 		t.Errorf(fTheme, "bad-theme",
 			diag.T("%q is geen naam van een thema", "%q is not the name of a theme", c.Theme),
-			diag.T("Gebruik de naam van een map in themes/, bijvoorbeeld: theme = \"default\"", "Use the name of a folder in themes/, for example: theme = \"default\""))
+			diag.T("Laat deze regel weg voor het ingebouwde thema, of gebruik de naam van een map in themes/.", "Leave this line out for the built-in theme, or use the name of a folder in themes/."))
 	}
 	if a := t.Table(fAddress); a != nil {
 		c.Address = Address{
