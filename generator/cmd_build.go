@@ -13,7 +13,6 @@ import (
 
 	"krachtpunt/generator/internal/build"
 	"krachtpunt/generator/internal/diag"
-	"krachtpunt/generator/internal/schedule"
 )
 
 // siteFlags are the flags every command that reads a site shares.
@@ -23,54 +22,46 @@ type siteFlags struct {
 }
 
 func (s *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&s.site, "site", ".", "the site `folder`, holding site.toml, content/ and themes/")
-	fs.StringVar(&s.today, "today", "", "first day of the calendar, `YYYY-MM-DD` (default: today in the site's timezone)")
+	fs.StringVar(&s.site, "site", ".", "")
+	fs.StringVar(&s.today, "today", "", "")
 }
 
-func (s *siteFlags) day() (schedule.Date, error) {
-	if s.today == "" {
-		return schedule.Date{}, nil
+// parseSite parses the arguments of a command that reads a site and takes
+// no other words, and checks that the site folder holds a site.toml.
+func parseSite(c *command, fs *flag.FlagSet, sf *siteFlags, args []string, stdout io.Writer, lang string) error {
+	fs.SetOutput(io.Discard)
+	words, err := c.parseArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, c.help(lang))
 	}
-	d, err := schedule.ParseDate(s.today)
 	if err != nil {
-		return d, fmt.Errorf("%w: --today %q is not a date like 2026-11-24", errUsage, s.today)
+		return err
 	}
-	return d, nil
+	if err := c.noWords(words); err != nil {
+		return err
+	}
+	if _, err := today(sf.today); err != nil {
+		return err
+	}
+	return checkSite(c.name, sf.site)
 }
 
-func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) error {
-	name := "check"
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool, lang string) error {
+	c := checkCommand
 	if write {
-		name = "build"
+		c = buildCommand
 	}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	var sf siteFlags
 	sf.register(fs)
 	out := ""
 	if write {
-		fs.StringVar(&out, "out", "", "where to write the site `folder` (default: public/ in the site folder)")
-		fs.Usage = func() {
-			fmt.Fprint(fs.Output(), "Usage: go run ./generator build [--site DIR] [--out DIR] [--today YYYY-MM-DD]\n\nBuilds the site into public/. A build that fails leaves the previous public/ as it was.\n\n")
-			fs.PrintDefaults()
-		}
-	} else {
-		fs.Usage = func() {
-			fmt.Fprint(fs.Output(), "Usage: go run ./generator check [--site DIR] [--today YYYY-MM-DD]\n\nChecks everything a build checks, and writes nothing.\n\n")
-			fs.PrintDefaults()
-		}
+		fs.StringVar(&out, "out", "", "")
 	}
-	if err := parse(fs, args); err != nil {
+	if err := parseSite(c, fs, &sf, args, stdout, lang); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
-	}
-	today, err := sf.day()
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return err
-	}
+	day, _ := today(sf.today)
 	if out == "" {
 		out = filepath.Join(sf.site, "public")
 	}
@@ -81,14 +72,17 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 			fmt.Fprintln(stderr, "krachtpunt:", err)
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
+		var err error
 		if dir, err = build.NewDir(out); err != nil {
 			return err
 		}
 		output = dir
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: today, Now: time.Now(), Out: output, Logger: logger})
-	lang := res.Lang()
+	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: day, Now: time.Now(), Out: output, Logger: logger})
+	if res != nil && res.Config != nil {
+		lang = res.Lang()
+	}
 	if len(res.Diags) > 0 {
 		fmt.Fprint(stderr, res.Diags.Format(lang))
 	}

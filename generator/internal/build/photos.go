@@ -211,7 +211,8 @@ func (set *photoSet) check(site *content.Site, diags *diag.List) {
 }
 
 // imageSizes is what the theme's column is wide: 46rem of 18px less the
-// padding (style.css, .wrap), the whole screen less the padding on phones.
+// padding (static/style.css of the default theme, .wrap), the whole screen
+// less the padding on phones.
 // It lets the browser choose the version of a photo before the style sheet
 // is read.
 const imageSizes = "(min-width: 828px) 792px, calc(100vw - 36px)"
