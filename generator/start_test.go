@@ -149,7 +149,7 @@ func TestStartKeepsMessage(t *testing.T) {
 
 	// Not started from a terminal: nobody to ask, so the usage is shown.
 	var plain bytes.Buffer
-	if code := start(context.Background(), dir, strings.NewReader(""), &plain, &plain, false); code != exitUsage || !strings.Contains(plain.String(), "Usage") {
+	if code := start(context.Background(), dir, strings.NewReader(""), &plain, &plain, false); code != exitUsage || !strings.Contains(plain.String(), "go run ./generator build") {
 		t.Errorf("without a terminal: exit %d\n%s", code, plain.String())
 	}
 }
