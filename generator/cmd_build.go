@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"krachtpunt/generator/internal/build"
+	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/outdir"
 	"krachtpunt/generator/internal/schedule"
 )
 
@@ -74,28 +76,31 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	if out == "" {
 		out = filepath.Join(sf.site, "public")
 	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	var output build.Output = build.Discard{}
-	var dir *build.Dir
+	var dir *outdir.Dir
 	if write {
-		if err := build.CheckOut(sf.site, out); err != nil {
+		if err := outdir.Check(sf.site, out); err != nil {
 			fmt.Fprintln(stderr, "krachtpunt:", err)
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
-		if dir, err = build.NewDir(out); err != nil {
+		// Builds into one folder take turns.
+		waiting := func() {
+			fmt.Fprintln(stderr, diag.T("er loopt al een build in %s; ik wacht tot die klaar is ...",
+				"a build is already running in %s; waiting until it is done ...", out).In(siteLanguage(sf.site)))
+		}
+		if dir, err = outdir.Open(ctx, out, outdir.Options{Waiting: waiting, Logger: logger}); err != nil {
 			return err
 		}
+		defer dir.Abort() // after Commit, nothing to do
 		output = dir
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: today, Now: time.Now(), Out: output, Logger: logger})
 	lang := res.Lang()
 	if len(res.Diags) > 0 {
 		fmt.Fprint(stderr, res.Diags.Format(lang))
 	}
 	if err != nil {
-		if dir != nil {
-			dir.Abort()
-		}
 		var list diag.List
 		if errors.As(err, &list) {
 			return errContent
@@ -112,4 +117,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintln(stdout, diag.T("Alles in orde: %d pagina's gecontroleerd.", "All good: %d pages checked.", res.Pages).In(lang))
 	}
 	return nil
+}
+
+// siteLanguage is the language of the site's messages before a build has
+// read its settings: "nl" when site.toml cannot be read.
+func siteLanguage(site string) string {
+	var ignore diag.List
+	if c := config.Load(os.DirFS(site), &ignore); c != nil {
+		return c.Language
+	}
+	return "nl"
 }
