@@ -32,7 +32,14 @@ func TestSecondBuildWaitsForTheFirst(t *testing.T) {
 		d, err := Open(context.Background(), out, Options{Waiting: func() { close(waiting) }})
 		second <- opened{d, err, released.Load()}
 	}()
-	<-waiting
+	select {
+	case <-waiting:
+	case got := <-second:
+		if got.d != nil {
+			got.d.Abort()
+		}
+		t.Fatalf("the second Open returned (%v) while the first build holds the folder", got.err)
+	}
 	// The second build waits: it has not touched the first one's files.
 	if data, err := os.ReadFile(filepath.Join(first.staging, "index.html")); err != nil || string(data) != "eerste" {
 		t.Fatalf("the first build's file while the second waits: %q, %v", data, err)
@@ -67,8 +74,11 @@ func TestCancelWhileWaiting(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	d, err := Open(ctx, out, Options{Waiting: cancel})
+	if d != nil {
+		d.Abort()
+	}
 	if !errors.Is(err, context.Canceled) || d != nil {
-		t.Fatalf("Open cancelled while waiting = %v, %v; want context.Canceled", d, err)
+		t.Fatalf("Open cancelled while waiting: err %v, opened %v; want context.Canceled", err, d != nil)
 	}
 	if err := first.Commit(context.Background()); err != nil {
 		t.Fatalf("the first build after the second gave up: %v", err)
