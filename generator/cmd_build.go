@@ -53,7 +53,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	if write {
 		fs.StringVar(&out, "out", "", "where to write the site `folder` (default: public/ in the site folder)")
 		fs.Usage = func() {
-			fmt.Fprint(fs.Output(), "Usage: go run ./generator build [--site DIR] [--out DIR] [--today YYYY-MM-DD]\n\nBuilds the site into public/. A build that fails leaves the previous public/ as it was.\n\n")
+			fmt.Fprint(fs.Output(), "Usage: go run ./generator build [--site DIR] [--out DIR] [--today YYYY-MM-DD]\n\nBuilds the site into public/. A build that fails leaves the previous public/ as it was.\nA second build into the same folder waits until the first is done.\n\n")
 			fs.PrintDefaults()
 		}
 	} else {
