@@ -20,7 +20,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	site := fs.String("site", ".", "the site `folder`")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: go run ./generator new activity|story|page NAME [--site DIR]\n\nCreates a new content file from a template with explanations, in the site's language.\nAn existing file is never overwritten.\n\n")
+		fmt.Fprint(fs.Output(), "Usage: go run ./generator new activity|story|page NAME [--site DIR]\n       go run ./generator new hosting github|netlify|cloudflare [--site DIR]\n\nCreates a new content file from a template with explanations, in the site's language,\nor the settings a host that builds from git needs.\nAn existing file is never overwritten.\n\n")
 		fs.PrintDefaults()
 	}
 	// Allow flags after the positional arguments: new activity "Koffie" --site x
@@ -40,6 +40,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: new needs a kind and a name", errUsage)
 	}
 	kind, name := pos[0], strings.Join(pos[1:], " ")
+	if kind == "hosting" {
+		return cmdNewHosting(*site, name, stdout, stderr)
+	}
 	if _, ok := scaffold.Kinds[kind]; !ok {
 		fmt.Fprintf(stderr, "krachtpunt: unknown kind %q: use activity, story or page\n", kind)
 		return errUsage

@@ -5,6 +5,7 @@
 //	go run ./generator check [--site DIR] [--today YYYY-MM-DD]
 //	go run ./generator new activity|story|page NAME [--site DIR]
 //	go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]
+//	go run ./generator publish [--site DIR] [--dry-run] [--yes] [--no-build]
 //
 // Exit codes: 0 when all went well, 1 when the content has problems, 2 for
 // wrong usage.
@@ -47,6 +48,7 @@ Usage:
   go run ./generator check [--site DIR] [--today YYYY-MM-DD]
   go run ./generator new activity|story|page NAME [--site DIR]
   go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]
+  go run ./generator publish [--site DIR] [--dry-run] [--yes] [--no-build]
 
 Run "go run ./generator COMMAND --help" for the options of a command.
 `
@@ -67,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdNew(args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
+	case "publish":
+		err = cmdPublish(ctx, args[1:], stdout, stderr, osPublishEnv())
 	case "-h", "--help", "-help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

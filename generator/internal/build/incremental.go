@@ -89,11 +89,12 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		today = schedule.DateOf(b.now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
-	p.checkSlugs(&r.diags)
+	jobs := p.jobs()
+	p.checkSlugs(jobs, &r.diags)
+	checkGenerated(jobs, theme.Static, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)
 	}
-	jobs := p.jobs()
 	global := p.fingerprint(b.site, jobs)
 	if r.last != nil && global != r.last.global {
 		r.full = true
@@ -360,7 +361,7 @@ func depsOf(it *content.Item) []string {
 
 // fingerprint sums up what every output depends on: the settings, the
 // theme's translations and layouts (by their files), the menu, the set of
-// outputs and static files (links point at them), and the day.
+// outputs, static files and pages withheld (links point at them), and the day.
 func (p *plan) fingerprint(site fs.FS, jobs []job) string {
 	h := sha256.New()
 	src, _ := fs.ReadFile(site, config.File)
@@ -374,6 +375,9 @@ func (p *plan) fingerprint(site fs.FS, jobs []job) string {
 	}
 	for _, f := range slices.Sorted(maps.Keys(p.files)) {
 		fmt.Fprintf(h, "%s\x00", f)
+	}
+	for _, w := range slices.Sorted(maps.Keys(p.withheld)) { // links to them are plain text
+		fmt.Fprintf(h, "-%s\x00%v\x00", w, p.withheld[w].Draft)
 	}
 	var buf bytes.Buffer
 	for _, f := range p.theme.Static {

@@ -192,6 +192,37 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			changed:    []string{"site.toml"},
 			mustRender: []string{"index.html", "verhalen/tuin/index.html", "activiteiten/eten/agenda.ics"},
 		},
+		{
+			name: "page links to an activity",
+			edit: func() {
+				fsys["content/over-ons.md"].Data = []byte("+++\ntitle = \"Over ons\"\nmenu = 1\n+++\nKom naar de [koffie](activities/koffie.md).\n")
+			},
+			changed:    []string{"content/over-ons.md"},
+			mustRender: []string{"over-ons/index.html"},
+			mustNot:    []string{"activiteiten/koffie/index.html"},
+		},
+		{
+			name: "linked activity made a draft",
+			edit: func() {
+				fsys["content/activities/koffie.md"].Data = []byte("+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdag 10:00-12:30\"\nconcept = true\n+++\n")
+			},
+			changed:    []string{"content/activities/koffie.md"},
+			mustRender: []string{"over-ons/index.html", "agenda.json"},
+		},
+		{
+			name:        "linked draft deleted",
+			edit:        func() { delete(fsys, "content/activities/koffie.md") },
+			changed:     []string{"content/activities/koffie.md"},
+			wantFailure: true, // the link on over-ons.md leads nowhere now
+		},
+		{
+			name: "linked draft back and ready",
+			edit: func() {
+				fsys["content/activities/koffie.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdag 10:00-12:30\"\n+++\n")}
+			},
+			changed:    []string{"content/activities/koffie.md"},
+			mustRender: []string{"over-ons/index.html", "activiteiten/koffie/index.html"},
+		},
 	}
 	for _, st := range steps {
 		st.edit()

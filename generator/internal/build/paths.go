@@ -1,5 +1,14 @@
 package build
 
+import (
+	"path"
+	"strings"
+
+	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/render"
+)
+
 // Words are the path words of a site language: /activiteiten/ or /activities/.
 type Words struct {
 	Activities, Stories, Agenda, Hours string
@@ -11,7 +20,57 @@ var PathWords = map[string]Words{
 	"en": {Activities: "activities", Stories: "stories", Agenda: "calendar", Hours: "opening-hours"},
 }
 
-// reserved are first path segments a plain page may not take.
-func (w Words) reserved() []string {
-	return []string{w.Activities, w.Stories, w.Agenda, w.Hours, "404", "404.html", "robots.txt", "sitemap.xml", "agenda.ics", "agenda.json", "style.css"}
+// checkGenerated reports static files under content/ that would take the
+// place of a file the build writes: a page, a calendar or feed, a file of
+// the theme. The paths come from what the build writes, so every new kind
+// of output is covered. Names are compared without regard to case, as the
+// folders of Windows and macOS do.
+func checkGenerated(jobs []job, theme []render.StaticFile, files []string, diags *diag.List) {
+	made := make(map[string]string, len(jobs)+len(theme)) // lower case -> path
+	dirs := map[string]string{}                           // folders they are in, lower case -> path
+	add := func(p string) {
+		made[strings.ToLower(p)] = p
+		for d := path.Dir(p); d != "."; d = path.Dir(d) {
+			dirs[strings.ToLower(d)] = d
+		}
+	}
+	for _, j := range jobs {
+		add(j.path)
+	}
+	for _, f := range theme {
+		add(f.Path)
+	}
+	for _, f := range files {
+		pos := diag.Pos{File: content.Dir + "/" + f}
+		lower := strings.ToLower(f)
+		if p, ok := made[lower]; ok {
+			what := diag.T("het bestand %s, dat", "the file %s that", "/"+p)
+			if dir, ok := strings.CutSuffix(p, "index.html"); ok && dir == "" {
+				what = diag.T("de startpagina /, die", "the home page / that")
+			} else if ok && strings.HasSuffix(dir, "/") {
+				what = diag.T("de pagina %s, die", "the page %s that", "/"+dir)
+			}
+			hint := diag.T("Haal het weg uit content/, of geef het een andere naam.", "Remove it from content/, or give it another name.")
+			if p == "index.html" {
+				hint = diag.T("Haal het weg uit content/; de tekst van de startpagina schrijf je in content/_index.md.", "Remove it from content/; the text of the home page goes in content/_index.md.")
+			}
+			diags.Errorf(pos, "generated-path",
+				diag.T("dit bestand zou %s Krachtpunt zelf maakt, vervangen", "this file would replace %s Krachtpunt makes itself", what), hint)
+			continue
+		}
+		if d, ok := dirs[lower]; ok {
+			diags.Errorf(pos, "generated-path",
+				diag.T("dit bestand heeft dezelfde naam als de map /%s/, waarin Krachtpunt pagina's maakt", "this file has the same name as the folder /%s/ in which Krachtpunt makes pages", d),
+				diag.T("Haal het weg uit content/, of geef het een andere naam.", "Remove it from content/, or give it another name."))
+			continue
+		}
+		for d := path.Dir(f); d != "."; d = path.Dir(d) {
+			if p, ok := made[strings.ToLower(d)]; ok {
+				diags.Errorf(pos, "generated-path",
+					diag.T("dit bestand staat in een map met de naam van het bestand /%s, dat Krachtpunt zelf maakt", "this file is in a folder named like the file /%s that Krachtpunt makes itself", p),
+					diag.T("Geef de map een andere naam.", "Give the folder another name."))
+				break
+			}
+		}
+	}
 }

@@ -32,9 +32,12 @@ type plan struct {
 	md    *render.Markdown
 	pages map[string]string // content rel -> site path ("/route/")
 	files map[string]bool   // static files under content/
-	view  *render.Site
-	cal   *calendar
-	frags *fragments
+	// withheld are the pages not published, by content rel and by the
+	// site path they would have had.
+	withheld map[string]content.Withheld
+	view     *render.Site
+	cal      *calendar
+	frags    *fragments
 }
 
 func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
@@ -58,6 +61,7 @@ func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.T
 	for _, f := range site.Files {
 		p.files[f] = true
 	}
+	p.withheld = p.withheldPages()
 	p.cal = newCalendar(site, today, cfg.Weeks, cfg.Location)
 	p.view = p.siteView()
 	return p
@@ -80,10 +84,61 @@ func (p *plan) FileURL(rel string) (string, bool) {
 	return p.cfg.Link("/" + rel), p.files[rel]
 }
 
-// checkSlugs reports plain pages whose address is taken by a part of the site.
-func (p *plan) checkSlugs(diags *diag.List) {
+// Withheld implements render.Links.
+func (p *plan) Withheld(target string) (content.Withheld, bool) {
+	if strings.HasPrefix(target, "/") {
+		target = strings.TrimSuffix(path.Clean(target), "/index.html")
+		if base := p.cfg.Link("/"); base != "/" {
+			if rest, ok := strings.CutPrefix(target, strings.TrimSuffix(base, "/")); ok {
+				target = rest
+			}
+		}
+		target = strings.TrimSuffix(target, "/") + "/"
+	}
+	w, ok := p.withheld[target]
+	return w, ok
+}
+
+// withheldPages lists the pages that are not published by their content
+// file and by the address they would have had, unless a published page has
+// that address.
+func (p *plan) withheldPages() map[string]content.Withheld {
+	out := make(map[string]content.Withheld, 2*len(p.site.Withheld))
+	published := map[string]bool{}
+	for _, u := range p.pages {
+		published[u] = true
+	}
+	for rel, w := range p.site.Withheld {
+		out[rel] = w
+		var u string
+		switch w.Kind {
+		case content.KindActivity:
+			u = "/" + p.words.Activities + "/" + w.Slug + "/"
+		case content.KindStory:
+			u = "/" + p.words.Stories + "/" + w.Slug + "/"
+		case content.KindPage:
+			u = "/" + w.Slug + "/"
+		}
+		if u != "" && !published[u] {
+			out[u] = w
+		}
+	}
+	return out
+}
+
+// checkSlugs reports plain pages whose address is taken by a part of the
+// site: a page that a job other than a plain page writes too. Two pages
+// with one slug are reported by content.Assemble.
+func (p *plan) checkSlugs(jobs []job, diags *diag.List) {
+	others := make(map[string]int, len(jobs)) // jobs by path, pages left out
+	for _, j := range jobs {
+		others[j.path]++
+	}
 	for _, pg := range p.site.Pages {
-		if slices.Contains(p.words.reserved(), pg.Slug) {
+		others[indexPath("/"+pg.Slug+"/")]--
+	}
+	for _, pg := range p.site.Pages {
+		if others[indexPath("/"+pg.Slug+"/")] > 0 {
 			diags.Errorf(diag.Pos{File: pg.File}, "reserved-slug",
 				diag.T("het webadres /%s/ is al in gebruik door Krachtpunt", "the address /%s/ is already used by Krachtpunt", pg.Slug),
 				diag.T(`Geef de pagina een andere bestandsnaam, of zet slug = "andere-naam" in de gegevens.`, `Give the page another file name, or set slug = "other-name" in its settings.`))
@@ -161,8 +216,10 @@ func (p *plan) siteView() *render.Site {
 			Activities: p.cfg.Link(p.sectionPath(p.words.Activities)),
 			Stories:    p.cfg.Link(p.sectionPath(p.words.Stories)),
 			Agenda:     p.cfg.Link(p.sectionPath(p.words.Agenda)),
-			Hours:      p.cfg.Link(p.sectionPath(p.words.Hours)),
 		},
+	}
+	if p.site.Hours != nil {
+		v.Sections.Hours = p.cfg.Link(p.sectionPath(p.words.Hours))
 	}
 	for _, f := range p.theme.Static {
 		if f.Path == "style.css" {

@@ -139,6 +139,9 @@ func TestSites(t *testing.T) {
 			if a.fails != (err != nil) {
 				t.Fatalf("build failed = %v, want %v; problems:\n%s", err != nil, a.fails, res.Diags.Format("en"))
 			}
+			if !a.fails {
+				checkLinks(t, out.Files, res.Config)
+			}
 			names := slices.Sorted(func(yield func(string) bool) {
 				for k := range a.expect {
 					if !yield(k) {

@@ -27,7 +27,8 @@ type Config struct {
 	Location *time.Location
 	Theme    string
 	Address  Address
-	Weeks    int // how far ahead the calendar reaches
+	Weeks    int      // how far ahead the calendar reaches
+	Publish  *Publish // where `publish` uploads the site; nil without [publish]
 }
 
 // Address is where the centre is and how to reach it.
@@ -147,6 +148,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 		}
 		cal.Done()
 	}
+	c.Publish = loadPublish(t.Table(fPublish))
 	t.Done()
 	return c
 }

@@ -31,6 +31,18 @@ type Site struct {
 	Stories                       []*Story    // newest first, then by slug
 	Pages                         []*Page     // sorted by slug
 	Files                         []string    // static files: slash paths under content/, sorted
+	// Withheld are the activities, stories and pages left out: drafts and
+	// stories without consent, by slash path under content/. Links to them
+	// become plain text.
+	Withheld map[string]Withheld
+}
+
+// Withheld is a page that is not published.
+type Withheld struct {
+	Kind  Kind // KindActivity, KindStory or KindPage
+	Slug  string
+	Title string
+	Draft bool // a draft; else a story without consent
 }
 
 // Kind says what a file under content/ is.
@@ -47,6 +59,7 @@ const (
 	KindPage
 	KindStatic
 	KindStrayMarkdown
+	KindMisnamed // Markdown under another extension: koffie.md.txt, koffie.markdown
 )
 
 // KindOf classifies rel, a slash path under content/.
@@ -58,6 +71,9 @@ func KindOf(rel string) Kind {
 	}
 	dir, name := path.Split(rel)
 	if !strings.HasSuffix(strings.ToLower(name), ".md") {
+		if MarkdownName(name) != "" {
+			return KindMisnamed
+		}
 		return KindStatic
 	}
 	switch {
@@ -75,6 +91,27 @@ func KindOf(rel string) Kind {
 		return KindPage
 	}
 	return KindStrayMarkdown
+}
+
+// markdownExts are the other extensions Markdown files are saved with.
+var markdownExts = []string{".markdown", ".mdown", ".mkd", ".mkdn"}
+
+// MarkdownName returns the name a misnamed Markdown file should have
+// ("koffie.md" for "koffie.md.txt", "koffie.md.docx" or "koffie.markdown"),
+// or "" when name is not one. Names that end in .md are not misnamed.
+func MarkdownName(name string) string {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".md") {
+		return ""
+	}
+	if i := strings.LastIndex(lower, ".md."); i > 0 {
+		return name[:i+len(".md")]
+	}
+	ext := path.Ext(lower)
+	if ext != "" && len(ext) < len(lower) && slices.Contains(markdownExts, ext) {
+		return name[:len(name)-len(ext)] + ".md"
+	}
+	return ""
 }
 
 // Item is one parsed content file.
@@ -123,12 +160,45 @@ func ParseFile(rel string, data []byte, images func(rel string) bool) *Item {
 		it.Story = parseStory(file, slug, data, find, &it.Diags)
 	case KindPage:
 		it.Page = parsePage(file, slug, data, &it.Diags)
+	case KindMisnamed:
+		want := path.Join(path.Dir(file), MarkdownName(path.Base(rel)))
+		if strings.Contains(strings.ToLower(path.Base(rel)), ".md.") {
+			it.Diags.Warnf(diag.Pos{File: file}, "misnamed-markdown",
+				diag.T("dit bestand wordt niet gepubliceerd: de naam eindigt op %q in plaats van op .md", "this file is not published: its name ends in %q instead of .md", path.Ext(rel)),
+				diag.T(`Hernoem het naar %s. Toont de Verkenner alleen %q, zet dan bij Beeld "Bestandsnaamextensies" aan.`, `Rename it to %s. If Explorer shows only %q, turn on "File name extensions" under View.`, want, strings.TrimSuffix(path.Base(rel), path.Ext(rel))))
+		} else {
+			it.Diags.Warnf(diag.Pos{File: file}, "misnamed-markdown",
+				diag.T("dit bestand wordt niet gepubliceerd: Krachtpunt leest alleen tekstbestanden die op .md eindigen", "this file is not published: Krachtpunt reads only text files whose name ends in .md"),
+				diag.T("Hernoem het naar %s.", "Rename it to %s.", want))
+		}
 	case KindStrayMarkdown:
 		it.Diags.Warnf(diag.Pos{File: file}, "stray-markdown",
 			diag.T("dit bestand wordt niet gepubliceerd: Krachtpunt kent de map %q niet", "this file is not published: Krachtpunt does not know the folder %q", path.Dir(rel)),
 			diag.T("Zet activiteiten in content/activities/, verhalen in content/stories/ en gewone pagina's direct in content/.", "Put activities in content/activities/, stories in content/stories/ and plain pages directly in content/."))
 	}
+	if ext := path.Ext(base); slices.Contains(documentExts, strings.ToLower(ext)) && slugOf(it) == slug {
+		it.Diags.Warnf(diag.Pos{File: file}, "double-extension",
+			diag.T("de naam van dit bestand heeft twee extensies, daarom eindigt het webadres op /%s/", "the name of this file has two extensions, so its web address ends in /%s/", slug),
+			diag.T("Hernoem het naar %s.", "Rename it to %s.", path.Join(path.Dir(file), strings.TrimSuffix(base, ext)+path.Ext(rel))))
+	}
 	return it
+}
+
+// documentExts are extensions that end up before ".md" when a file saved as
+// text or a document is renamed: koffie.txt.md.
+var documentExts = []string{".txt", ".text", ".doc", ".docx", ".odt", ".rtf", ".htm", ".html"}
+
+// slugOf returns the slug of a parsed activity, story or page, or "".
+func slugOf(it *Item) string {
+	switch {
+	case it.Activity != nil:
+		return it.Activity.Slug
+	case it.Story != nil:
+		return it.Story.Slug
+	case it.Page != nil:
+		return it.Page.Slug
+	}
+	return ""
 }
 
 // List returns the slash paths under content/ of every file of the site,
@@ -188,8 +258,12 @@ func Parse(ctx context.Context, fsys fs.FS, rels []string, reuse func(rel string
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, rel := range rels {
-		if KindOf(rel) == KindStatic {
+		switch KindOf(rel) {
+		case KindStatic:
 			items[i] = &Item{Rel: rel, Kind: KindStatic}
+			continue
+		case KindMisnamed, KindStrayMarkdown: // reported by name, never read
+			items[i] = ParseFile(rel, nil, has)
 			continue
 		}
 		if reuse != nil {
@@ -220,8 +294,11 @@ func Parse(ctx context.Context, fsys fs.FS, rels []string, reuse func(rel string
 // unconsented stories, sorts, and checks what only shows across files, such
 // as two files with the same slug. Items must be in a stable order.
 func Assemble(items []*Item) (*Site, diag.List) {
-	s := &Site{}
+	s := &Site{Withheld: map[string]Withheld{}}
 	var diags diag.List
+	withhold := func(rel string, kind Kind, slug, title string, draft bool) {
+		s.Withheld[rel] = Withheld{Kind: kind, Slug: slug, Title: title, Draft: draft}
+	}
 	for _, it := range items {
 		if it == nil {
 			continue
@@ -239,14 +316,19 @@ func Assemble(items []*Item) (*Site, diag.List) {
 		case KindHours:
 			s.Hours = it.Hours
 		case KindActivity:
-			if a := it.Activity; a != nil && !a.Draft {
+			if a := it.Activity; a != nil && a.Draft {
+				withhold(it.Rel, it.Kind, a.Slug, a.Title, true)
+			} else if a != nil {
 				s.Activities = append(s.Activities, a)
 			}
 		case KindStory:
 			st := it.Story
 			switch {
-			case st == nil || st.Draft:
+			case st == nil:
+			case st.Draft:
+				withhold(it.Rel, it.Kind, st.Slug, st.Title, true)
 			case !st.Consent:
+				withhold(it.Rel, it.Kind, st.Slug, st.Title, false)
 				diags.Warnf(diag.Pos{File: st.File}, "no-consent",
 					diag.T("verhaal %q is niet gepubliceerd: er staat geen toestemming = true in", "story %q was not published: it has no consent = true", st.Title),
 					diag.T("Publiceer een verhaal pas als de bewoner schriftelijk toestemming gaf; zet dan toestemming = true.", "Publish a story only when the resident agreed in writing; then set consent = true."))
@@ -254,7 +336,9 @@ func Assemble(items []*Item) (*Site, diag.List) {
 				s.Stories = append(s.Stories, st)
 			}
 		case KindPage:
-			if p := it.Page; p != nil && !p.Draft {
+			if p := it.Page; p != nil && p.Draft {
+				withhold(it.Rel, it.Kind, p.Slug, p.Title, true)
+			} else if p != nil {
 				s.Pages = append(s.Pages, p)
 			}
 		case KindStatic:

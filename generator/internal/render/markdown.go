@@ -6,6 +6,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -21,7 +22,9 @@ import (
 // Flavored Markdown (tables, strikethrough, autolinks, task lists), ids on
 // headings, raw HTML left out, and javascript:, vbscript:, file: and data:
 // addresses made harmless. Links to other content files ("route.md") become
-// links to their pages. It is safe for concurrent use.
+// links to their pages; links to pages that are withheld (drafts, stories
+// without consent) and to files that are not there become their text, with
+// a warning. It is safe for concurrent use.
 type Markdown struct {
 	md goldmark.Markdown
 }
@@ -42,6 +45,11 @@ type Links interface {
 	// FileURL returns the link to the static file rel under content/, and
 	// whether it exists.
 	FileURL(rel string) (string, bool)
+	// Withheld returns the page that target would link to when that page is
+	// not published (a draft, a story without consent), and whether it is
+	// one. target is a slash path of a Markdown file under content/, or a
+	// root-relative address as a volunteer wrote it ("/verhalen/tuin/").
+	Withheld(target string) (content.Withheld, bool)
 }
 
 // Convert renders src, the body of file (a slash path from the site folder,
@@ -54,12 +62,26 @@ func (m *Markdown) Convert(file string, src string, firstLine int, links Links) 
 	if !strings.HasPrefix(file, "content/") {
 		dir = "."
 	}
+	var unlink []*ast.Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch l := n.(type) {
 		case *ast.Link:
+			pos := posOf(n, source, file, firstLine)
+			if w, ok := withheld(l.Destination, dir, links); ok {
+				warnWithheld(&diags, pos, string(l.Destination), w)
+				unlink = append(unlink, l)
+				break
+			}
+			if missingFile(l.Destination, dir, links) {
+				diags.Warnf(pos, "link-to-missing-file",
+					diag.T("de link naar %q is gewone tekst geworden: dat bestand staat niet in content/", "the link to %q became plain text: that file is not in content/", string(l.Destination)),
+					diag.T("Controleer de bestandsnaam (hoofdletters tellen mee) en zet het bestand naast dit bestand.", "Check the file name (capitals count) and put the file next to this file."))
+				unlink = append(unlink, l)
+				break
+			}
 			l.Destination = m.rewrite(l.Destination, false, file, dir, lineOf(n, source, firstLine), links, &diags)
 		case *ast.Image:
 			l.Destination = m.rewrite(l.Destination, true, file, dir, lineOf(n, source, firstLine), links, &diags)
@@ -70,6 +92,9 @@ func (m *Markdown) Convert(file string, src string, firstLine int, links Links) 
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, l := range unlink {
+		plain(l)
+	}
 	var buf bytes.Buffer
 	if err := m.md.Renderer().Render(&buf, source, doc); err != nil {
 		diags.Errorf(diag.Pos{File: file, Line: firstLine}, "markdown",
@@ -142,6 +167,90 @@ func (m *Markdown) rewrite(dest []byte, image bool, file, dir string, line int, 
 			diag.T("Zet het bestand naast dit bestand of in content/, en controleer de schrijfwijze (hoofdletters tellen mee).", "Put the file next to this file or in content/, and check the spelling (capitals count)."))
 	}
 	return dest
+}
+
+// withheld reports whether dest, the address of a link in a file in the
+// folder dir under content/, points at a page that is not published.
+func withheld(dest []byte, dir string, links Links) (content.Withheld, bool) {
+	u, err := url.Parse(string(dest))
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return content.Withheld{}, false
+	}
+	p, err := url.PathUnescape(u.Path)
+	if err != nil {
+		p = u.Path
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = path.Clean(path.Join(dir, p))
+	}
+	return links.Withheld(p)
+}
+
+// missingFile reports whether dest, the address of a link in a file in the
+// folder dir under content/, is a relative link to a file ("folder.pdf")
+// that is not under content/: as it stands, it would lead nowhere.
+// Markdown files are left to rewrite, which knows about pages.
+func missingFile(dest []byte, dir string, links Links) bool {
+	u, err := url.Parse(string(dest))
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") || strings.HasSuffix(u.Path, "/") {
+		return false
+	}
+	p, err := url.PathUnescape(u.Path)
+	if err != nil {
+		p = u.Path
+	}
+	if path.Ext(p) == "" || strings.HasSuffix(strings.ToLower(p), ".md") || dangerous(p) {
+		return false
+	}
+	_, ok := links.FileURL(path.Clean(path.Join(dir, p)))
+	return !ok
+}
+
+// warnWithheld says that a link to a page that is not published was left out.
+func warnWithheld(diags *diag.List, pos diag.Pos, dest string, w content.Withheld) {
+	what := map[content.Kind]diag.Text{
+		content.KindActivity: {NL: "die activiteit", EN: "that activity"},
+		content.KindStory:    {NL: "dat verhaal", EN: "that story"},
+		content.KindPage:     {NL: "die pagina", EN: "that page"},
+	}[w.Kind]
+	if what == (diag.Text{}) {
+		what = diag.Text{NL: "die pagina", EN: "that page"}
+	}
+	if w.Draft {
+		diags.Warnf(pos, "link-to-draft",
+			diag.T("de link naar %q is gewone tekst geworden: %s is een concept (concept = true) en staat niet op de site", "the link to %q became plain text: %s is a draft (draft = true) and is not on the site", dest, what),
+			diag.T("Haal de link weg, of zet concept = false als het klaar is.", "Remove the link, or set draft = false when it is ready."))
+		return
+	}
+	diags.Warnf(pos, "link-without-consent",
+		diag.T("de link naar %q is gewone tekst geworden: %s staat niet op de site, want er staat geen toestemming = true in", "the link to %q became plain text: %s is not on the site, because it has no consent = true", dest, what),
+		diag.T("Haal de link weg, of zet toestemming = true in het verhaal als de bewoner schriftelijk toestemming gaf.", "Remove the link, or set consent = true in the story once the resident agreed in writing."))
+}
+
+// plain replaces a link by its text.
+func plain(l *ast.Link) {
+	parent := l.Parent()
+	for c := l.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, l, c)
+		c = next
+	}
+	parent.RemoveChild(parent, l)
+}
+
+// posOf returns the place in the file of an inline node: its line, and its
+// column when the parser kept its offset.
+func posOf(n ast.Node, source []byte, file string, firstLine int) diag.Pos {
+	at := n.Pos()
+	if at < 0 || at > len(source) {
+		return diag.Pos{File: file, Line: lineOf(n, source, firstLine)}
+	}
+	start := bytes.LastIndexByte(source[:at], '\n') + 1
+	return diag.Pos{
+		File: file,
+		Line: firstLine + bytes.Count(source[:at], []byte("\n")),
+		Col:  utf8.RuneCount(source[start:at]) + 1,
+	}
 }
 
 // lineOf returns the line in the file of an inline node, from the nearest

@@ -39,7 +39,8 @@ type Site struct {
 	Sections Sections
 }
 
-// Sections are the links to the site's fixed parts.
+// Sections are the links to the site's fixed parts; Hours is "" when the
+// site has no opening hours.
 type Sections struct {
 	Activities, Stories, Agenda, Hours string
 }
