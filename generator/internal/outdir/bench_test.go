@@ -29,3 +29,23 @@ func BenchmarkCommit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTurn is what the output folder adds to every build: taking the
+// lock, clearing the way, the staging folder, the swap and removing the
+// previous site, for a site of one file.
+func BenchmarkTurn(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "public")
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := Open(context.Background(), out, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := d.WriteFile("index.html", []byte("<!doctype html>")); err != nil {
+			b.Fatal(err)
+		}
+		if err := d.Commit(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
