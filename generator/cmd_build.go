@@ -12,10 +12,8 @@ import (
 	"time"
 
 	"krachtpunt/generator/internal/build"
-	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/outdir"
-	"krachtpunt/generator/internal/schedule"
 )
 
 // siteFlags are the flags every command that reads a site shares.
@@ -25,54 +23,46 @@ type siteFlags struct {
 }
 
 func (s *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&s.site, "site", ".", "the site `folder`, holding site.toml, content/ and themes/")
-	fs.StringVar(&s.today, "today", "", "first day of the calendar, `YYYY-MM-DD` (default: today in the site's timezone)")
+	fs.StringVar(&s.site, "site", ".", "")
+	fs.StringVar(&s.today, "today", "", "")
 }
 
-func (s *siteFlags) day() (schedule.Date, error) {
-	if s.today == "" {
-		return schedule.Date{}, nil
+// parseSite parses the arguments of a command that reads a site and takes
+// no other words, and checks that the site folder holds a site.toml.
+func parseSite(c *command, fs *flag.FlagSet, sf *siteFlags, args []string, stdout io.Writer, lang string) error {
+	fs.SetOutput(io.Discard)
+	words, err := c.parseArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, c.help(lang))
 	}
-	d, err := schedule.ParseDate(s.today)
 	if err != nil {
-		return d, fmt.Errorf("%w: --today %q is not a date like 2026-11-24", errUsage, s.today)
+		return err
 	}
-	return d, nil
+	if err := c.noWords(words); err != nil {
+		return err
+	}
+	if _, err := today(sf.today); err != nil {
+		return err
+	}
+	return checkSite(c.name, sf.site)
 }
 
-func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) error {
-	name := "check"
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool, lang string) error {
+	c := checkCommand
 	if write {
-		name = "build"
+		c = buildCommand
 	}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	var sf siteFlags
 	sf.register(fs)
 	out := ""
 	if write {
-		fs.StringVar(&out, "out", "", "where to write the site `folder` (default: public/ in the site folder)")
-		fs.Usage = func() {
-			fmt.Fprint(fs.Output(), "Usage: go run ./generator build [--site DIR] [--out DIR] [--today YYYY-MM-DD]\n\nBuilds the site into public/. A build that fails leaves the previous public/ as it was.\nA second build into the same folder waits until the first is done.\n\n")
-			fs.PrintDefaults()
-		}
-	} else {
-		fs.Usage = func() {
-			fmt.Fprint(fs.Output(), "Usage: go run ./generator check [--site DIR] [--today YYYY-MM-DD]\n\nChecks everything a build checks, and writes nothing.\n\n")
-			fs.PrintDefaults()
-		}
+		fs.StringVar(&out, "out", "", "")
 	}
-	if err := parse(fs, args); err != nil {
+	if err := parseSite(c, fs, &sf, args, stdout, lang); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
-	}
-	today, err := sf.day()
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return err
-	}
+	day, _ := today(sf.today)
 	if out == "" {
 		out = filepath.Join(sf.site, "public")
 	}
@@ -87,16 +77,19 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		// Builds into one folder take turns.
 		waiting := func() {
 			fmt.Fprintln(stderr, diag.T("er loopt al een build in %s; ik wacht tot die klaar is ...",
-				"a build is already running in %s; waiting until it is done ...", out).In(siteLanguage(sf.site)))
+				"a build is already running in %s; waiting until it is done ...", out).In(lang))
 		}
+		var err error
 		if dir, err = outdir.Open(ctx, out, outdir.Options{Waiting: waiting, Logger: logger}); err != nil {
 			return err
 		}
 		defer dir.Abort() // after Commit, nothing to do
 		output = dir
 	}
-	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: today, Now: time.Now(), Out: output, Logger: logger})
-	lang := res.Lang()
+	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: day, Now: time.Now(), Out: output, Logger: logger})
+	if res != nil && res.Config != nil {
+		lang = res.Lang()
+	}
 	if len(res.Diags) > 0 {
 		fmt.Fprint(stderr, res.Diags.Format(lang))
 	}
@@ -117,14 +110,4 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintln(stdout, diag.T("Alles in orde: %d pagina's gecontroleerd.", "All good: %d pages checked.", res.Pages).In(lang))
 	}
 	return nil
-}
-
-// siteLanguage is the language of the site's messages before a build has
-// read its settings: "nl" when site.toml cannot be read.
-func siteLanguage(site string) string {
-	var ignore diag.List
-	if c := config.Load(os.DirFS(site), &ignore); c != nil {
-		return c.Language
-	}
-	return "nl"
 }

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -42,47 +41,30 @@ func osPublishEnv() publishEnv {
 	}
 }
 
-func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, env publishEnv) error {
-	// The site's language, for the help text too: read site.toml first.
-	siteDir := "."
-	for i, a := range args {
-		if v, ok := strings.CutPrefix(strings.TrimLeft(a, "-"), "site="); ok && strings.HasPrefix(a, "-") {
-			siteDir = v
-		} else if (a == "--site" || a == "-site") && i+1 < len(args) {
-			siteDir = args[i+1]
-		}
-	}
-	var diags diag.List
-	cfg := config.Load(os.DirFS(siteDir), &diags)
-	lang := "nl"
-	if cfg != nil {
-		lang = cfg.Language
-	}
+func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, env publishEnv, lang string) error {
 	fs := flag.NewFlagSet("publish", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	site := fs.String("site", ".", diag.T("de `map` van de site, met site.toml, content/ en themes/", "the site `folder`, holding site.toml, content/ and themes/").In(lang))
-	dry := fs.Bool("dry-run", false, diag.T("laat elk bestand zien dat gezet of weggehaald wordt, en verander niets", "show every upload and deletion, and change nothing").In(lang))
-	yes := fs.Bool("yes", false, diag.T("ga door, ook als er veel bestanden weggehaald of vervangen worden", "go on when many files would be deleted or replaced").In(lang))
-	noBuild := fs.Bool("no-build", false, diag.T("zet public/ zoals het is, zonder eerst te bouwen", "publish public/ as it is, without building first").In(lang))
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), diag.T(
-			"Gebruik: go run ./generator publish [--site MAP] [--dry-run] [--yes] [--no-build]\n\nBouwt de site en zet wat veranderd is op de server uit [publish] in site.toml.\nHet wachtwoord komt uit KRACHTPUNT_PASSWORD of wordt gevraagd.\n\n",
-			"Usage: go run ./generator publish [--site DIR] [--dry-run] [--yes] [--no-build]\n\nBuilds the site and uploads what changed to the server in [publish] in site.toml.\nThe password comes from KRACHTPUNT_PASSWORD or is asked for.\n\n").In(lang))
-		fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	site := fs.String("site", ".", "")
+	dry := fs.Bool("dry-run", false, "")
+	yes := fs.Bool("yes", false, "")
+	noBuild := fs.Bool("no-build", false, "")
+	words, err := publishCommand.parseArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, publishCommand.help(lang))
 	}
-	if err := parse(fs, args); err != nil {
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, diag.T("krachtpunt: %q hoort hier niet; zie --help", "krachtpunt: %q does not belong here; see --help", fs.Arg(0)).In(lang))
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+	if err := publishCommand.noWords(words); err != nil {
+		return err
 	}
-	if *site != siteDir {
-		diags = nil
-		cfg = config.Load(os.DirFS(*site), &diags)
-		if cfg != nil {
-			lang = cfg.Language
-		}
+	if err := checkSite(publishCommand.name, *site); err != nil {
+		return err
+	}
+	var diags diag.List
+	cfg := config.Load(os.DirFS(*site), &diags)
+	if cfg != nil {
+		lang = cfg.Language
 	}
 	if diags.HasErrors() || cfg == nil {
 		diags.Sort()
@@ -96,7 +78,7 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 		return errContent
 	}
 	if !*noBuild {
-		if err := cmdBuild(ctx, []string{"--site", *site}, stdout, stderr, true); err != nil {
+		if err := cmdBuild(ctx, []string{"--site", *site}, stdout, stderr, true, lang); err != nil {
 			return err
 		}
 	}

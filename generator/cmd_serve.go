@@ -18,28 +18,17 @@ import (
 	"krachtpunt/generator/internal/serve"
 )
 
-func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var sf siteFlags
 	sf.register(fs)
-	port := fs.Int("port", 1313, "the `port` to serve on; the next free one is used when it is taken")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; only this computer by default")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: go run ./generator serve [--site DIR] [--port N] [--bind ADDR] [--today YYYY-MM-DD]\n\nServes a preview of the site that rebuilds on every save and reloads the page.\nIt does not touch public/.\n\n")
-		fs.PrintDefaults()
-	}
-	if err := parse(fs, args); err != nil {
+	port := fs.Int("port", 1313, "")
+	bind := fs.String("bind", "127.0.0.1", "")
+	open := fs.Bool("open", false, "")
+	if err := parseSite(serveCommand, fs, &sf, args, stdout, lang); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
-	}
-	fixed, err := sf.day()
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return err
-	}
+	fixed, _ := today(sf.today)
 	site, err := filepath.Abs(sf.site)
 	if err != nil {
 		return err
@@ -86,6 +75,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if fixed.IsZero() {
 		o.Now = time.Now
+	}
+	if *open {
+		o.OnReady = func(url string) {
+			if err := openBrowser(url); err != nil {
+				lang := "nl"
+				if c := config.Load(os.DirFS(site), &ignore); c != nil {
+					lang = c.Language
+				}
+				fmt.Fprintln(stderr, diag.T("De browser ging niet open (%v). Open %s zelf in je browser.", "The browser did not open (%v). Open %s in your browser yourself.", err, url).In(lang))
+			}
+		}
 	}
 	return serve.Run(ctx, o)
 }

@@ -86,7 +86,7 @@ func TestPreviewAndBuildTogether(t *testing.T) {
 	var stdout lockedBuffer
 	served := make(chan error, 1)
 	go func() {
-		served <- cmdServe(ctx, []string{"--site", site, "--port", strconv.Itoa(port), "--today", "2026-11-25"}, &stdout, io.Discard)
+		served <- cmdServe(ctx, []string{"--site", site, "--port", strconv.Itoa(port), "--today", "2026-11-25"}, &stdout, io.Discard, "nl")
 	}()
 	address := regexp.MustCompile(`Voorbeeld: (\S+)`)
 	var home string

@@ -33,7 +33,9 @@ import (
 // by its pid. They log in as a throwaway system user, so permissions on the
 // server mean what they mean at a web host.
 
-const testUser = "kp-publish"
+// testUser is the system user the servers log in: one per test process, so
+// two test runs on one machine never change each other's password.
+var testUser = fmt.Sprintf("kp-publish-%d", os.Getpid())
 
 // needTool skips (or fails in CI) when a program or root is missing.
 func needTool(t *testing.T, paths ...string) {
@@ -65,6 +67,7 @@ func throwawayUser(t *testing.T) string {
 		if err != nil {
 			t.Fatalf("useradd: %v\n%s", err, out)
 		}
+		t.Cleanup(func() { _ = exec.Command("userdel", testUser).Run() })
 	}
 	b := make([]byte, 9)
 	rand.Read(b)

@@ -54,7 +54,7 @@ type pubSite struct {
 func newPubSite(t *testing.T, tg target) *pubSite {
 	t.Helper()
 	s := &pubSite{t: t, tg: tg, dir: t.TempDir(), home: t.TempDir()}
-	for _, d := range []string{"content", "themes"} {
+	for _, d := range []string{"content"} {
 		if err := os.CopyFS(filepath.Join(s.dir, d), os.DirFS(filepath.Join("..", d))); err != nil {
 			t.Fatal(err)
 		}
@@ -106,7 +106,7 @@ func (s *pubSite) publish(password string, args ...string) (int, string, string)
 		backoff: 10 * time.Millisecond,
 	}
 	var out, errOut bytes.Buffer
-	err := cmdPublish(context.Background(), append([]string{"--site", s.dir, "--no-build"}, args...), &out, &errOut, env)
+	err := cmdPublish(context.Background(), append([]string{"--site", s.dir, "--no-build"}, args...), &out, &errOut, env, "nl")
 	code := 0
 	switch {
 	case err == nil:

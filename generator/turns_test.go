@@ -36,8 +36,8 @@ func TestHelperRun(t *testing.T) {
 	os.Exit(run(ctx, flag.Args(), os.Stdout, os.Stderr))
 }
 
-// command is the program running in another process.
-type command struct {
+// process is the program, run in another process.
+type process struct {
 	cmd            *exec.Cmd
 	mu             sync.Mutex
 	stdout, stderr bytes.Buffer
@@ -46,9 +46,9 @@ type command struct {
 	code           int
 }
 
-func start(t *testing.T, args ...string) *command {
+func startProcess(t *testing.T, args ...string) *process {
 	t.Helper()
-	c := &command{said: make(chan string, 64), done: make(chan struct{})}
+	c := &process{said: make(chan string, 64), done: make(chan struct{})}
 	c.cmd = exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperRun$", "--"}, args...)...)
 	c.cmd.Env = append(os.Environ(), runEnv+"=1")
 	outPipe, err := c.cmd.StdoutPipe()
@@ -100,12 +100,12 @@ func start(t *testing.T, args ...string) *command {
 
 // wait waits until the command has ended and returns its exit code,
 // stdout and stderr.
-func (c *command) wait() (int, string, string) {
+func (c *process) wait() (int, string, string) {
 	<-c.done
 	return c.code, c.stdout.String(), c.stderr.String()
 }
 
-func (c *command) ended() bool {
+func (c *process) ended() bool {
 	select {
 	case <-c.done:
 		return true
@@ -120,7 +120,9 @@ func writeSiteFiles(t *testing.T, dir string, files map[string][]byte) {
 	if err := sitegen.Write(dir, files); err != nil {
 		t.Fatal(err)
 	}
-	copyTheme(t, dir)
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join("..", "themes"))); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // countFiles counts the files under the folders matching pattern.
@@ -185,7 +187,7 @@ func TestBuildsTakeTurns(t *testing.T) {
 
 			// The first build: stopped, as a slow computer would be, once it
 			// has written some of its files.
-			first := start(t, build("groot")...)
+			first := startProcess(t, build("groot")...)
 			staging := filepath.Join(filepath.Dir(out), ".krachtpunt-build-public*")
 			for countFiles(staging) < 5 {
 				if first.ended() {
@@ -199,7 +201,7 @@ func TestBuildsTakeTurns(t *testing.T) {
 			}
 			written := countFiles(staging)
 
-			second := start(t, build(tc.second)...)
+			second := startProcess(t, build(tc.second)...)
 			want := fmt.Sprintf(tc.waits, out)
 			waits := false
 			for line := range second.said {

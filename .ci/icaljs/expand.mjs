@@ -4,11 +4,11 @@
 //
 // Usage: node expand.mjs FILE.ics FROM UNTIL
 //
-// FROM and UNTIL are dates (YYYY-MM-DD), both inclusive, read as local dates
-// in the calendar's zone (X-WR-TIMEZONE, or its only VTIMEZONE). The script
-// prints a JSON array of {"uid", "start", "end"} objects, start and end as
-// RFC 3339 instants in UTC, sorted by start, uid and end: one object for every
-// occurrence whose start falls in the window. Recurrence rules, EXDATEs and
+// FROM and UNTIL are instants in RFC 3339 (2026-10-12T00:00:00+02:00); the
+// window is FROM <= start < UNTIL. The script prints a JSON array of
+// {"uid", "start", "end"} objects, start and end as RFC 3339 instants in UTC,
+// sorted by start, uid and end: one object for every occurrence whose start
+// falls in the window. Recurrence rules, EXDATEs and
 // RECURRENCE-ID overrides are applied by ical.js itself; cancelled
 // occurrences (STATUS:CANCELLED) are left out.
 //
@@ -28,23 +28,12 @@ function fail(message) {
   process.exit(2);
 }
 
-function parseDate(text, zone, what) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+function parseInstant(text, what) {
+  const m = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/.exec(text || "");
   if (!m) {
-    fail(`${what} must be a date YYYY-MM-DD, got ${JSON.stringify(text)}`);
+    fail(`${what} must be an RFC 3339 instant such as 2026-10-12T00:00:00+02:00, got ${JSON.stringify(text)}`);
   }
-  return new ICAL.Time(
-    {
-      year: Number(m[1]),
-      month: Number(m[2]),
-      day: Number(m[3]),
-      hour: 0,
-      minute: 0,
-      second: 0,
-      isDate: false,
-    },
-    zone,
-  );
+  return Date.parse(text) / 1000;
 }
 
 function instant(time) {
@@ -93,18 +82,8 @@ function main(argv) {
     ICAL.TimezoneService.register(vtimezone);
   }
 
-  const zoneName =
-    root.getFirstPropertyValue("x-wr-timezone") ||
-    (zones.length === 1 ? zones[0].getFirstPropertyValue("tzid") : null);
-  if (!zoneName || !ICAL.TimezoneService.has(zoneName)) {
-    fail(`${file}: cannot tell the calendar's zone (X-WR-TIMEZONE ${JSON.stringify(zoneName)})`);
-  }
-  const zone = ICAL.TimezoneService.get(zoneName);
-
-  const windowStart = parseDate(fromText, zone, "FROM").toUnixTime();
-  const untilDay = parseDate(untilText, zone, "UNTIL");
-  untilDay.adjust(1, 0, 0, 0);
-  const windowEnd = untilDay.toUnixTime(); // exclusive
+  const windowStart = parseInstant(fromText, "FROM");
+  const windowEnd = parseInstant(untilText, "UNTIL"); // exclusive
 
   // Group the VEVENTs by UID: a master (no RECURRENCE-ID) and its overrides.
   const byUID = new Map();

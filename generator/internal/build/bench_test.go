@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -39,7 +38,7 @@ func BenchmarkCalendarOutputs(b *testing.B) {
 	if err != nil || cd.HasErrors() || diags.HasErrors() {
 		b.Fatalf("loading: %v %v %v", err, cd, diags)
 	}
-	theme, td := render.LoadTheme(fsys, cfg.Theme, cfg.Language)
+	theme, td := render.LoadTheme(fsys, cfg.Theme, cfg.Language, cfg.ThemePos)
 	if td.HasErrors() {
 		b.Fatal(td)
 	}
@@ -69,9 +68,6 @@ func BenchmarkCalendarOutputs(b *testing.B) {
 func BenchmarkIncrementalRebuild(b *testing.B) {
 	dir := b.TempDir()
 	if err := sitegen.Write(dir, sitegen.Site(900)); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(repoRoot(b), "themes"))); err != nil {
 		b.Fatal(err)
 	}
 	today, _ := schedule.ParseDate("2026-11-25")

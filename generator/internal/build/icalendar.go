@@ -2,9 +2,8 @@ package build
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,13 +13,23 @@ import (
 	"krachtpunt/generator/internal/schedule"
 )
 
-// The iCalendar files hold one event per rule, repeating with an RRULE from
-// the first date in the calendar on, up to horizonDays ahead. Every date the
-// rule gives in that time but the site does not show (a closure, a
-// cancellation, a date another rule of the activity already has) is an
-// EXDATE, and every changed date a RECURRENCE-ID override; so a calendar
-// program shows exactly the occurrences of agenda.json that are not
-// cancelled.
+// The iCalendar files hold one series per rule (see ical.Series): an event
+// repeating with an RRULE from the first date in the calendar on, up to
+// horizonDays ahead. Every date the rule gives in that time but the site does
+// not show (a closure, a cancellation, a date another rule of the activity
+// already has) is an EXDATE, every changed date a RECURRENCE-ID override, and
+// package ical writes what a rule cannot carry alike in every reader (days the
+// clock changes) as events of their own; so a calendar program shows exactly
+// the occurrences of agenda.json that are not cancelled. The DESCRIPTION of a
+// series names its cancelled dates and why, as they leave no trace otherwise.
+//
+// UIDs. A subscriber's calendar program keeps an event by its UID: a new UID
+// is a series deleted and another made. What volunteers edit most is the
+// time, the room and the note, so a rule's UID does not depend on them: it is
+// the activity's slug and the rule's days ("koffie-weekly-tu", "eten-every-2-
+// weeks-we", "repair-monthly-last-sa", a one-off's date "kerst-2026-12-25"),
+// with "-2", "-3" for a second and third rule of the activity on the same
+// days. A rule moved to other days is another series.
 
 // icsAll writes /agenda.ics.
 func (p *plan) icsAll() ([]byte, diag.List, error) {
@@ -71,89 +80,139 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 		start int64
 	}
 	shown := map[key]schedule.Occurrence{}
+	cancelled := map[int][]schedule.Occurrence{}
 	for _, o := range p.cal.upcoming(a.Slug) {
-		if o.Status != schedule.Cancelled && horizon.Contains(schedule.DateOf(o.Original)) {
-			shown[key{o.Rule, o.Original.Unix()}] = o
+		if !horizon.Contains(schedule.DateOf(o.Original)) {
+			continue
 		}
+		if o.Status == schedule.Cancelled {
+			cancelled[o.Rule] = append(cancelled[o.Rule], o)
+			continue
+		}
+		shown[key{o.Rule, o.Original.Unix()}] = o
 	}
+	uids := ruleUIDs(a, p.uidHost())
 	var evs []ical.Event
 	for i, r := range a.Rules {
 		// Every date the rule gives, before closures, cancellations and changes.
 		bare := schedule.Expand([]schedule.Activity{{Slug: a.Slug, Rules: []schedule.Rule{r}, OnHolidays: true}}, nil, horizon, loc)
-		if len(bare) == 0 {
-			continue
+		s := ical.Series{
+			Template: ical.Event{
+				UID:         uids[i],
+				Summary:     a.Title,
+				Description: joinParagraphs(a.Summary, p.cancelNote(cancelled[i])),
+				Location:    a.Room,
+				URL:         p.cfg.URL(p.activityPath(a)),
+				Stamp:       stamp,
+				Categories:  a.Categories,
+			},
+			Recur:  recur(r),
+			Length: r.Time.Length(),
 		}
-		base := ical.Event{
-			UID:         a.Slug + "-" + ruleID(r) + "@" + p.uidHost(),
-			Summary:     a.Title,
-			Description: a.Summary,
-			Location:    a.Room,
-			URL:         p.cfg.URL(p.activityPath(a)),
-			Stamp:       stamp,
-			Categories:  a.Categories,
-		}
-		master := base
-		master.Start, master.End = bare[0].Start, bare[0].End
-		master.Recur = recur(r, bare[len(bare)-1].Start)
-		var overrides []ical.Event
 		for _, b := range bare {
+			in := ical.Instance{Original: b.Start, Start: b.Start, End: b.End}
 			o, ok := shown[key{i, b.Start.Unix()}]
 			switch {
 			case !ok:
-				master.ExDates = append(master.ExDates, b.Start)
+				in.Skip = true
 			case o.Status == schedule.Changed:
-				ov := base
-				ov.RecurrenceID = b.Start
-				ov.Start, ov.End = o.Start, o.End
-				if o.Room != "" {
-					ov.Location = o.Room
-				}
+				in.Changed = true
+				in.Start, in.End = o.Start, o.End
+				in.Location = o.Room
 				if o.Note != "" {
-					ov.Description = strings.TrimSpace(o.Note + "\n\n" + a.Summary)
+					in.Description = joinParagraphs(o.Note, s.Template.Description)
 				}
-				ov.Sequence = 1
-				overrides = append(overrides, ov)
 			}
+			s.Instances = append(s.Instances, in)
 		}
-		if master.Recur == nil {
-			// A rule with one date: no repetition, no exceptions.
-			if len(master.ExDates) > 0 {
-				continue
-			}
-			if len(overrides) == 1 {
-				ov := overrides[0]
-				ov.RecurrenceID = time.Time{}
-				overrides = nil
-				master = ov
-			}
-		}
-		evs = append(evs, master)
-		evs = append(evs, overrides...)
+		evs = append(evs, s.Events(loc)...)
 	}
 	return evs
 }
 
-// recur returns the RRULE of r, ending at last (the last start in the
-// horizon), or nil for a rule that happens once.
-func recur(r schedule.Rule, last time.Time) *ical.Recur {
+// cancelNote says which dates of a series are cancelled, and why: a
+// cancelled date is left out of the calendar file, which has no other way to
+// tell.
+func (p *plan) cancelNote(cancels []schedule.Occurrence) string {
+	if len(cancels) == 0 {
+		return ""
+	}
+	lang := p.cfg.Language
+	items := make([]string, 0, len(cancels))
+	for _, o := range cancels {
+		d := schedule.FormatDate(schedule.DateOf(o.Original), lang)
+		if o.Note != "" {
+			d = p.theme.T("ics_cancelled_reason", d, o.Note)
+		}
+		items = append(items, d)
+	}
+	return p.theme.T("ics_cancelled", strings.Join(items, "; "))
+}
+
+func joinParagraphs(parts ...string) string {
+	var kept []string
+	for _, s := range parts {
+		if s = strings.TrimSpace(s); s != "" {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+// recur returns the RRULE of r without its UNTIL, which ical.Series sets, or
+// nil for a rule that happens once.
+func recur(r schedule.Rule) *ical.Recur {
 	switch r.Kind {
 	case schedule.Weekly:
-		rec := &ical.Recur{Freq: "WEEKLY", Interval: r.Interval, Until: last.UTC()}
+		rec := &ical.Recur{Freq: "WEEKLY", Interval: r.Interval}
 		for _, d := range r.Days {
 			rec.ByDay = append(rec.ByDay, ical.WeekdayNum{Day: d})
 		}
 		return rec
 	case schedule.Monthly:
-		return &ical.Recur{Freq: "MONTHLY", ByDay: []ical.WeekdayNum{{N: r.Nth, Day: r.Days[0]}}, Until: last.UTC()}
+		return &ical.Recur{Freq: "MONTHLY", ByDay: []ical.WeekdayNum{{N: r.Nth, Day: r.Days[0]}}}
 	}
 	return nil
 }
 
-// ruleID names a rule by its meaning, so a UID stays the same when other
-// rules of the activity are added or reordered.
-func ruleID(r schedule.Rule) string {
-	sum := sha256.Sum256([]byte(r.Describe("en")))
-	return hex.EncodeToString(sum[:5])
+// ruleUIDs returns the UID of each rule of a: its slug and the rule's days,
+// numbered when two rules have the same days (see the comment at the top).
+func ruleUIDs(a *content.Activity, host string) []string {
+	uids := make([]string, len(a.Rules))
+	seen := map[string]int{}
+	for i, r := range a.Rules {
+		id := a.Slug + "-" + ruleDays(r)
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		uids[i] = id + "@" + host
+	}
+	return uids
+}
+
+// ruleDays names the days of r: "weekly-mo-th", "every-2-weeks-we",
+// "monthly-1-sa", "monthly-last-fr", or a one-off's date "2026-12-25".
+func ruleDays(r schedule.Rule) string {
+	codes := [7]string{"su", "mo", "tu", "we", "th", "fr", "sa"}
+	var days []string
+	for _, d := range r.Days {
+		days = append(days, codes[d])
+	}
+	switch r.Kind {
+	case schedule.Weekly:
+		if r.Interval > 1 {
+			return "every-" + strconv.Itoa(r.Interval) + "-weeks-" + strings.Join(days, "-")
+		}
+		return "weekly-" + strings.Join(days, "-")
+	case schedule.Monthly:
+		n := strconv.Itoa(r.Nth)
+		if r.Nth == -1 {
+			n = "last"
+		}
+		return "monthly-" + n + "-" + strings.Join(days, "-")
+	}
+	return r.Date.String()
 }
 
 func (p *plan) uidHost() string {

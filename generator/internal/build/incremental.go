@@ -205,7 +205,7 @@ func (r *run) load(ctx context.Context) (*config.Config, *content.Site, *render.
 	if !r.full && last.theme.Lang == cfg.Language && last.theme.Name == cfg.Theme {
 		return cfg, site, last.theme, nil
 	}
-	theme, tdiags := render.LoadTheme(b.site, cfg.Theme, cfg.Language)
+	theme, tdiags := render.LoadTheme(b.site, cfg.Theme, cfg.Language, cfg.ThemePos)
 	r.diags.Append(tdiags)
 	if theme == nil && !r.diags.HasErrors() {
 		return nil, nil, nil, fmt.Errorf("loading the theme %s", cfg.Theme)

@@ -22,7 +22,7 @@ import (
 	"krachtpunt/generator/internal/schedule"
 )
 
-// repoRoot is the folder with go.mod, for the default theme.
+// repoRoot is the folder with go.mod, for the tools under .ci/.
 func repoRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
@@ -41,33 +41,13 @@ func repoRoot(t testing.TB) string {
 	}
 }
 
-// siteFS turns the input files of an archive into a site folder. The
-// default theme of the repository is added unless the archive has its own.
+// siteFS turns the input files of an archive into a site folder. A site
+// without themes/ uses the built-in theme, as any site folder does.
 func siteFS(t testing.TB, files map[string][]byte) fs.FS {
 	t.Helper()
 	m := fstest.MapFS{}
 	for name, data := range files {
 		m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
-	}
-	hasTheme := false
-	for name := range files {
-		if strings.HasPrefix(name, "themes/") {
-			hasTheme = true
-		}
-	}
-	if !hasTheme {
-		root := os.DirFS(repoRoot(t))
-		err := fs.WalkDir(root, "themes/default", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(root, p)
-			m[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
 	}
 	return m
 }
@@ -262,10 +242,6 @@ func writeArchive(t *testing.T, dir, src string) {
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-	}
-	theme := filepath.Join(repoRoot(t), "themes")
-	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(theme)); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	_ "time/tzdata" // the site's timezone must load on a machine without zoneinfo
@@ -26,6 +27,7 @@ type Config struct {
 	Timezone string
 	Location *time.Location
 	Theme    string
+	ThemePos diag.Pos // where the theme is named, or site.toml itself
 	Address  Address
 	Weeks    int      // how far ahead the calendar reaches
 	Publish  *Publish // where `publish` uploads the site; nil without [publish]
@@ -95,7 +97,17 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 			diag.T("Start Krachtpunt in de map van de site, of geef de map op met --site MAP.", "Run Krachtpunt in the site's folder, or name the folder with --site DIR."))
 		return nil
 	}
-	t := decode.Parse(File, string(src), 0, diags)
+	text, ok := decode.Text(File, src, diags)
+	if !ok {
+		return nil
+	}
+	if strings.TrimSpace(text) == "" {
+		diags.Errorf(diag.Pos{File: File, Line: 1}, "empty-file",
+			diag.T("site.toml is leeg", "site.toml is empty"),
+			diag.T(`Schrijf er minstens de naam van het buurthuis in: title = "Buurthuis De Linde"`, `Write at least the name of the centre in it: title = "Buurthuis De Linde"`))
+		return nil
+	}
+	t := decode.Parse(File, text, 0, diags)
 	if t == nil {
 		return nil
 	}
@@ -106,6 +118,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 		Language: t.String(fLanguage),
 		Timezone: t.String(fTimezone),
 		Theme:    t.String(fTheme),
+		ThemePos: t.Pos(fTheme.Name),
 		Weeks:    12,
 	}
 	if !t.Has(fTitle) || strings.TrimSpace(c.Title) == "" {
@@ -119,7 +132,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 	} else if strings.ContainsAny(c.Theme, `/\`) || strings.HasPrefix(c.Theme, ".") {
 		t.Errorf(fTheme, "bad-theme",
 			diag.T("%q is geen naam van een thema", "%q is not the name of a theme", c.Theme),
-			diag.T("Gebruik de naam van een map in themes/, bijvoorbeeld: theme = \"default\"", "Use the name of a folder in themes/, for example: theme = \"default\""))
+			diag.T("Laat deze regel weg voor het ingebouwde thema, of gebruik de naam van een map in themes/.", "Leave this line out for the built-in theme, or use the name of a folder in themes/."))
 	}
 	if a := t.Table(fAddress); a != nil {
 		c.Address = Address{
@@ -151,6 +164,30 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 	c.Publish = loadPublish(t.Table(fPublish))
 	t.Done()
 	return c
+}
+
+// languageLine finds language = "..." at the top of a site.toml that cannot
+// be read as a whole.
+var languageLine = regexp.MustCompile(`(?m)^\s*language\s*=\s*["'“”]?\s*([A-Za-z]{2})\s*["'“”]?\s*(#.*)?$`)
+
+// Language returns the language of the site in the folder fsys as well as
+// it can be read, for messages about the command line and about a site.toml
+// with mistakes; ok is false when there is no site.toml to read.
+func Language(fsys fs.FS) (lang string, ok bool) {
+	src, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		return "", false
+	}
+	text := decode.Decode(src)
+	if i := strings.Index(text, "\n["); i >= 0 {
+		text = text[:i] // the language is a top-level key
+	}
+	if m := languageLine.FindStringSubmatch(text); m != nil {
+		if l := strings.ToLower(m[1]); l == "en" || l == "nl" {
+			return l, true
+		}
+	}
+	return "nl", true
 }
 
 func (c *Config) checkLanguage(t *decode.Table) {

@@ -48,8 +48,8 @@ func (a *Activity) Schedule() schedule.Activity {
 	return schedule.Activity{Slug: a.Slug, Rules: a.Rules, Cancels: a.Cancels, Changes: a.Changes, OnHolidays: a.OnHolidays}
 }
 
-func parseActivity(file, slug string, data []byte, images imageFinder, diags *diag.List) *Activity {
-	t, src, ok := splitFrontMatter(file, data, diags)
+func parseActivity(file, slug string, text string, images imageFinder, diags *diag.List) *Activity {
+	t, src, ok := splitFrontMatter(file, text, diags)
 	if !ok {
 		return nil
 	}
@@ -74,7 +74,7 @@ func parseActivity(file, slug string, data []byte, images imageFinder, diags *di
 				diag.T(`Schrijf er minstens één regel in, bijvoorbeeld: %s = ["elke dinsdag 10:00-12:00"]`, `Write at least one rule in it, for example: %s = ["every tuesday 10:00-12:00"]`, t.KeyName(fWhen)))
 		}
 	}
-	a.Rules = parseWhen(t, data, a.When)
+	a.Rules = parseWhen(t, text, a.When)
 	a.Room = t.String(fRoom)
 	a.Cost = t.String(fCost)
 	a.Signup = t.String(fSignup)
@@ -84,23 +84,39 @@ func parseActivity(file, slug string, data []byte, images imageFinder, diags *di
 	a.Image, a.ImageAlt = imageFields(t, images)
 	a.Draft = t.Bool(fDraft)
 	a.OnHolidays = t.Bool(fOnHolidays)
+	// A date on which the activity does not take place is reported at the
+	// date itself; schedule.Check knows only its line.
+	dateCol := map[int]int{}
+	datePos := func(c *decode.Table) int {
+		p := c.Pos(c.KeyName(fDate))
+		dateCol[p.Line] = p.Col
+		return p.Line
+	}
 	for _, c := range t.Tables(fCancel) {
 		d, ok := requiredDate(c, fDate)
 		reason := c.String(fReason)
 		c.Done()
 		if ok {
-			a.Cancels = append(a.Cancels, schedule.Cancel{Date: d, Reason: reason, Line: c.Pos("").Line})
+			a.Cancels = append(a.Cancels, schedule.Cancel{Date: d, Reason: reason, Line: datePos(c)})
 		}
 	}
 	for _, c := range t.Tables(fChange) {
 		d, ok := requiredDate(c, fDate)
-		ch := schedule.Change{Date: d, Line: c.Pos("").Line}
+		ch := schedule.Change{Date: d}
+		if ok {
+			ch.Line = datePos(c)
+		}
 		if nd, set := c.Date(fNewDate); set {
 			ch.NewDate = schedule.DateOf(nd)
 		}
 		if tm := c.String(fTime); tm != "" {
 			iv, err := schedule.ParseIntervals(tm)
-			if err != nil || len(iv) != 1 {
+			if pe, ok := err.(*schedule.ParseError); ok {
+				msg, _ := pe.Message("nl")
+				msgEN, _ := pe.Message("en")
+				c.Diags().Errorf(c.TextPos(c.KeyName(fTime), pe.Col), "bad-change-time", diag.Text{NL: msg, EN: msgEN},
+					diag.T(`Schrijf een begin- en eindtijd, bijvoorbeeld: %s = "14:00-16:00"`, `Write a start and end time, for example: %s = "14:00-16:00"`, c.KeyName(fTime)))
+			} else if err != nil || len(iv) != 1 {
 				c.Errorf(fTime, "bad-change-time",
 					diag.T("de tijd %q kan ik niet lezen", "the time %q cannot be read", tm),
 					diag.T(`Schrijf een begin- en eindtijd, bijvoorbeeld: %s = "14:00-16:00"`, `Write a start and end time, for example: %s = "14:00-16:00"`, c.KeyName(fTime)))
@@ -120,7 +136,7 @@ func parseActivity(file, slug string, data []byte, images imageFinder, diags *di
 		for _, e := range schedule.Check(a.Schedule()) {
 			msg, hint := e.Message("nl")
 			msgEN, hintEN := e.Message("en")
-			diags.Errorf(diag.Pos{File: file, Line: e.Line}, "no-occurrence", diag.Text{NL: msg, EN: msgEN}, diag.Text{NL: hint, EN: hintEN})
+			diags.Errorf(diag.Pos{File: file, Line: e.Line, Col: dateCol[e.Line]}, "no-occurrence", diag.Text{NL: msg, EN: msgEN}, diag.Text{NL: hint, EN: hintEN})
 		}
 	}
 	return a
@@ -128,10 +144,10 @@ func parseActivity(file, slug string, data []byte, images imageFinder, diags *di
 
 // parseWhen parses every phrase and reports each problem at the word it is
 // about: the line of the when key and the column of the word in that line.
-func parseWhen(t *decode.Table, data []byte, phrases []string) []schedule.Rule {
+func parseWhen(t *decode.Table, text string, phrases []string) []schedule.Rule {
 	var rules []schedule.Rule
 	pos := t.Pos(t.KeyName(fWhen))
-	lines := strings.Split(string(data), "\n")
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for _, ph := range phrases {
 		r, err := schedule.Parse(ph)
 		if err == nil {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 
 	"krachtpunt/generator/internal/decode"
@@ -14,36 +15,116 @@ type Source struct {
 	BodyLine int    // line of the file on which Body starts
 }
 
+// fence matches a line that was meant to open or close the front matter.
+var fence = regexp.MustCompile(`^\s*(\+{2,}|-{3})\s*$`)
+
 // splitFrontMatter separates the TOML front matter between two lines of
 // exactly "+++" from the body. It returns the front matter table (nil when
 // the file has none or it cannot be read) and the source of the body.
-func splitFrontMatter(file string, data []byte, diags *diag.List) (*decode.Table, Source, bool) {
-	s := strings.TrimPrefix(string(data), "\uFEFF")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+func splitFrontMatter(file string, text string, diags *diag.List) (*decode.Table, Source, bool) {
+	s := strings.ReplaceAll(text, "\r\n", "\n")
 	src := Source{File: file, Body: s, BodyLine: 1}
-	first, rest, _ := strings.Cut(s, "\n")
-	switch strings.TrimRight(first, " \t") {
-	case "+++":
-	case "---":
-		diags.Errorf(diag.Pos{File: file, Line: 1}, "yaml-front-matter",
-			diag.T("de gegevens bovenaan staan tussen --- regels; Krachtpunt verwacht +++", "the settings at the top are between --- lines; Krachtpunt expects +++"),
-			diag.T("Zet een regel met alleen +++ boven en onder de gegevens, en schrijf ze als titel = \"...\".", "Put a line with only +++ above and below the settings, and write them as title = \"...\"."))
+	lines := strings.SplitAfter(s, "\n")
+	first := strings.TrimSpace(lines[0])
+	switch {
+	case first == "+++":
+	case first == "---":
+		return nil, src, yamlFences(file, lines, diags)
+	case fence.MatchString(first):
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "bad-fence",
+			diag.T("op de eerste regel staan %d plustekens; het moeten er precies drie zijn: +++", "the first line has %d plus signs; it must be exactly three: +++", len(first)),
+			diag.T("Schrijf op de eerste regel alleen +++.", "Write only +++ on the first line."))
 		return nil, src, false
 	default:
+		if n := settingsLines(lines, 0); n > 0 {
+			hint := diag.T("Zet een regel met alleen +++ boven regel 1 en onder regel %d.", "Put a line with only +++ above line 1 and below line %d.", n)
+			if n == 1 {
+				hint = diag.T("Zet een regel met alleen +++ boven en onder regel 1.", "Put a line with only +++ above and below line 1.")
+			}
+			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "no-fences",
+				diag.T("de gegevens bovenaan staan niet tussen twee regels +++", "the settings at the top are not between two lines of +++"), hint)
+			return nil, src, false
+		}
 		return nil, src, true
 	}
-	lines := strings.SplitAfter(rest, "\n")
-	for i, l := range lines {
-		if strings.TrimRight(l, " \t\n") == "+++" {
-			fm := strings.Join(lines[:i], "")
+	for i := 1; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		switch {
+		case l == "+++":
+			fm := strings.Join(lines[1:i], "")
 			src.Body = strings.Join(lines[i+1:], "")
-			src.BodyLine = i + 3
+			src.BodyLine = i + 2
 			t := decode.Parse(file, fm, 1, diags)
 			return t, src, t != nil
+		case l == "---":
+			diags.Errorf(diag.Pos{File: file, Line: i + 1, Col: 1}, "fences-differ",
+				diag.T("de gegevens beginnen op regel 1 met +++ maar eindigen hier met ---", "the settings start with +++ on line 1 but end here with ---"),
+				diag.T("Schrijf ook hier +++.", "Write +++ here too."))
+			return nil, src, false
+		case fence.MatchString(l):
+			diags.Errorf(diag.Pos{File: file, Line: i + 1, Col: 1}, "bad-fence",
+				diag.T("hier staan %d plustekens; het moeten er precies drie zijn: +++", "this line has %d plus signs; it must be exactly three: +++", len(l)),
+				diag.T("Schrijf op deze regel alleen +++.", "Write only +++ on this line."))
+			return nil, src, false
 		}
 	}
-	diags.Errorf(diag.Pos{File: file, Line: 1}, "front-matter-open",
-		diag.T("de gegevens bovenaan beginnen met +++ maar worden niet afgesloten", "the settings at the top start with +++ but are never closed"),
-		diag.T("Zet onder de laatste gegevensregel een regel met alleen +++.", "Put a line with only +++ below the last settings line."))
+	hint := diag.T("Zet onder de laatste gegevensregel een regel met alleen +++.", "Put a line with only +++ below the last settings line.")
+	if n := settingsLines(lines, 1); n > 1 {
+		hint = diag.T("Zet onder de laatste gegevensregel (regel %d) een regel met alleen +++.", "Put a line with only +++ below the last settings line (line %d).", n)
+	}
+	diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front-matter-open",
+		diag.T("de gegevens bovenaan beginnen met +++ maar worden niet afgesloten", "the settings at the top start with +++ but are never closed"), hint)
 	return nil, src, false
+}
+
+// yamlFences reports front matter that starts with "---".
+func yamlFences(file string, lines []string, diags *diag.List) bool {
+	closing := 0
+	for i := 1; i < len(lines); i++ {
+		if l := strings.TrimSpace(lines[i]); l == "---" || l == "+++" {
+			closing = i + 1
+			break
+		}
+	}
+	pos := diag.Pos{File: file, Line: 1, Col: 1}
+	switch {
+	case closing > 0 && strings.TrimSpace(lines[closing-1]) == "+++":
+		diags.Errorf(pos, "fences-differ",
+			diag.T("de gegevens beginnen hier met --- maar eindigen op regel %d met +++", "the settings start here with --- but end with +++ on line %d", closing),
+			diag.T("Schrijf ook hier +++.", "Write +++ here too."))
+	case closing > 0 && settingsLines(lines[:closing-1], 1) > 1:
+		diags.Errorf(pos, "yaml-fences",
+			diag.T("de gegevens bovenaan staan tussen --- regels; Krachtpunt verwacht +++", "the settings at the top are between --- lines; Krachtpunt expects +++"),
+			diag.T("Maak van regel 1 en regel %d allebei +++.", "Change line 1 and line %d into +++.", closing))
+	default:
+		diags.Errorf(pos, "yaml-front-matter",
+			diag.T("de gegevens bovenaan staan tussen --- regels; Krachtpunt verwacht +++", "the settings at the top are between --- lines; Krachtpunt expects +++"),
+			diag.T("Zet een regel met alleen +++ boven en onder de gegevens, en schrijf ze als titel = \"...\".", "Put a line with only +++ above and below the settings, and write them as title = \"...\"."))
+	}
+	return false
+}
+
+// settingsLines returns the number of the last line, from line from+1 on,
+// in the run of lines that look like TOML settings (key = value, [table],
+// comments and blank lines); 0 when the first such line is not one.
+func settingsLines(lines []string, from int) int {
+	last := 0
+	for i := from; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		switch {
+		case l == "":
+			continue
+		case decode.IsSetting(l), strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") && last > 0, strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "# "):
+			last = i + 1
+		case strings.HasPrefix(l, "# ") && last > 0:
+			// A comment among the settings, or a Markdown heading after them.
+			if i+1 < len(lines) && decode.IsSetting(strings.TrimSpace(lines[i+1])) {
+				continue
+			}
+			return last
+		default:
+			return last
+		}
+	}
+	return last
 }

@@ -23,8 +23,8 @@ var dayNames = []string{
 	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 }
 
-func parseHours(file string, data []byte, diags *diag.List) *HoursPage {
-	t, src, ok := splitFrontMatter(file, data, diags)
+func parseHours(file string, text string, diags *diag.List) *HoursPage {
+	t, src, ok := splitFrontMatter(file, text, diags)
 	if !ok {
 		return nil
 	}
@@ -111,7 +111,7 @@ func parseWeek(w *decode.Table) (week [7][]schedule.Interval, named [7]bool) {
 			continue
 		}
 		if named[day] {
-			w.Diags().Errorf(w.Pos(key), "day-twice",
+			w.Diags().Errorf(w.KeyPos(key), "day-twice",
 				diag.T("%s staat er twee keer in (in het Nederlands en het Engels)", "%s is given twice (in Dutch and in English)", key),
 				diag.T("Haal een van de twee regels weg.", "Remove one of the two lines."))
 			continue
@@ -128,12 +128,14 @@ func parseDayHours(t *decode.Table, f decode.Field) []schedule.Interval {
 	if err != nil {
 		msg, hint := diag.T("de tijden %q kan ik niet lezen", "the hours %q cannot be read", s),
 			diag.T(`Schrijf bijvoorbeeld "09:00-12:30, 13:30-17:00" of "gesloten".`, `Write for example "09:00-12:30, 13:30-17:00" or "closed".`)
+		pos := t.Pos(t.KeyName(f))
 		if pe, ok := err.(*schedule.ParseError); ok {
 			nl, hnl := pe.Message("nl")
 			en, hen := pe.Message("en")
 			msg, hint = diag.Text{NL: nl, EN: en}, diag.Text{NL: hnl, EN: hen}
+			pos = t.TextPos(t.KeyName(f), pe.Col)
 		}
-		t.Errorf(f, "bad-hours", msg, hint)
+		t.Diags().Errorf(pos, "bad-hours", msg, hint)
 		return nil
 	}
 	return iv

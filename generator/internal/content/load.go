@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"krachtpunt/generator/internal/decode"
 	"krachtpunt/generator/internal/diag"
 )
 
@@ -149,17 +150,28 @@ func ParseFile(rel string, data []byte, images func(rel string) bool) *Item {
 			diag.T("Geef het bestand een naam met letters of cijfers, zoals koffieochtend.md.", "Give the file a name with letters or digits, such as coffee-morning.md."))
 		return it
 	}
+	var text string
+	switch it.Kind {
+	case KindHome, KindIntro, KindHours, KindActivity, KindStory, KindPage:
+		var ok bool
+		if text, ok = decode.Text(file, data, &it.Diags); !ok {
+			return it
+		}
+		if strings.TrimSpace(text) == "" && empty(file, it.Kind, &it.Diags) {
+			return it
+		}
+	}
 	switch it.Kind {
 	case KindHome, KindIntro:
-		it.Home = parsePage(file, "", data, &it.Diags)
+		it.Home = parsePage(file, "", text, &it.Diags)
 	case KindHours:
-		it.Hours = parseHours(file, data, &it.Diags)
+		it.Hours = parseHours(file, text, &it.Diags)
 	case KindActivity:
-		it.Activity = parseActivity(file, slug, data, find, &it.Diags)
+		it.Activity = parseActivity(file, slug, text, find, &it.Diags)
 	case KindStory:
-		it.Story = parseStory(file, slug, data, find, &it.Diags)
+		it.Story = parseStory(file, slug, text, find, &it.Diags)
 	case KindPage:
-		it.Page = parsePage(file, slug, data, &it.Diags)
+		it.Page = parsePage(file, slug, text, &it.Diags)
 	case KindMisnamed:
 		want := path.Join(path.Dir(file), MarkdownName(path.Base(rel)))
 		if strings.Contains(strings.ToLower(path.Base(rel)), ".md.") {
@@ -182,6 +194,31 @@ func ParseFile(rel string, data []byte, images func(rel string) bool) *Item {
 			diag.T("Hernoem het naar %s.", "Rename it to %s.", path.Join(path.Dir(file), strings.TrimSuffix(base, ext)+path.Ext(rel))))
 	}
 	return it
+}
+
+// empty reports a file that holds nothing, and whether it stops the file
+// from being read: an empty activity, story or opening hours file is an
+// error, an empty page a warning (it is published with only its title).
+func empty(file string, kind Kind, diags *diag.List) bool {
+	pos := diag.Pos{File: file, Line: 1}
+	switch kind {
+	case KindActivity:
+		diags.Errorf(pos, "empty-file", diag.T("dit bestand is leeg", "this file is empty"),
+			diag.T("Maak een activiteit met: go run ./generator new activity NAAM, of haal het lege bestand weg.", "Start an activity with: go run ./generator new activity NAME, or remove the empty file."))
+	case KindStory:
+		diags.Errorf(pos, "empty-file", diag.T("dit bestand is leeg", "this file is empty"),
+			diag.T("Maak een verhaal met: go run ./generator new story NAAM, of haal het lege bestand weg.", "Start a story with: go run ./generator new story NAME, or remove the empty file."))
+	case KindHours:
+		diags.Errorf(pos, "empty-file", diag.T("dit bestand is leeg", "this file is empty"),
+			diag.T("Zie docs/handleiding.md voor een voorbeeld van de openingstijden, of haal het lege bestand weg.", "See docs/handleiding.md for an example of opening hours, or remove the empty file."))
+	case KindPage:
+		diags.Warnf(pos, "empty-file", diag.T("deze pagina is leeg; hij komt op de website met alleen een titel", "this page is empty; it is published with only a title"),
+			diag.T("Schrijf er tekst in, of haal het bestand weg.", "Write some text in it, or remove the file."))
+		return false
+	default:
+		return false
+	}
+	return true
 }
 
 // documentExts are extensions that end up before ".md" when a file saved as
@@ -329,7 +366,7 @@ func Assemble(items []*Item) (*Site, diag.List) {
 				withhold(it.Rel, it.Kind, st.Slug, st.Title, true)
 			case !st.Consent:
 				withhold(it.Rel, it.Kind, st.Slug, st.Title, false)
-				diags.Warnf(diag.Pos{File: st.File}, "no-consent",
+				diags.Warnf(st.ConsentPos, "no-consent",
 					diag.T("verhaal %q is niet gepubliceerd: er staat geen toestemming = true in", "story %q was not published: it has no consent = true", st.Title),
 					diag.T("Publiceer een verhaal pas als de bewoner schriftelijk toestemming gaf; zet dan toestemming = true.", "Publish a story only when the resident agreed in writing; then set consent = true."))
 			default:

@@ -20,8 +20,8 @@ type Page struct {
 
 var firstHeading = regexp.MustCompile(`(?m)^#[ \t]+(.+?)[ \t#]*$`)
 
-func parsePage(file, slug string, data []byte, diags *diag.List) *Page {
-	t, src, ok := splitFrontMatter(file, data, diags)
+func parsePage(file, slug string, text string, diags *diag.List) *Page {
+	t, src, ok := splitFrontMatter(file, text, diags)
 	if !ok {
 		return nil
 	}

@@ -17,10 +17,13 @@ type Story struct {
 	ImageAlt string
 	Tags     []string
 	Draft    bool
+	// ConsentPos is where consent is written, or the first line of the file
+	// when it is not: where the warning for a story without consent points.
+	ConsentPos diag.Pos
 }
 
-func parseStory(file, slug string, data []byte, images imageFinder, diags *diag.List) *Story {
-	t, src, ok := splitFrontMatter(file, data, diags)
+func parseStory(file, slug string, text string, images imageFinder, diags *diag.List) *Story {
+	t, src, ok := splitFrontMatter(file, text, diags)
 	if !ok {
 		return nil
 	}
@@ -36,6 +39,10 @@ func parseStory(file, slug string, data []byte, images imageFinder, diags *diag.
 	s.Date, _ = requiredDate(t, fDate)
 	s.Author = t.String(fAuthor)
 	s.Consent = t.Bool(fConsent)
+	s.ConsentPos = diag.Pos{File: file, Line: 1}
+	if t.Has(fConsent) {
+		s.ConsentPos = t.Pos(t.KeyName(fConsent))
+	}
 	s.Image, s.ImageAlt = imageFields(t, images)
 	s.Tags = t.Strings(fTags)
 	s.Draft = t.Bool(fDraft)

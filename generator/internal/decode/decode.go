@@ -1,11 +1,15 @@
 // Package decode reads TOML written by volunteers (site.toml and the front
 // matter of content files) into typed values, keeping the line of every key.
 //
-// It checks what a volunteer can get wrong: the syntax, unknown keys (with the
-// closest known key as a hint), an English key and its Dutch alias used
-// together, values of the wrong kind and missing required keys. Every problem
-// is a diag.Diagnostic with the line in the file itself, not in the TOML
-// fragment, and all problems of a document are collected in one pass.
+// It checks what a volunteer can get wrong: the syntax (explained in plain
+// words, with the line as it should be written; syntax.go), the file's
+// encoding (encoding.go), unknown keys and headings (with the closest known
+// one as a hint), keys written below a [table] they do not belong to, an
+// English key and its Dutch alias used together, values of the wrong kind and
+// missing required keys. Every problem is a diag.Diagnostic with the line and
+// column in the file itself, not in the TOML fragment: a problem about a value
+// points at the value, one about a key at the key. All problems of a document
+// are collected in one pass.
 package decode
 
 import (
@@ -34,31 +38,28 @@ func F(name, alias string) Field { return Field{Name: name, Alias: alias} }
 type Doc struct {
 	file   string
 	offset int // lines in the file before the document's first line
-	lines  map[string]int
+	lines  map[string]loc
 	diags  *diag.List
 }
 
 // Parse parses src, the TOML of file whose first line is line offset+1 of the
-// file. Syntax errors are added to diags; the result is nil then.
+// file. A syntax error is added to diags in plain words, at its line and
+// column, with the line as it should be written where that can be worked
+// out; the result is nil then.
 func Parse(file string, src string, offset int, diags *diag.List) *Table {
 	var m map[string]any
 	if _, err := toml.Decode(src, &m); err != nil {
-		line := 0
 		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			line = pe.Position.Line
+		if !errors.As(err, &pe) {
+			pe = toml.ParseError{Message: err.Error()}
 		}
-		msg := err.Error()
-		if errors.As(err, &pe) {
-			msg = pe.Message
-		}
-		diags.Errorf(diag.Pos{File: file, Line: line + offset}, "toml-syntax",
-			diag.T("deze regel kan ik niet lezen (%s)", "this line cannot be read (%s)", msg),
-			diag.T(`Schrijf elke regel als sleutel = waarde, met tekst tussen aanhalingstekens: title = "Koffieochtend". Een datum schrijf je zonder aanhalingstekens: date = 2026-12-08.`,
-				`Write each line as key = value, with text between double quotes: title = "Coffee morning". Write a date without quotes: date = 2026-12-08.`))
+		d := explain(src, offset, pe)
+		d.File = file
+		diags.Add(d)
 		return nil
 	}
-	d := &Doc{file: file, offset: offset, lines: locate(src), diags: diags}
+	lines, _ := locate(src)
+	d := &Doc{file: file, offset: offset, lines: lines, diags: diags}
 	return &Table{doc: d, m: m}
 }
 
@@ -66,10 +67,15 @@ func Parse(file string, src string, offset int, diags *diag.List) *Table {
 // [[array of tables]].
 type Table struct {
 	doc     *Doc
+	parent  *Table // nil for the document
 	path    string // located path, e.g. "" or "cancel#1" or "season#0.hours"
 	m       map[string]any
 	known   []Field
+	tables  []Field      // the known keys that are tables or arrays of tables
 	missing []missingKey // reported by Done, unless a misspelt key explains them
+	// moved holds the keys of this table that were written below a
+	// [table] they do not belong to; reported there, not as missing here.
+	moved map[string]bool
 }
 
 type missingKey struct {
@@ -77,9 +83,42 @@ type missingKey struct {
 	example string
 }
 
-// Pos returns the position of key (as written) in the table, or of the table
-// itself when key is "".
+// Pos returns the position of the value of key (as written) in the table,
+// or of the table's header when key is "" or names a table. A key that is
+// not there gives the position of the table.
 func (t *Table) Pos(key string) diag.Pos {
+	l := t.find(key)
+	col := l.valCol
+	if col == 0 {
+		col = l.keyCol
+	}
+	return t.doc.at(l.line, col)
+}
+
+// KeyPos returns the position of key itself (as written) in the table.
+func (t *Table) KeyPos(key string) diag.Pos {
+	l := t.find(key)
+	return t.doc.at(l.line, l.keyCol)
+}
+
+// TextPos returns the position of character col (from 1) of the text value
+// of key, written between quotes on one line.
+func (t *Table) TextPos(key string, col int) diag.Pos {
+	p := t.Pos(key)
+	if l := t.find(key); l.valCol > 0 && col > 0 {
+		p.Col = l.valCol + col
+	}
+	return p
+}
+
+func (d *Doc) at(line, col int) diag.Pos {
+	if line == 0 {
+		return diag.Pos{File: d.file, Line: d.offset}
+	}
+	return diag.Pos{File: d.file, Line: line + d.offset, Col: col}
+}
+
+func (t *Table) find(key string) loc {
 	p := t.path
 	if key != "" {
 		if p != "" {
@@ -88,8 +127,8 @@ func (t *Table) Pos(key string) diag.Pos {
 		p += key
 	}
 	for {
-		if line, ok := t.doc.lines[p]; ok {
-			return diag.Pos{File: t.doc.file, Line: line + t.doc.offset}
+		if l, ok := t.doc.lines[p]; ok {
+			return l
 		}
 		i := strings.LastIndexAny(p, ".#")
 		if i < 0 {
@@ -97,7 +136,7 @@ func (t *Table) Pos(key string) diag.Pos {
 		}
 		p = p[:i]
 	}
-	return diag.Pos{File: t.doc.file, Line: t.doc.offset}
+	return loc{}
 }
 
 // File returns the file the table was read from.
@@ -118,8 +157,9 @@ func (t *Table) lookup(f Field) (key string, v any, ok bool) {
 	}
 	switch {
 	case ok1 && ok2:
-		t.doc.diags.Errorf(t.Pos(f.Alias), "alias-twice",
-			diag.T("%q en %q betekenen hetzelfde; gebruik er maar één", "%q and %q mean the same; use only one of them", f.Name, f.Alias),
+		n, a := t.KeyPos(f.Name).Line, t.KeyPos(f.Alias).Line
+		t.doc.diags.Errorf(t.KeyPos(f.Alias), "alias-twice",
+			diag.T("%q (regel %d) en %q (regel %d) betekenen hetzelfde; gebruik er maar één", "%q (line %d) and %q (line %d) mean the same; use only one of them", f.Name, n, f.Alias, a),
 			diag.T("Haal een van de twee regels weg.", "Remove one of the two lines."))
 		return f.Name, v1, true
 	case ok1:
@@ -310,6 +350,7 @@ func (t *Table) Strings(f Field) []string {
 
 // Table returns the sub-table f, or nil when it is not set.
 func (t *Table) Table(f Field) *Table {
+	t.tables = append(t.tables, f)
 	key, v, ok := t.lookup(f)
 	if !ok {
 		return nil
@@ -319,11 +360,12 @@ func (t *Table) Table(f Field) *Table {
 		t.wrongType(key, kindTable, "["+key+"]")
 		return nil
 	}
-	return &Table{doc: t.doc, path: t.join(key), m: m}
+	return &Table{doc: t.doc, parent: t, path: t.join(key), m: m}
 }
 
 // Tables returns the entries of the array of tables f ([[f]]).
 func (t *Table) Tables(f Field) []*Table {
+	t.tables = append(t.tables, f)
 	key, v, ok := t.lookup(f)
 	if !ok {
 		return nil
@@ -349,7 +391,7 @@ func (t *Table) Tables(f Field) []*Table {
 	}
 	out := make([]*Table, len(list))
 	for i, m := range list {
-		out[i] = &Table{doc: t.doc, path: t.join(key) + "#" + strconv.Itoa(i), m: m}
+		out[i] = &Table{doc: t.doc, parent: t, path: t.join(key) + "#" + strconv.Itoa(i), m: m}
 	}
 	return out
 }
@@ -379,13 +421,7 @@ func (t *Table) Raw(key string) any { return t.m[key] }
 // with the closest known key as a hint. Call it after reading all fields.
 // lang chooses which spelling of a known key the hint prefers first.
 func (t *Table) Done() {
-	var names []string
-	for _, f := range t.known {
-		names = append(names, f.Name)
-		if f.Alias != "" {
-			names = append(names, f.Alias)
-		}
-	}
+	names := fieldNames(t.known)
 	suggested := map[string]bool{}
 	for _, k := range t.Keys() {
 		if slices.Contains(names, k) {
@@ -396,24 +432,120 @@ func (t *Table) Done() {
 		}
 	}
 	for _, m := range t.missing {
-		if !suggested[m.f.Name] && (m.f.Alias == "" || !suggested[m.f.Alias]) {
-			t.reportMissing(m.f, m.example)
+		if suggested[m.f.Name] || t.moved[m.f.Name] || (m.f.Alias != "" && (suggested[m.f.Alias] || t.moved[m.f.Alias])) {
+			continue
 		}
+		t.reportMissing(m.f, m.example)
 	}
 	t.missing = nil
 }
 
+func fieldNames(fields []Field) []string {
+	var names []string
+	for _, f := range fields {
+		if !slices.Contains(names, f.Name) {
+			names = append(names, f.Name)
+		}
+		if f.Alias != "" && !slices.Contains(names, f.Alias) {
+			names = append(names, f.Alias)
+		}
+	}
+	return names
+}
+
 // UnknownKey reports key as not known, suggesting the closest of names,
-// which it returns ("" when none is close).
+// which it returns ("" when none is close). A key that belongs to a table
+// further up, written below a [table] header, is reported as such; an
+// unknown [table] is compared with the known tables.
 func (t *Table) UnknownKey(key string, names []string) string {
+	if t.movedKey(key) {
+		return ""
+	}
+	if h := t.doc.lines[t.join(key)].header; h != "" {
+		open, closeBr := h[:len(h)/2], h[len(h)/2:]
+		tables := fieldNames(t.tables)
+		c := diag.Closest(key, tables)
+		hint := diag.T("Zo'n kopje kan hier niet.", "Such a heading cannot be used here.")
+		switch {
+		case c != "":
+			hint = diag.T("Bedoel je %s?", "Did you mean %s?", open+t.header(c)+closeBr)
+		case len(tables) > 0:
+			var list []string
+			for _, n := range tables {
+				list = append(list, open+t.header(n)+closeBr)
+			}
+			hint = diag.T("Deze kopjes kun je hier gebruiken: %s.", "These headings can be used here: %s.", strings.Join(list, ", "))
+		}
+		t.doc.diags.Errorf(t.KeyPos(key), "unknown-table",
+			diag.T("het kopje %s kent Krachtpunt niet", "Krachtpunt does not know the heading %s", open+t.header(key)+closeBr), hint)
+		return c
+	}
 	hint := diag.T("Deze sleutels kun je hier gebruiken: %s.", "These keys can be used here: %s.", strings.Join(names, ", "))
 	c := diag.Closest(key, names)
 	if c != "" {
 		hint = diag.T("Bedoel je %q?", "Did you mean %q?", c)
 	}
-	t.doc.diags.Errorf(t.Pos(key), "unknown-key",
+	t.doc.diags.Errorf(t.KeyPos(key), "unknown-key",
 		diag.T("onbekende sleutel %q", "unknown key %q", key), hint)
 	return c
+}
+
+// header returns the dotted name of the table key under t, as written in a
+// header: "season.hours" for hours in the first [[season]].
+func (t *Table) header(key string) string { return headerOf(t.join(key)) }
+
+// movedKey reports key when a table further up knows it: the volunteer wrote
+// it below the header of t, which makes it part of t.
+func (t *Table) movedKey(key string) bool {
+	here := t.doc.lines[t.path]
+	if here.header == "" {
+		return false
+	}
+	for up := t.parent; up != nil; up = up.parent {
+		if !slices.Contains(fieldNames(up.known), key) {
+			continue
+		}
+		if up.moved == nil {
+			up.moved = map[string]bool{}
+		}
+		up.moved[key] = true
+		open, closeBr := here.header[:len(here.header)/2], here.header[len(here.header)/2:]
+		h := open + headerOf(t.path) + closeBr
+		first, firstText := t.doc.firstHeader()
+		what := diag.T("die tabel", "that table")
+		if open == "[[" {
+			what = diag.T("dat onderdeel", "that entry")
+		}
+		t.doc.diags.Errorf(t.KeyPos(key), "key-below-table",
+			diag.T("%q staat onder %s en hoort daardoor bij %s, niet bij de rest van het bestand", "%q is below %s, which makes it part of %s, not of the rest of the file", key, h, what),
+			diag.T("Alles onder een kopje als %s hoort bij dat kopje. Zet deze regel hoger: boven regel %d, waar %s staat.", "Everything below a heading such as %s belongs to that heading. Move this line up: above line %d, which has %s.", h, first.Line, firstText))
+		return true
+	}
+	return false
+}
+
+// headerOf returns a located path as a header writes it: "season#0.hours"
+// is "season.hours".
+func headerOf(path string) string {
+	var parts []string
+	for _, el := range strings.Split(path, ".") {
+		el, _, _ = strings.Cut(el, "#")
+		parts = append(parts, el)
+	}
+	return strings.Join(parts, ".")
+}
+
+// firstHeader returns the position of the document's first [table] header,
+// and the header as it reads.
+func (d *Doc) firstHeader() (diag.Pos, string) {
+	first, text := loc{}, ""
+	for p, l := range d.lines {
+		if l.header != "" && (first.line == 0 || l.line < first.line) {
+			open, closeBr := l.header[:len(l.header)/2], l.header[len(l.header)/2:]
+			first, text = l, open+headerOf(p)+closeBr
+		}
+	}
+	return d.at(first.line, first.keyCol), text
 }
 
 // Errorf adds an error at the key (as written) of f in this table.

@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"strings"
 	"testing"
 
 	"krachtpunt/generator/internal/diag"
@@ -44,7 +45,7 @@ monday = "10:00-14:00"
 		"season#0": 20, "season#0.from": 21, "season#0.hours": 22, "season#0.hours.monday": 23,
 	}
 	for key, line := range want {
-		if got := tab.doc.lines[key]; got+1 != line {
+		if got := tab.doc.lines[key].line; got+1 != line {
 			t.Errorf("%s: line %d, want %d", key, got+1, line)
 		}
 	}
@@ -66,8 +67,8 @@ func TestSyntaxErrorLineIsTheFileLine(t *testing.T) {
 	if Parse("content/x.md", "title = \"x\"\nroom = Huiskamer\n", 1, &diags) != nil {
 		t.Fatal("parse of broken TOML succeeded")
 	}
-	if len(diags) != 1 || diags[0].Pos.String() != "content/x.md:3" {
-		t.Fatalf("got %v, want one problem at content/x.md:3", diags)
+	if len(diags) != 1 || diags[0].Pos.String() != "content/x.md:3:8" {
+		t.Fatalf("got %v, want one problem at content/x.md:3:8", diags)
 	}
 }
 
@@ -85,8 +86,18 @@ func FuzzParse(f *testing.F) {
 		var diags diag.List
 		tab := Parse("x.md", src, 1, &diags)
 		if tab == nil {
-			if len(diags) == 0 {
-				t.Fatal("no table and no problem")
+			if len(diags) != 1 {
+				t.Fatalf("no table and %d problems", len(diags))
+			}
+			// A syntax error is on a line of the document, in plain words.
+			d := diags[0]
+			if d.Line < 2 || d.Line > strings.Count(src, "\n")+2 || d.Col < 1 {
+				t.Fatalf("problem at %s in a document of %d lines", d.Pos, strings.Count(src, "\n")+1)
+			}
+			for _, lang := range []string{"nl", "en"} {
+				if f := d.Format(lang); strings.Contains(f, "toml:") || strings.Contains(f, "expected") {
+					t.Fatalf("the parser's words are shown: %s", f)
+				}
 			}
 			return
 		}

@@ -3,16 +3,26 @@ package decode
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
-// locate maps every key path of a TOML document to the line it is written on,
-// counted in the document itself (1 = first line). BurntSushi/toml keeps key
-// positions to itself, so this reads the lines once more: table headers,
-// arrays of tables (numbered "name#0", "name#1", ...) and "key = value" lines,
-// skipping multi-line strings and arrays. Inline tables are not looked into;
-// a key not found takes the line of its nearest located parent.
-func locate(src string) map[string]int {
-	idx := make(map[string]int)
+// loc is where a key or a table header is written, counted in the document
+// itself (line 1 = first line; columns in characters from 1).
+type loc struct {
+	line   int
+	keyCol int // the key's first character, or the header's "["
+	valCol int // the value's first character; 0 for a header
+	header string
+}
+
+// locate maps every key path of a TOML document to where it is written.
+// BurntSushi/toml keeps key positions to itself, so this reads the lines
+// once more: table headers, arrays of tables (numbered "name#0", "name#1",
+// ...) and "key = value" lines, skipping multi-line strings and arrays.
+// Inline tables are not looked into; a key not found takes the place of its
+// nearest located parent. It also returns the table the last line is in.
+func locate(src string) (map[string]loc, string) {
+	idx := make(map[string]loc)
 	arrays := make(map[string]int) // path of an array of tables -> entries so far
 	table := ""
 	var closer string // what ends the multi-line value we are in
@@ -22,7 +32,7 @@ func locate(src string) map[string]int {
 		if closer != "" {
 			if i := strings.Index(line, closer); i >= 0 {
 				closer = ""
-				line = line[i+3:]
+				line = strings.Repeat(" ", i+3) + line[i+3:]
 			} else {
 				continue
 			}
@@ -31,20 +41,23 @@ func locate(src string) map[string]int {
 			depth += bracketDelta(line)
 			continue
 		}
+		start := len(line) - len(strings.TrimLeft(line, " \t"))
 		s := strings.TrimSpace(stripComment(line))
+		col := func(i int) int { return utf8.RuneCountInString(line[:start+i]) + 1 }
 		switch {
 		case s == "":
 		case strings.HasPrefix(s, "[["):
 			name := resolve(arrays, keyPath(strings.TrimSuffix(strings.TrimPrefix(s, "[["), "]]")))
 			table = name + "#" + strconv.Itoa(arrays[name])
 			arrays[name]++
-			idx[table] = lineNo
+			l := loc{line: lineNo, keyCol: col(0), header: "[[]]"}
+			idx[table] = l
 			if _, ok := idx[name]; !ok {
-				idx[name] = lineNo
+				idx[name] = l
 			}
 		case strings.HasPrefix(s, "["):
 			table = resolve(arrays, keyPath(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")))
-			idx[table] = lineNo
+			idx[table] = loc{line: lineNo, keyCol: col(0), header: "[]"}
 		default:
 			eq := equalsOutsideQuotes(s)
 			if eq < 0 {
@@ -54,10 +67,11 @@ func locate(src string) map[string]int {
 			if table != "" {
 				key = table + "." + key
 			}
-			if _, seen := idx[key]; !seen {
-				idx[key] = lineNo
-			}
 			val := strings.TrimSpace(s[eq+1:])
+			if _, seen := idx[key]; !seen {
+				v := eq + 1 + len(s[eq+1:]) - len(strings.TrimLeft(s[eq+1:], " \t"))
+				idx[key] = loc{line: lineNo, keyCol: col(0), valCol: col(v)}
+			}
 			switch {
 			case strings.HasPrefix(val, `"""`) && !strings.Contains(val[3:], `"""`):
 				closer = `"""`
@@ -68,7 +82,7 @@ func locate(src string) map[string]int {
 			}
 		}
 	}
-	return idx
+	return idx, table
 }
 
 // resolve turns a header path such as "season.hours" into the located path

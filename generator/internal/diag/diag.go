@@ -81,6 +81,9 @@ type Diagnostic struct {
 	Code     string // stable identifier, e.g. "unknown-key"; tests and tools match on it
 	Msg      Text   // what is wrong
 	Hint     Text   // what to do; may be empty
+	// Detail is what a library said, for programmers; never shown to
+	// volunteers.
+	Detail string
 }
 
 // Format writes the diagnostic for a volunteer in lang:

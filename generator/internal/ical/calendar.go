@@ -20,8 +20,8 @@ type Calendar struct {
 
 	// Location is the site's zone. Every date-time of the events is written
 	// as a wall clock in it, with one VTIMEZONE (TZID = Location.String(),
-	// such as "Europe/Amsterdam") derived from Go's zone data, and it is
-	// named in X-WR-TIMEZONE. Nil means UTC.
+	// such as "Europe/Amsterdam") derived from Go's zone data. Nil means
+	// UTC.
 	Location *time.Location
 
 	// Events are written in this order, except that the overrides of a
@@ -43,8 +43,15 @@ type Event struct {
 	URL string
 
 	// Start and End are written as wall clocks in the calendar's zone
-	// (DTSTART;TZID=...). Start is required; a zero End leaves DTEND out.
+	// (DTSTART;TZID=...), or in UTC when UTC is set. Start is required; a
+	// zero End leaves DTEND out.
 	Start, End time.Time
+
+	// UTC writes Start and End in UTC (DTSTART:20261025T003000Z), for an
+	// event of its own whose wall clock happens twice: no reader need
+	// choose which. An override (RecurrenceID set) or a recurring event
+	// cannot be UTC: readers relate those to the master by wall clocks.
+	UTC bool
 
 	// Recur makes the event recurring; nil is a single event.
 	Recur *Recur
@@ -88,7 +95,7 @@ type Recur struct {
 
 	// Until, when not zero, is the last instant an instance may start,
 	// inclusive. It is written in UTC, as RFC 5545 requires when DTSTART
-	// has a TZID.
+	// has a TZID. Series sets it twelve hours after the last start.
 	Until time.Time
 }
 
@@ -155,11 +162,15 @@ func Encode(w io.Writer, c *Calendar, from, until time.Time) error {
 	lw.line("VERSION", "2.0")
 	lw.text("PRODID", c.ProdID)
 	lw.line("CALSCALE", "GREGORIAN")
-	lw.line("METHOD", "PUBLISH")
+	// No METHOD: METHOD:PUBLISH requires an ORGANIZER in every event
+	// (RFC 5546, section 3.2.1), and a published feed has none.
 	if c.Name != "" {
 		lw.text("X-WR-CALNAME", c.Name)
 	}
-	lw.text("X-WR-TIMEZONE", loc.String())
+	// No X-WR-TIMEZONE: every date-time names its zone (TZID) or is UTC,
+	// and readers that honour X-WR-TIMEZONE (recurring_ical_events, through
+	// x-wr-timezone) move UTC times in the hour the clock repeats by an
+	// hour when they turn them into wall clocks of that zone.
 	writeTimezone(lw, loc, start, end)
 	for _, e := range events {
 		writeEvent(lw, e, loc, tzid)
@@ -283,6 +294,8 @@ func check(e *Event) error {
 		return fmt.Errorf("negative sequence %d", e.Sequence)
 	case e.Recur != nil && !e.RecurrenceID.IsZero():
 		return fmt.Errorf("an override (RecurrenceID set) cannot recur")
+	case e.UTC && (e.Recur != nil || !e.RecurrenceID.IsZero()):
+		return fmt.Errorf("a recurring event or an override is written in wall clocks, not UTC")
 	}
 	switch e.Status {
 	case "", "CONFIRMED", "CANCELLED", "TENTATIVE":

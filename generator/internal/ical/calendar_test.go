@@ -49,13 +49,18 @@ func TestCalendarHeader(t *testing.T) {
 		"VERSION:2.0",
 		"PRODID:-//Krachtpunt//Krachtpunt//NL",
 		"CALSCALE:GREGORIAN",
-		"METHOD:PUBLISH",
 		`X-WR-CALNAME:Buurtcentrum De Linde\, Utrecht`,
-		"X-WR-TIMEZONE:Europe/Amsterdam",
 		"BEGIN:VTIMEZONE",
 	}
 	if len(lines) < len(want) || strings.Join(lines[:len(want)], "\n") != strings.Join(want, "\n") {
 		t.Errorf("calendar starts\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	for _, l := range lines {
+		// METHOD:PUBLISH requires an ORGANIZER (RFC 5546, section 3.2.1);
+		// X-WR-TIMEZONE makes some readers move UTC times.
+		if strings.HasPrefix(l, "METHOD") || strings.HasPrefix(l, "X-WR-TIMEZONE") {
+			t.Errorf("calendar has %q", l)
+		}
 	}
 	if last := lines[len(lines)-1]; last != "END:VCALENDAR" {
 		t.Errorf("calendar ends with %q", last)

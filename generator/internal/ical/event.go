@@ -15,9 +15,16 @@ func writeEvent(lw *lineWriter, e *Event, loc *time.Location, tzid string) {
 	if !e.RecurrenceID.IsZero() {
 		lw.localTime("RECURRENCE-ID", tzid, e.RecurrenceID.In(loc))
 	}
-	lw.localTime("DTSTART", tzid, e.Start.In(loc))
-	if !e.End.IsZero() {
-		lw.localTime("DTEND", tzid, e.End.In(loc))
+	if e.UTC {
+		lw.utcTime("DTSTART", e.Start)
+		if !e.End.IsZero() {
+			lw.utcTime("DTEND", e.End)
+		}
+	} else {
+		lw.localTime("DTSTART", tzid, e.Start.In(loc))
+		if !e.End.IsZero() {
+			lw.localTime("DTEND", tzid, e.End.In(loc))
+		}
 	}
 	if e.Recur != nil {
 		lw.buf = append(lw.buf[:0], "RRULE:"...)

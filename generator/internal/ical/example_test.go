@@ -35,9 +35,7 @@ func Example() {
 	// VERSION:2.0
 	// PRODID:-//Krachtpunt//Krachtpunt//NL
 	// CALSCALE:GREGORIAN
-	// METHOD:PUBLISH
 	// X-WR-CALNAME:Buurtcentrum De Linde
-	// X-WR-TIMEZONE:Europe/Amsterdam
 	// BEGIN:VTIMEZONE
 	// TZID:Europe/Amsterdam
 	// BEGIN:STANDARD

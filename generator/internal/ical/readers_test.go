@@ -13,8 +13,9 @@ import (
 	"krachtpunt/generator/internal/ical/icaltest"
 )
 
-// The tests in this file give our output to two iCalendar readers that are
-// not ours, ical.js and gocal with rrule-go, and compare the occurrences
+// The tests in this file give our output to iCalendar readers that are not
+// ours (package icaltest: gocal with rrule-go, ical.js, libical,
+// recurring_ical_events, node-ical), and compare the occurrences
 // they expand with occurrences listed here by hand, as instants in UTC.
 
 // in is an expected instance; start and end are RFC 3339 instants.
@@ -222,7 +223,8 @@ func window(t *testing.T, loc *time.Location, from, until string) (time.Time, ti
 	return f, u.AddDate(0, 0, 1)
 }
 
-func TestReaderICALJS(t *testing.T) {
+// TestReaders expands each case with every reader of package icaltest.
+func TestReaders(t *testing.T) {
 	for _, tc := range readerCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			from, until := window(t, tc.cal.Location, tc.from, tc.until)
@@ -230,21 +232,12 @@ func TestReaderICALJS(t *testing.T) {
 			if err := os.WriteFile(path, tc.cal.Marshal(from, until), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got := icaltest.ExpandWithICALJS(t, path, tc.from, tc.until)
-			if d := icaltest.Diff(tc.want, got); d != "" {
-				t.Errorf("ical.js expands %s differently (- want, + got):\n%s", tc.name, d)
-			}
-		})
-	}
-}
-
-func TestReaderGo(t *testing.T) {
-	for _, tc := range readerCases(t) {
-		t.Run(tc.name, func(t *testing.T) {
-			from, until := window(t, tc.cal.Location, tc.from, tc.until)
-			got := icaltest.ExpandWithGo(t, tc.cal.Marshal(from, until), from, until)
-			if d := icaltest.Diff(tc.want, got); d != "" {
-				t.Errorf("gocal with rrule-go expands %s differently (- want, + got):\n%s", tc.name, d)
+			for _, r := range icaltest.Readers() {
+				t.Run(r.Name, func(t *testing.T) {
+					if d := icaltest.Diff(tc.want, r.Expand(t, path, from, until)); d != "" {
+						t.Errorf("%s expands %s differently (- want, + got):\n%s", r.Name, tc.name, d)
+					}
+				})
 			}
 		})
 	}
@@ -331,7 +324,7 @@ func TestReaderICALJSZones(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []icaltest.Instance
-			for _, g := range icaltest.ExpandWithICALJS(t, path, "2026-01-01", "2027-12-31") {
+			for _, g := range icaltest.ExpandWithICALJS(t, path, first, last.AddDate(0, 0, 1)) {
 				if !skip[g.UID+g.Start.In(loc).Format("2006-01-02")] {
 					got = append(got, g)
 				}

@@ -2,16 +2,21 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/decode"
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/theme"
 )
 
 // Layouts every theme must have; each is executed with a *Page.
@@ -33,28 +38,30 @@ type StaticFile struct {
 	Data []byte
 }
 
-// LoadTheme reads themes/<name> from the site folder fsys.
-func LoadTheme(fsys fs.FS, name, lang string) (*Theme, diag.List) {
+// LoadTheme loads the theme called name for the site folder site in the
+// language lang: the site's themes/<name>/ laid over the built-in theme (see
+// package theme for the order files are looked up in). at is the position of
+// the theme's name in site.toml, for a name that is no theme.
+func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 	var diags diag.List
-	root := path.Join("themes", name)
-	pos := diag.Pos{File: root}
-	if _, err := fs.Stat(fsys, root); err != nil {
-		diags.Errorf(diag.Pos{File: "site.toml"}, "no-theme",
-			diag.T("het thema %q is niet gevonden in de map themes/", "the theme %q was not found in the themes/ folder", name),
-			diag.T(`Kies een thema dat in themes/ staat, bijvoorbeeld: theme = "default"`, `Choose a theme that is in themes/, for example: theme = "default"`))
+	fsys, err := theme.Open(site, name)
+	if err != nil {
+		var nl, en []string
+		for _, n := range theme.Names(site) {
+			if n == theme.Default {
+				nl, en = append(nl, "“"+n+"” (ingebouwd)"), append(en, "“"+n+"” (built in)")
+			} else {
+				nl, en = append(nl, "“"+n+"”"), append(en, "“"+n+"”")
+			}
+		}
+		diags.Errorf(at, "no-theme",
+			diag.T("Er is geen thema “%s”: het is niet ingebouwd en staat niet in de map themes/.", "There is no theme “%s”: it is not built in and not in the themes/ folder.", name),
+			diag.T("Deze thema's zijn er: %s. Schrijf er een van, of haal de regel weg voor het ingebouwde thema.", "These themes exist: %s. Write one of them, or remove the line for the built-in theme.",
+				diag.Text{NL: strings.Join(nl, ", "), EN: strings.Join(en, ", ")}))
 		return nil, diags
 	}
 	th := &Theme{Name: name, Lang: lang, pages: map[string]*template.Template{}}
-	i18n := path.Join(root, "i18n", lang+".toml")
-	src, err := fs.ReadFile(fsys, i18n)
-	if err != nil {
-		diags.Errorf(diag.Pos{File: i18n}, "no-translation",
-			diag.T("het thema heeft geen vertaling voor taal %q", "the theme has no translation for language %q", lang),
-			diag.T("Voeg "+i18n+" toe, of kies een andere taal in site.toml.", "Add "+i18n+", or choose another language in site.toml."))
-		return nil, diags
-	}
-	if _, err := toml.Decode(string(src), &th.words); err != nil {
-		diags.Errorf(diag.Pos{File: i18n}, "bad-translation", diag.T("vertaling onleesbaar: %v", "translation cannot be read: %v", err), diag.Text{})
+	if !th.loadWords(fsys, &diags) {
 		return nil, diags
 	}
 	funcs := template.FuncMap{
@@ -63,55 +70,160 @@ func LoadTheme(fsys fs.FS, name, lang string) (*Theme, diag.List) {
 		// day, Sunday = 0, as the page script counts.
 		"weekday": func(i int) int { return (i + 1) % 7 },
 	}
-	base, err := fs.ReadFile(fsys, path.Join(root, "layouts", "base.html"))
-	if err != nil {
-		diags.Errorf(pos, "no-layout", diag.T("layouts/base.html ontbreekt", "layouts/base.html is missing"), diag.Text{})
-		return nil, diags
+	layoutErr := func(file string, err error) {
+		diags.Errorf(diag.Pos{File: fsys.Where(file)}, "bad-layout", diag.T("Fout in de layout: %v", "Error in the layout: %v", err),
+			diag.T("Herstel de layout, of haal het bestand weg om die van het ingebouwde thema te gebruiken.", "Repair the layout, or remove the file to use the one of the built-in theme."))
 	}
 	// The base layout and the partials are parsed once; every page layout
 	// gets its own copy to define "main" in.
-	partials, _ := fs.Glob(fsys, path.Join(root, "layouts", "_*.html"))
-	common := template.New("base").Funcs(funcs)
-	if _, err := common.Parse(string(base)); err != nil {
-		diags.Errorf(diag.Pos{File: path.Join(root, "layouts", "base.html")}, "bad-layout", diag.T("fout in de layout: %v", "error in the layout: %v", err), diag.Text{})
+	baseFile := path.Join("layouts", "base.html")
+	base, err := fs.ReadFile(fsys, baseFile)
+	if err != nil {
+		readProblem(&diags, fsys, baseFile, err)
 		return nil, diags
 	}
+	common := template.New("base").Funcs(funcs)
+	if _, err := common.Parse(string(base)); err != nil {
+		layoutErr(baseFile, err)
+		return nil, diags
+	}
+	partials, _ := fs.Glob(fsys, path.Join("layouts", "_*.html"))
 	for _, p := range partials {
-		b, _ := fs.ReadFile(fsys, p)
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			readProblem(&diags, fsys, p, err)
+			return nil, diags
+		}
 		if _, err := common.New(path.Base(p)).Parse(string(b)); err != nil {
-			diags.Errorf(diag.Pos{File: p}, "bad-layout", diag.T("fout in de layout: %v", "error in the layout: %v", err), diag.Text{})
+			layoutErr(p, err)
 			return nil, diags
 		}
 	}
 	th.parts = template.Must(common.Clone())
 	for _, name := range Layouts {
-		file := path.Join(root, "layouts", name+".html")
+		file := path.Join("layouts", name+".html")
 		body, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			diags.Errorf(diag.Pos{File: file}, "no-layout", diag.T("deze layout ontbreekt in het thema", "this layout is missing from the theme"), diag.Text{})
+			readProblem(&diags, fsys, file, err)
 			continue
 		}
 		t := template.Must(common.Clone())
 		if _, err = t.New(name).Parse(string(body)); err != nil {
-			diags.Errorf(diag.Pos{File: file}, "bad-layout", diag.T("fout in de layout: %v", "error in the layout: %v", err), diag.Text{})
+			layoutErr(file, err)
 			continue
 		}
 		th.pages[name] = t
 	}
-	staticRoot := path.Join(root, "static")
-	_ = fs.WalkDir(fsys, staticRoot, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	err = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case content.Ignored(d.Name()) && p != "static":
+			// An editor's backup or lock file next to a theme file.
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case !d.Type().IsRegular():
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", p, err)
+			return err
 		}
-		th.Static = append(th.Static, StaticFile{Path: strings.TrimPrefix(p, staticRoot+"/"), Data: data})
+		th.Static = append(th.Static, StaticFile{Path: strings.TrimPrefix(p, "static/"), Data: data})
 		return nil
 	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(diag.Pos{File: fsys.Where("static")}, "bad-static", diag.T("De bestanden van het thema zijn niet te lezen: %v", "The theme's files cannot be read: %v", err), diag.Text{})
+		return nil, diags
+	}
 	slices.SortFunc(th.Static, func(a, b StaticFile) int { return strings.Compare(a.Path, b.Path) })
 	return th, diags
+}
+
+// loadWords reads the translations of th.Lang: the built-in theme's, then
+// the site's own file on top, key by key.
+func (th *Theme) loadWords(fsys *theme.FS, diags *diag.List) bool {
+	file := path.Join("i18n", th.Lang+".toml")
+	layers, err := fsys.ReadLayers(file)
+	if err != nil {
+		readProblem(diags, fsys, file, err)
+		return false
+	}
+	if len(layers) == 0 {
+		diags.Errorf(diag.Pos{File: path.Join(theme.Dir, th.Name, file)}, "no-translation",
+			diag.T("Het thema heeft geen vertaling voor de taal “%s”.", "The theme has no translation for the language “%s”.", th.Lang),
+			diag.T("Voeg dit bestand toe, of kies een andere taal in site.toml.", "Add this file, or choose another language in site.toml."))
+		return false
+	}
+	th.words = map[string]string{}
+	for i, src := range layers {
+		var words map[string]string
+		_, err := toml.Decode(string(src), &words)
+		where := fsys.Where(file)
+		if i == 0 && len(layers) > 1 {
+			where = "(" + theme.Default + ") " + file
+		}
+		if err != nil {
+			pos := diag.Pos{File: where}
+			var perr toml.ParseError
+			if errors.As(err, &perr) {
+				pos.Line, pos.Col = perr.Position.Line, perr.Position.Col
+			}
+			diags.Errorf(pos, "bad-translation", diag.T("De vertaling is niet te lezen: %v", "The translation cannot be read: %v", err),
+				diag.T(`Schrijf elke vertaling als: sleutel = "tekst"`, `Write every translation as: key = "text"`))
+			return false
+		}
+		if i > 0 && !fsys.Own("layouts") {
+			th.unknownWords(src, where, words, diags)
+		}
+		maps.Copy(th.words, words)
+	}
+	return true
+}
+
+// unknownWords warns about the keys of a site's own translation file that
+// the built-in layouts never use, such as a misspelt key, which would
+// otherwise change nothing without a word. th.words holds the built-in
+// translations still.
+func (th *Theme) unknownWords(src []byte, file string, words map[string]string, diags *diag.List) {
+	var unknown []string
+	for k := range words {
+		if _, ok := th.words[k]; !ok {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return
+	}
+	slices.Sort(unknown)
+	known := slices.Sorted(maps.Keys(th.words))
+	t := decode.Parse(file, string(src), 0, diags) // positions of the keys
+	for _, k := range unknown {
+		pos := diag.Pos{File: file}
+		if t != nil {
+			pos = t.Pos(k)
+		}
+		hint := diag.T("Alleen de sleutels van het ingebouwde thema doen iets, zoals skip_to_content.", "Only the keys of the built-in theme do anything, such as skip_to_content.")
+		if c := diag.Closest(k, known); c != "" {
+			hint = diag.T("Bedoel je “%s”?", "Did you mean “%s”?", c)
+		}
+		diags.Warnf(pos, "unknown-translation",
+			diag.T("Het thema gebruikt geen vertaling “%s”; deze regel verandert niets.", "The theme uses no translation “%s”; this line changes nothing.", k), hint)
+	}
+}
+
+// readProblem reports a theme file that cannot be read.
+func readProblem(l *diag.List, fsys *theme.FS, file string, err error) {
+	if errors.Is(err, fs.ErrNotExist) {
+		l.Errorf(diag.Pos{File: fsys.Where(file)}, "no-layout", diag.T("Dit bestand ontbreekt in het thema.", "This file is missing from the theme."), diag.Text{})
+	} else {
+		l.Errorf(diag.Pos{File: fsys.Where(file)}, "bad-theme-file", diag.T("Dit bestand van het thema is niet te lezen: %v", "This file of the theme cannot be read: %v", err), diag.Text{})
+	}
 }
 
 // T returns the translation of key, formatted with args like fmt.Sprintf.

@@ -22,7 +22,7 @@ func FormatTime(c Clock, lang string) string {
 // FormatInterval writes iv for people: "10.00-12.00 uur" in Dutch,
 // "10:00-12:00" in English.
 func FormatInterval(iv Interval, lang string) string {
-	s := FormatTime(iv.Start, lang) + "-" + FormatTime(iv.End, lang)
+	s := formatSpan(iv, lang)
 	if isDutch(lang) {
 		s += " uur"
 	}
@@ -34,12 +34,22 @@ func FormatInterval(iv Interval, lang string) string {
 func FormatIntervals(ivs []Interval, lang string) string {
 	parts := make([]string, len(ivs))
 	for i, iv := range ivs {
-		parts[i] = FormatTime(iv.Start, lang) + "-" + FormatTime(iv.End, lang)
+		parts[i] = formatSpan(iv, lang)
 	}
 	if isDutch(lang) {
 		return joinList(parts, "en") + " uur"
 	}
 	return joinList(parts, "and")
+}
+
+// formatSpan writes "10.00-12.00"; the whole day from midnight to
+// midnight is "00.00-24.00".
+func formatSpan(iv Interval, lang string) string {
+	end := FormatTime(iv.End, lang)
+	if iv.Start == 0 && iv.End == 0 {
+		end = "24" + end[2:]
+	}
+	return FormatTime(iv.Start, lang) + "-" + end
 }
 
 // FormatDate writes d for people: "dinsdag 24 november 2026" in Dutch,
@@ -51,7 +61,7 @@ func FormatDate(d Date, lang string) string {
 // FormatDayMonthYear writes d without its weekday: "24 november 2026" in
 // Dutch, "24 November 2026" in English.
 func FormatDayMonthYear(d Date, lang string) string {
-	return strconv.Itoa(d.Day) + " " + MonthName(d.Month, lang) + " " + strconv.Itoa(d.Year)
+	return strconv.Itoa(d.Day) + " " + MonthName(d.Month, lang) + " " + string(appendPadded(nil, d.Year, 4))
 }
 
 // Describe writes the rule out again for people in lang (Dutch for "nl",

@@ -18,15 +18,64 @@
 // weeks ("every other wednesday ... from 2026-09-02", "om de 3 weken
 // vrijdag ... vanaf ..."), monthly ("first saturday of the month ...",
 // "laatste zaterdag van de maand ...") and once ("2026-12-12 14:00-16:00").
-// Beyond the contract it accepts day abbreviations ("di", "tue"), day
-// ranges ("maandag t/m vrijdag"), plural days ("on tuesdays", "dinsdags"),
-// "every weekend", numbers of weeks in words ("om de twee weken"), ordinals
-// such as "1st" and "1e", "tot en met" for t/m, "from 10:00 to 12:00" and
-// "van 10.00 tot 12.00 uur", and the time and the from/until clauses in
-// any order. "24:00" is accepted as an end time and means midnight. A
-// parse error is a *ParseError: the column of the word that was not
-// understood, a stable code, a suggestion for a likely typing error, and a
-// message with a hint in plain Dutch or English.
+// Beyond the contract it accepts, one extension a line:
+//
+//   - day abbreviations and lists: "di", "di.", "tue", "ma/wo/vr";
+//   - day ranges: "ma t/m vr", "ma-vr", "maandag tot (en met) vrijdag",
+//     "monday to friday";
+//   - plural days: "dinsdags", "dinsdag's", "dinsdagen", "on tuesdays";
+//   - "every weekend", "every week on tuesday", "wekelijks op dinsdag",
+//     "weekly on tuesday";
+//   - every few weeks in words: "om de twee weken", "tweewekelijks",
+//     "veertiendaags", "fortnightly", "om de 14 dagen", "every 14 days",
+//     "elke tweede week", "every third week" (with a from date, as the
+//     contract asks);
+//   - ordinals in digits with any ending: "2e", "2de", "2ste", "2nd";
+//     "de eerste zaterdag van de maand", "elke maand op de eerste zaterdag",
+//     "monthly on the first saturday"; "eerste" and "laatste" without
+//     "van de maand" (there is no other reading);
+//   - times as "12u30" and "10h15"; "uur" or "u" after each time;
+//     "van", "om", "vanaf", "tussen", "from", "at", "between" before it;
+//   - whole hours when a single reading of at most twelve hours exists:
+//     "14-16 uur", "van 9 tot 17", "9:30-11" (09:30-11:00);
+//   - the English clock: "10am-2pm", "7-9pm" (19:00-21:00), "noon",
+//     "midnight"; "24:00" as an end, meaning midnight;
+//   - a part of the day with the time: "'s middags van 2 tot 4"
+//     (14:00-16:00), "dinsdagavond 7-9", "tuesday 2-4 in the afternoon";
+//   - dates in words: "12 december 2026", "12 dec. 2026", "zaterdag 12
+//     december 2026", "December 12, 2026"; "van DATE tot DATE" and "from
+//     DATE to DATE";
+//   - capitals, extra spaces, commas and a full stop at the end;
+//   - the time and the from/until clauses in any order.
+//
+// Nothing is read one way when it can be read two ways. These are refused,
+// each with the whole phrase to write instead, checked to parse; a date the
+// volunteer must still fill in is "JJJJ-MM-DD":
+//
+//   - "elke 2e dinsdag" without "van de maand": of the month, or every
+//     other week?
+//   - "elke tweede en vierde dinsdag": two rules, suggested as a list;
+//   - "maandelijks op dinsdag", "monthly on tuesday": which week?
+//   - "biweekly": every two weeks, or twice a week?
+//   - a day without "elke" ("dinsdag 10:00-12:00"): every week, or once?
+//   - whole hours that read as morning or evening: "van 8 tot 10";
+//   - spoken times: "half 11" (10:30), "kwart over 10", "half past 2";
+//   - "12am" and "12pm";
+//   - a part of the day without times ("'s ochtends"), or against them;
+//   - a time without an end ("om 10:00") or an end without a start ("tot
+//     12:00");
+//   - "even weken", "odd weeks": ISO weeks do not alternate after a week 53;
+//   - an exception: "behalve in de schoolvakanties" (a [[cancel]] per
+//     date), "behalve woensdag" (the other days named instead);
+//   - a day-first date ("12-10-2026"), a date without its year ("12 okt"),
+//     a weekday that does not match its date;
+//   - two rules in one phrase: "elke dinsdag 10:00-12:00 en donderdag
+//     14:00-16:00".
+//
+// A parse error is a *ParseError: the column of the word that was not
+// understood, a stable code, a suggestion for a likely typing error, the
+// phrases to write instead (Suggestions), and a message with a hint in
+// plain Dutch or English.
 //
 // Every N weeks counts weeks from Monday to Sunday, starting with the week
 // of the first day on or after From that the rule names. This is RRULE's

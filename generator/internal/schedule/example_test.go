@@ -24,7 +24,7 @@ func ExampleParse() {
 	// Output:
 	// Om de week op woensdag, 14.00-16.00 uur, vanaf 2 september 2026
 	// Every other Wednesday, 14:00-16:00, from 2 September 2026
-	// kolom 6: Het woord “dinsdg” begrijpen we hier niet. Bedoel je “dinsdag”?
+	// kolom 6: Het woord “dinsdg” begrijpen we hier niet. Bedoel je “dinsdag”? Schrijf: "elke dinsdag 10:00-12:00"
 }
 
 func ExampleExpand() {

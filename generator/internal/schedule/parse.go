@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -10,13 +11,29 @@ import (
 // are case-insensitive and may be English or Dutch. The error, if any, is a
 // *ParseError whose Col points at the word that was not understood.
 func Parse(phrase string) (Rule, error) {
-	p := &parser{phrase: phrase, toks: lex(phrase), end: utf8.RuneCountInString(phrase) + 1}
-	r, err := p.parse()
+	r, err := parse(phrase, false)
 	if err != nil {
 		return Rule{}, err
 	}
 	r.Phrase = phrase
 	return r, nil
+}
+
+// parse parses phrase. With probe set it reads the date placeholder of a
+// suggestion as a date, so that a suggestion can be checked before it is
+// shown.
+func parse(phrase string, probe bool) (Rule, error) { return parseAt(phrase, probe, 0) }
+
+// parseAt is parse for a suggestion being checked, depth suggestions deep.
+func parseAt(phrase string, probe bool, depth int) (Rule, error) {
+	toks := lex(phrase)
+	// A full stop at the end closes the sentence; it means nothing.
+	if n := len(toks); n > 1 && toks[n-1].kind == tokOther && toks[n-1].text == "." {
+		toks = toks[:n-1]
+	}
+	p := &parser{phrase: phrase, toks: toks, end: utf8.RuneCountInString(phrase) + 1, probe: probe, depth: depth}
+	p.nl, p.langKnown = phraseLanguage(toks)
+	return p.parse()
 }
 
 // ParseList parses each phrase of a list. The rules of the phrases that
@@ -42,7 +59,16 @@ type parser struct {
 	phrase string
 	toks   []token
 	i      int
-	end    int // column one past the last character
+	end    int  // column one past the last character
+	probe  bool // read placeholders as dates (checking a suggestion)
+	depth  int  // how many suggestions deep this phrase is
+
+	nl, langKnown bool // the language of the phrase's words, when they tell
+
+	part      partOfDay // the part of the day the phrase names
+	partFirst token     // its first token
+	partLast  token     // its last token
+	partDay   string    // for a compound ("dinsdagmiddag"): the day as written
 }
 
 func (p *parser) peek() (token, bool) {
@@ -53,7 +79,7 @@ func (p *parser) peek() (token, bool) {
 }
 
 func (p *parser) peekAt(k int) (token, bool) {
-	if p.i+k < len(p.toks) {
+	if p.i+k >= 0 && p.i+k < len(p.toks) {
 		return p.toks[p.i+k], true
 	}
 	return token{}, false
@@ -63,6 +89,12 @@ func (p *parser) peekAt(k int) (token, bool) {
 func (p *parser) is(words map[string]bool) bool {
 	t, ok := p.peek()
 	return ok && t.kind == tokWord && words[t.low]
+}
+
+// wordAt reports whether the token k ahead is one of words.
+func (p *parser) wordAt(k int, words ...string) bool {
+	t, ok := p.peekAt(k)
+	return ok && t.kind == tokWord && slices.Contains(words, t.low)
 }
 
 // isAt is like is, k tokens ahead.
@@ -75,6 +107,13 @@ func (p *parser) next() token {
 	t := p.toks[p.i]
 	p.i++
 	return t
+}
+
+// skipDot skips a full stop after an abbreviation ("di.", "okt.").
+func (p *parser) skipDot() {
+	if t, ok := p.peek(); ok && t.kind == tokOther && t.text == "." {
+		p.i++
+	}
 }
 
 // missing returns an error about something missing at the next token, or
@@ -104,6 +143,9 @@ func (p *parser) unknown(want expectation, candidates []string) *ParseError {
 	if t.kind != tokWord || !isKnownWord(t.low) {
 		if t.kind == tokWord {
 			e.Suggestion = suggest(t.low, candidates)
+			if e.Suggestion != "" {
+				e.fix = p.replace(t, t, e.Suggestion)
+			}
 		}
 		return e
 	}
@@ -119,20 +161,23 @@ func isKnownWord(w string) bool {
 	if _, ok := pluralDays[w]; ok {
 		return true
 	}
-	if _, ok := ordinalWords[w]; ok {
+	if ordinal(w) != 0 || numberWords[w] != 0 || nWeekly[w] != 0 {
 		return true
 	}
-	if _, ok := numberWords[w]; ok {
+	if _, ok := monthNames[w]; ok {
+		return true
+	}
+	if _, ok := partWords[w]; ok {
 		return true
 	}
 	for _, s := range []map[string]bool{everyWords, otherWords, weekWords, onWords, andWords, dayWords,
 		workdayWords, weekendWords, fromWords, untilWords, timeIntro, timeSep, hourWords, ofWords,
-		theWords, monthWords, fifthWords} {
+		theWords, monthWords, weeklyWords, monthlyWords, exceptWords, ambiguousWeekly, spokenWords} {
 		if s[w] {
 			return true
 		}
 	}
-	return w == "om" || w == "de" || w == "met"
+	return w == "om" || w == "de" || w == "met" || w == "'s"
 }
 
 func (p *parser) parse() (Rule, error) {
@@ -140,46 +185,96 @@ func (p *parser) parse() (Rule, error) {
 	if !ok {
 		return Rule{}, &ParseError{Col: 1, Code: CodeEmpty, Phrase: p.phrase}
 	}
+	if err := p.refusals(); err != nil {
+		return Rule{}, err
+	}
+	// "de eerste zaterdag", "the last friday": the article adds nothing.
+	if p.is(articleWords) && p.isOrdinalAt(1) {
+		p.next()
+		t, _ = p.peek()
+	}
 	var (
 		r           Rule
 		intervalTok token // the token that asked for every N weeks
+		err         error
 	)
 	switch {
-	case t.kind == tokDate:
-		d, err := p.date(p.next())
-		if err != nil {
+	case p.dateLen(0) > 0:
+		var d Date
+		if d, err = p.date(); err != nil {
 			return Rule{}, err
 		}
 		r = Rule{Kind: Once, Date: d}
-	case t.kind == tokWord && onWords[t.low] && p.isDateAt(1):
+	case t.kind == tokWord && onWords[t.low] && p.dateLen(1) > 0:
 		p.next()
-		d, err := p.date(p.next())
-		if err != nil {
+		var d Date
+		if d, err = p.date(); err != nil {
 			return Rule{}, err
 		}
 		r = Rule{Kind: Once, Date: d}
 	case p.is(everyWords):
 		every := p.next()
-		var err error
-		r, intervalTok, err = p.afterEvery(every)
-		if err != nil {
+		if r, intervalTok, err = p.afterEvery(every); err != nil {
 			return Rule{}, err
 		}
-	case t.kind == tokWord && t.low == "om" && p.isAt(1, set("de")):
+	case p.is(weeklyWords):
+		// "wekelijks op dinsdag", "weekly on tuesday".
+		kw := p.next()
+		if p.is(onWords) {
+			p.next()
+		}
+		if !p.isDayAt(0) && !p.is(dayWords) && !p.is(workdayWords) && !p.is(weekendWords) && !p.is(everyWords) {
+			e := p.unknown(expectDay, suggestDays)
+			if e.Code != CodeUnknownWord || e.Suggestion == "" {
+				e = p.missing(CodeMissingDay, kw)
+				e.fix = p.replace(kw, kw, pick(p.nl, "elke dinsdag", "every tuesday"))
+				e.example = true
+			}
+			return Rule{}, e
+		}
+		var days []time.Weekday
+		if days, err = p.daySpec(); err != nil {
+			return Rule{}, err
+		}
+		r = Rule{Kind: Weekly, Interval: 1, Days: days}
+	case t.kind == tokWord && nWeekly[t.low] != 0,
+		t.kind == tokNumber && p.isDashAt(1) && p.wordAt(2, "wekelijks"):
+		// "tweewekelijks op dinsdag", "2-wekelijks", "fortnightly".
+		intervalTok = p.next()
+		n := nWeekly[t.low]
+		if t.kind == tokNumber {
+			n, _ = digits(t.text)
+			p.next()
+			p.next()
+			if n < 2 || n > 8 {
+				e := errorAt(p.phrase, t, CodeIntervalRange)
+				e.N = n
+				return Rule{}, e
+			}
+		}
+		if p.is(onWords) {
+			p.next()
+		}
+		var days []time.Weekday
+		if days, err = p.daySpec(); err != nil {
+			return Rule{}, err
+		}
+		r = Rule{Kind: Weekly, Interval: n, Days: days}
+	case p.is(monthlyWords):
+		if r, err = p.monthlyWord(); err != nil {
+			return Rule{}, err
+		}
+	case t.kind == tokWord && t.low == "om" && p.wordAt(1, "de"):
 		p.next()
 		p.next()
-		var err error
-		r, intervalTok, err = p.weeksThenDays()
-		if err != nil {
+		if r, intervalTok, err = p.weeksThenDays(); err != nil {
 			return Rule{}, err
 		}
 	case p.is(dayWords) && (t.low == "daily" || t.low == "dagelijks"):
 		p.next()
 		r = Rule{Kind: Weekly, Interval: 1, Days: allDays()}
-	case t.kind == tokWord && ordinalWords[t.low] != 0, p.is(fifthWords):
-		var err error
-		r, err = p.monthly()
-		if err != nil {
+	case p.isOrdinalAt(0):
+		if r, err = p.monthly(token{}); err != nil {
 			return Rule{}, err
 		}
 	case p.is(onWords) || isPluralDay(t):
@@ -187,19 +282,18 @@ func (p *parser) parse() (Rule, error) {
 		if p.is(onWords) {
 			p.next()
 		}
-		days, err := p.days()
-		if err != nil {
+		var days []time.Weekday
+		if days, err = p.days(); err != nil {
 			return Rule{}, err
 		}
 		r = Rule{Kind: Weekly, Interval: 1, Days: days}
-	case t.kind == tokWord && isDayWord(t.low):
+	case p.isDayAt(0):
 		// "dinsdag 10:00-12:00": every week, or once? Ask.
 		e := errorAt(p.phrase, t, CodeMissingEvery)
-		wd := weekdayWords[t.low]
-		e.Suggestion = "every " + enDays[wd]
-		if slices.Contains(nlDays[:], t.low) || len(t.low) == 2 {
-			e.Suggestion = "elke " + nlDays[wd]
-		}
+		wd, _, _ := p.dayAt(0)
+		nl := p.nl || !p.langKnown && isDutchDay(strings.Split(t.low, "/")[0])
+		e.Suggestion = pick(nl, "elke ", "every ") + pick(nl, nlDays[wd], enDays[wd])
+		e.fix = p.insertBefore(t, pick(nl, "elke", "every"))
 		return Rule{}, e
 	default:
 		return Rule{}, p.unknown(expectStart, suggestStart)
@@ -210,18 +304,18 @@ func (p *parser) parse() (Rule, error) {
 	if r.Kind == Weekly && r.Interval > 1 && r.From.IsZero() {
 		e := errorAt(p.phrase, intervalTok, CodeMissingFrom)
 		e.N = r.Interval
+		e.fix = p.appendWords(pick(p.nl, "vanaf", "from") + " " + placeholderText)
 		return Rule{}, e
 	}
 	return r, nil
 }
 
-func allDays() []time.Weekday {
-	return []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday}
+func isDutchDay(w string) bool {
+	return slices.Contains(nlDays[:], w) || len(w) == 2 || strings.HasSuffix(w, "dag") || strings.Contains(w, "dag")
 }
 
-func isDayWord(w string) bool {
-	_, ok := weekdayWords[w]
-	return ok
+func allDays() []time.Weekday {
+	return []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday}
 }
 
 func isPluralDay(t token) bool {
@@ -229,13 +323,19 @@ func isPluralDay(t token) bool {
 	return t.kind == tokWord && ok
 }
 
-func (p *parser) isDateAt(k int) bool {
+func (p *parser) isDashAt(k int) bool {
 	t, ok := p.peekAt(k)
-	return ok && t.kind == tokDate
+	return ok && t.kind == tokDash
+}
+
+func (p *parser) isOrdinalAt(k int) bool {
+	t, ok := p.peekAt(k)
+	return ok && t.kind == tokWord && ordinal(t.low) != 0
 }
 
 // afterEvery parses what follows "every": a day list, "day", "weekday",
-// "weekend", "other", a number of weeks, or an ordinal of the month.
+// "weekend", "other", a number of weeks, "week", "month" or an ordinal of
+// the month.
 func (p *parser) afterEvery(every token) (Rule, token, error) {
 	t, ok := p.peek()
 	if !ok {
@@ -270,14 +370,40 @@ func (p *parser) afterEvery(every token) (Rule, token, error) {
 		return Rule{Kind: Weekly, Interval: 2, Days: days}, t, nil
 	case t.kind == tokNumber || (t.kind == tokWord && numberWords[t.low] != 0):
 		return p.weeksThenDays()
-	case t.kind == tokWord && ordinalWords[t.low] != 0, p.is(fifthWords):
-		r, err := p.monthly()
-		return r, token{}, err
-	case p.is(weekWords):
-		// "every week on tuesday"
+	case p.isOrdinalAt(0) && p.isAt(1, weekWords) && ordinal(t.low) >= 2 && ordinal(t.low) <= 4:
+		// "elke tweede week op dinsdag": every other week.
+		p.next()
 		p.next()
 		if p.is(onWords) {
 			p.next()
+		}
+		days, err := p.daySpec()
+		if err != nil {
+			return Rule{}, token{}, err
+		}
+		return Rule{Kind: Weekly, Interval: ordinal(t.low), Days: days}, t, nil
+	case p.isOrdinalAt(0):
+		r, err := p.monthly(every)
+		return r, token{}, err
+	case p.is(monthWords):
+		r, err := p.monthlyWord()
+		return r, token{}, err
+	case p.is(weekWords) && !p.isAt(1, dayWords):
+		// "every week on tuesday"
+		wk := p.next()
+		if p.is(onWords) {
+			p.next()
+		}
+		if !p.isDayAt(0) {
+			// "elke week 10:00-12:00": which day?
+			e := p.unknown(expectDay, suggestDays)
+			if e.Code != CodeUnknownWord || e.Suggestion == "" {
+				e = p.missing(CodeMissingDay, every)
+				e.Word = every.text + " " + wk.text
+				e.fix = p.replace(every, wk, pick(p.nl, "elke dinsdag", "every tuesday"))
+				e.example = true
+			}
+			return Rule{}, token{}, e
 		}
 	}
 	days, err := p.days()
@@ -303,10 +429,16 @@ func (p *parser) weeksThenDays() (Rule, token, error) {
 		} else {
 			n = numberWords[t.low]
 		}
-		if !p.is(weekWords) {
+		switch {
+		case p.wordAt(0, "dagen", "days") && n%7 == 0 && n > 7:
+			// "om de 14 dagen", "every 14 days": every two weeks.
+			p.next()
+			n /= 7
+		case !p.is(weekWords):
 			return Rule{}, token{}, p.unknown(expectNothing, []string{"weeks", "weken"})
+		default:
+			p.next()
 		}
-		p.next()
 		if n < 2 || n > 8 {
 			e := errorAt(p.phrase, t, CodeIntervalRange)
 			e.N = n
@@ -326,150 +458,4 @@ func (p *parser) weeksThenDays() (Rule, token, error) {
 		return Rule{}, token{}, err
 	}
 	return Rule{Kind: Weekly, Interval: n, Days: days}, at, nil
-}
-
-// monthly parses "ordinal day [of the month]", with an optional leading
-// "every" already consumed.
-func (p *parser) monthly() (Rule, error) {
-	t := p.next()
-	if fifthWords[t.low] {
-		return Rule{}, errorAt(p.phrase, t, CodeNthRange)
-	}
-	nth := ordinalWords[t.low]
-	first, _ := p.peek()
-	days, err := p.days()
-	if err != nil {
-		return Rule{}, err
-	}
-	if len(days) != 1 {
-		e := errorAt(p.phrase, first, CodeOneDay)
-		return Rule{}, e
-	}
-	// "of the month", "of every month", "van de maand", "van elke maand".
-	if p.is(ofWords) && !p.isTimeAt(1) {
-		p.next()
-		if p.is(theWords) {
-			p.next()
-		}
-		if !p.is(monthWords) {
-			return Rule{}, p.unknown(expectNothing, []string{"month", "maand"})
-		}
-		p.next()
-	}
-	return Rule{Kind: Monthly, Nth: nth, Days: days}, nil
-}
-
-// daySpec parses the days of an every-N-weeks rule: a list of days, or
-// "[every] day", "weekday(s)", "weekend".
-func (p *parser) daySpec() ([]time.Weekday, error) {
-	if p.is(everyWords) && (p.isAt(1, dayWords) || p.isAt(1, workdayWords) || p.isAt(1, weekendWords)) {
-		p.next()
-	}
-	switch {
-	case p.is(dayWords):
-		p.next()
-		return allDays(), nil
-	case p.is(workdayWords):
-		p.next()
-		return []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}, nil
-	case p.is(weekendWords):
-		p.next()
-		return []time.Weekday{time.Sunday, time.Saturday}, nil
-	}
-	return p.days()
-}
-
-// days parses a list of days: "monday", "monday and thursday", "monday,
-// wednesday en vrijdag", a range "monday to friday" or "ma t/m vr". Plural
-// forms ("tuesdays", "dinsdags") are accepted too.
-func (p *parser) days() ([]time.Weekday, error) {
-	var days []time.Weekday
-	for {
-		wd, ok := p.day()
-		if !ok {
-			return nil, p.unknown(expectDay, suggestDays)
-		}
-		days = append(days, wd)
-		// A range: "monday to friday", "maandag t/m vrijdag", "ma-vr",
-		// "maandag tot en met vrijdag".
-		if k := p.rangeWord(); k > 0 && p.isDayAt(k) {
-			p.i += k
-			last, _ := p.day()
-			for d := wd + 1; ; d++ {
-				d %= 7
-				days = append(days, d)
-				if d == last {
-					break
-				}
-			}
-		}
-		if p.is(andWords) {
-			// After "and" only a day may follow.
-			p.next()
-			continue
-		}
-		if p.isDayAt(0) {
-			continue
-		}
-		break
-	}
-	slices.Sort(days)
-	return slices.Compact(days), nil
-}
-
-// rangeWord returns the number of tokens of a day-range word at the next
-// position ("to", "t/m", "-", "tot en met"), or 0.
-func (p *parser) rangeWord() int {
-	t, ok := p.peek()
-	if !ok {
-		return 0
-	}
-	if t.kind == tokDash {
-		return 1
-	}
-	if t.kind != tokWord {
-		return 0
-	}
-	switch t.low {
-	case "to", "through", "thru", "till", "until", "t/m", "tm":
-		return 1
-	case "tot":
-		if p.isAt(1, set("en")) && p.isAt(2, set("met")) {
-			return 3
-		}
-		return 1
-	}
-	return 0
-}
-
-// day consumes one day name if the next token is one.
-func (p *parser) day() (time.Weekday, bool) {
-	t, ok := p.peek()
-	if !ok || t.kind != tokWord {
-		return 0, false
-	}
-	if wd, ok := weekdayWords[t.low]; ok {
-		p.next()
-		return wd, true
-	}
-	if wd, ok := pluralDays[t.low]; ok {
-		p.next()
-		return wd, true
-	}
-	return 0, false
-}
-
-func (p *parser) isDayAt(k int) bool {
-	t, ok := p.peekAt(k)
-	if !ok || t.kind != tokWord {
-		return false
-	}
-	_, a := weekdayWords[t.low]
-	_, b := pluralDays[t.low]
-	return a || b
-}
-
-func (p *parser) isTimeAt(k int) bool {
-	t, ok := p.peekAt(k)
-	return ok && t.kind == tokTime
 }

@@ -181,11 +181,11 @@ func TestParseErrors(t *testing.T) {
 		{"every tuesday 10:75-12:00", CodeBadTime, 15, "10:75", ""},
 		{"every tuesday 10:0-12:00", CodeBadTime, 15, "10:0", ""},
 		{"every tuesday 10:00:00-12:00", CodeBadTime, 15, "10:00:00", ""},
-		{"every tuesday 10-12", CodeBadTime, 15, "10", ""},
+		{"every tuesday 10-12", CodeHourOnly, 15, "10-12", ""},
 		{"every tuesday 24:00-02:00", CodeBadTime, 15, "24:00", ""},
 		{"every tuesday 10:00-10:00", CodeZeroLength, 21, "10:00", ""},
 		{"every tuesday", CodeMissingTime, 14, "", ""},
-		{"every tuesday 10:00", CodeMissingTime, 20, "10:00", ""},
+		{"every tuesday 10:00", CodeMissingEnd, 15, "10:00", ""},
 		{"every tuesday 10:00-", CodeMissingTime, 21, "-", ""},
 		{"elke maandag en", CodeMissingDay, 16, "", ""},
 		{"every tuesday 10:00-12:00 11:00-13:00", CodeDuplicate, 27, "11:00", ""},
@@ -193,7 +193,7 @@ func TestParseErrors(t *testing.T) {
 		{"2027-02-29 10:00-12:00", CodeBadDate, 1, "2027-02-29", ""},
 		{"12-12-2026 10:00-12:00", CodeBadDate, 1, "12-12-2026", "2026-12-12"},
 		{"every tuesday 10:00-12:00 from 2026-13-01", CodeBadDate, 32, "2026-13-01", ""},
-		{"every tuesday 10:00-12:00 until 2026-9-1", CodeBadDate, 33, "2026-9-1", ""},
+		{"every tuesday 10:00-12:00 until 2026-9-1", CodeBadDate, 33, "2026-9-1", "2026-09-01"},
 		{"every tuesday 10:00-12:00 from", CodeMissingDate, 31, "from", ""},
 		{"elke dinsdag 10:00-12:00 vanaf september", CodeMissingDate, 32, "vanaf", ""},
 		{"elke dinsdag 10:00-12:00 vanaf 2026-09-01 vanaf 2026-10-01", CodeDuplicate, 43, "vanaf", ""},
@@ -230,15 +230,15 @@ func TestParseErrorMessages(t *testing.T) {
 		phrase, lang, msg, hint string
 	}{
 		{"elke dinsdg 10:00-12:00", "nl",
-			"Het woord \u201cdinsdg\u201d begrijpen we hier niet.", "Bedoel je \u201cdinsdag\u201d?"},
+			"Het woord \u201cdinsdg\u201d begrijpen we hier niet.", "Bedoel je \u201cdinsdag\u201d? Schrijf: \"elke dinsdag 10:00-12:00\""},
 		{"every tuesdy 10:00-12:00", "en",
-			"\u201ctuesdy\u201d is not a word we understand here.", "Did you mean \u201ctuesday\u201d?"},
+			"\u201ctuesdy\u201d is not a word we understand here.", "Did you mean \u201ctuesday\u201d? Write: \"every tuesday 10:00-12:00\""},
 		{"om de week woensdag 14:00-16:00", "nl",
 			"Bij \u201com de week\u201d of \u201com de paar weken\u201d hoort een startdatum. Anders weten we niet welke weken het is.",
-			"Zet aan het eind \u201cvanaf\u201d en de datum van de eerste keer, bijvoorbeeld \u201cvanaf 2026-09-02\u201d."},
+			"Schrijf: \"om de week woensdag 14:00-16:00 vanaf JJJJ-MM-DD\", en vul bij JJJJ-MM-DD de datum van de eerste keer in."},
 		{"every other wednesday 14:00-16:00", "en",
 			"Every few weeks needs a start date, or we cannot know which weeks.",
-			"Add \u201cfrom\u201d and the date of the first time at the end, for example \u201cfrom 2026-09-02\u201d."},
+			"Write: \"every other wednesday 14:00-16:00 from YYYY-MM-DD\", and fill in the date of the first time for YYYY-MM-DD."},
 		{"every 9 weeks on friday 19:00-21:00 from 2026-09-04", "en",
 			"Every 9 weeks is not possible here.",
 			"Use a number of weeks from 2 to 8. For every week write \u201cevery friday\u201d; for other dates write each date as its own line."},
@@ -246,10 +246,10 @@ func TestParseErrorMessages(t *testing.T) {
 			"Schrijf een tijd als uren en minuten van 00:00 tot 23:59, bijvoorbeeld \u201c10:00\u201d of \u201c10.00\u201d."},
 		{"2026-02-30 10:00-12:00", "en", "\u201c2026-02-30\u201d is not a date.",
 			"Write a date that exists as year-month-day, for example \u201c2026-12-12\u201d."},
-		{"30-12-2026 10:00-12:00", "nl", "\u201c30-12-2026\u201d is geen datum.", "Zet het jaar voorop: \u201c2026-12-30\u201d."},
+		{"30-12-2026 10:00-12:00", "nl", "\u201c30-12-2026\u201d is geen datum.", "Zet het jaar voorop: \"2026-12-30 10:00-12:00\""},
 		{"elke dinsdag 10:00-12:00 koffie", "nl", "Het woord \u201ckoffie\u201d begrijpen we hier niet.",
 			"Na de tijd mag alleen nog \u201cvanaf\u201d of \u201ctot\u201d met een datum komen."},
-		{"elke dinsdag", "nl", "De tijd ontbreekt.", "Zet de begin- en eindtijd erbij, bijvoorbeeld \u201c10:00-12:00\u201d."},
+		{"elke dinsdag", "nl", "De tijd ontbreekt.", "Zet de begin- en eindtijd erbij, bijvoorbeeld: \"elke dinsdag 10:00-12:00\""},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.phrase)
@@ -263,7 +263,7 @@ func TestParseErrorMessages(t *testing.T) {
 		}
 	}
 	_, err := Parse("elke dinsdg 10:00-12:00")
-	want := "column 6: \u201cdinsdg\u201d is not a word we understand here. Did you mean \u201cdinsdag\u201d?"
+	want := "column 6: \u201cdinsdg\u201d is not a word we understand here. Did you mean \u201cdinsdag\u201d? Write: \"elke dinsdag 10:00-12:00\""
 	if err.Error() != want {
 		t.Errorf("Error() = %q, want %q", err.Error(), want)
 	}

@@ -32,10 +32,6 @@ func BenchmarkSaveToReloadRealSite(b *testing.B) {
 			if err := sitegen.Write(dir, sitegen.Site(900)); err != nil {
 				b.Fatal(err)
 			}
-			root, _ := filepath.Abs("../../..")
-			if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(root, "themes"))); err != nil {
-				b.Fatal(err)
-			}
 			today, _ := schedule.ParseDate("2026-11-25")
 			builder := build.NewBuilder(os.DirFS(dir), nil)
 			pages := 0

@@ -34,10 +34,6 @@ func TestPreviewWithTheRealBuilder(t *testing.T) {
 	}
 	write("site.toml", "title = \"De Linde\"\n")
 	write("content/activities/koffie.md", "+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdag 10:00-12:00\"\n+++\n")
-	root, _ := filepath.Abs("../../..")
-	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(root, "themes"))); err != nil {
-		t.Fatal(err)
-	}
 	today, _ := schedule.ParseDate("2026-11-24")
 	b := build.NewBuilder(os.DirFS(dir), nil)
 	ready := make(chan string, 1)
@@ -135,6 +131,22 @@ func TestPreviewWithTheRealBuilder(t *testing.T) {
 	}
 	if page := get("activiteiten/koffie/"); !strings.Contains(page, "Elke donderdag, 10.00-12.00 uur") {
 		t.Errorf("the page did not change after the fix")
+	}
+
+	// The site has no themes/ of its own: the built-in theme serves. A new
+	// themes/default/ with one file overrides that file at the next save.
+	if css := get("style.css"); !strings.Contains(css, "font") {
+		t.Fatalf("style.css of the built-in theme:\n%s", css)
+	}
+	write("themes/default/static/style.css", "body { color: navy }\n")
+	if e := next(); e[0] != "css" && e[0] != "reload" {
+		t.Fatalf("after saving an override of the CSS: %v", e)
+	}
+	if css := get("style.css"); css != "body { color: navy }\n" {
+		t.Errorf("style.css after the override:\n%s", css)
+	}
+	if page := get("activiteiten/koffie/"); !strings.Contains(page, "Elke donderdag, 10.00-12.00 uur") {
+		t.Errorf("the layouts of the built-in theme are gone after the override of the CSS")
 	}
 	cancel()
 	if err := <-done; err != nil {

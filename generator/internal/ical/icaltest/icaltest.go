@@ -1,11 +1,20 @@
 // Package icaltest checks iCalendar output with readers that are not the
-// generator's own: ical.js (the parser of Thunderbird, run with Node) and,
-// in Go, gocal's parser with rrule-go's recurrence expansion. Tests of any
-// package that writes .ics files use it to compare the occurrences a real
-// calendar program would show with the ones they expect.
+// generator's own: in Go, gocal's parser with rrule-go's recurrence
+// expansion; ical.js (the parser of Thunderbird, run with Node); libical
+// (the library of Evolution and GNOME Calendar, through Python's GObject
+// introspection); the Python library recurring_ical_events; and node-ical
+// (rrule-temporal, run with Node). Tests of any package that writes .ics
+// files use it to compare the occurrences a real calendar program would
+// show with the ones they expect.
+//
+// The readers outside Go are small scripts under .ci/ (.ci/icaljs,
+// .ci/libical, .ci/recurring-ical-events, .ci/node-ical), which .ci/run
+// installs. Each takes a calendar file and a window of two instants and
+// prints the occurrences that start in it as JSON.
 //
 // It is test tooling: its functions take a testing.TB and fail or skip the
-// test themselves.
+// test themselves. A reader that is not installed skips the test with a
+// message saying what installs it, except under CI=true, where it fails.
 package icaltest
 
 import (
@@ -14,8 +23,43 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing"
 	"time"
 )
+
+// Reader is an iCalendar reader that is not the generator's own.
+type Reader struct {
+	// Name names the reader in messages: "gocal", "ical.js", "libical",
+	// "recurring_ical_events", "node-ical".
+	Name string
+
+	// Expand reads the calendar file at icsPath and returns every
+	// occurrence whose start s has from <= s < until, sorted by start, UID
+	// and end, leaving out cancelled ones. It skips or fails the test when
+	// the reader is not installed, as ExpandWithICALJS says.
+	Expand func(t testing.TB, icsPath string, from, until time.Time) []Instance
+}
+
+// Readers returns every reader, the one in Go first: it runs everywhere.
+func Readers() []Reader {
+	return []Reader{
+		{"gocal", expandFileWithGo},
+		{"ical.js", ExpandWithICALJS},
+		{"libical", ExpandWithLibical},
+		{"recurring_ical_events", ExpandWithRecurringICalEvents},
+		{"node-ical", ExpandWithNodeICal},
+	}
+}
+
+// expandFileWithGo is ExpandWithGo on the contents of a file.
+func expandFileWithGo(t testing.TB, icsPath string, from, until time.Time) []Instance {
+	t.Helper()
+	data, err := os.ReadFile(icsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ExpandWithGo(t, data, from, until)
+}
 
 // Instance is one occurrence of an event as a reader expanded it: the event's
 // UID and the instants it starts and ends, in UTC.

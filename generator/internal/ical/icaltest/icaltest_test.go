@@ -36,7 +36,9 @@ func TestRepoRoot(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
 		t.Errorf("RepoRoot() = %s, which holds no go.mod", root)
 	}
-	if _, err := os.Stat(filepath.Join(root, ".ci", "icaljs", "expand.mjs")); err != nil {
-		t.Errorf("RepoRoot() = %s, which holds no .ci/icaljs/expand.mjs", root)
+	for _, script := range []string{"icaljs/expand.mjs", "libical/expand.py", "recurring-ical-events/expand.py", "node-ical/expand.mjs"} {
+		if _, err := os.Stat(filepath.Join(root, ".ci", script)); err != nil {
+			t.Errorf("RepoRoot() = %s, which holds no .ci/%s", root, script)
+		}
 	}
 }
