@@ -54,9 +54,6 @@ func eventually(ok func() bool) bool {
 // preview never writes public/.
 func TestPreviewAndBuildTogether(t *testing.T) {
 	site := t.TempDir()
-	if err := os.CopyFS(filepath.Join(site, "themes"), os.DirFS("../themes")); err != nil {
-		t.Fatal(err)
-	}
 	save := func(name, data string) {
 		t.Helper()
 		p := filepath.Join(site, filepath.FromSlash(name))

@@ -114,13 +114,10 @@ func (c *process) ended() bool {
 	}
 }
 
-// writeSiteFiles writes files and the repository's themes into dir.
+// writeSiteFiles writes the files of a site into dir.
 func writeSiteFiles(t *testing.T, dir string, files map[string][]byte) {
 	t.Helper()
 	if err := sitegen.Write(dir, files); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join("..", "themes"))); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -3,7 +3,6 @@ package outdir
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,32 +11,11 @@ import (
 	"krachtpunt/generator/internal/sitegen"
 )
 
-// repoRoot is the folder with go.mod, for the default theme.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test folder")
-		}
-		dir = parent
-	}
-}
-
-// writeSite writes files and the repository's themes into the folder dir.
+// writeSite writes the files of a site into the folder dir; it uses the
+// built-in theme.
 func writeSite(t testing.TB, dir string, files map[string][]byte) {
 	t.Helper()
 	if err := sitegen.Write(dir, files); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(repoRoot(t), "themes"))); err != nil {
 		t.Fatal(err)
 	}
 }
