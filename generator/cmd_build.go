@@ -13,6 +13,7 @@ import (
 
 	"krachtpunt/generator/internal/build"
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/outdir"
 )
 
 // siteFlags are the flags every command that reads a site shares.
@@ -65,20 +66,26 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	if out == "" {
 		out = filepath.Join(sf.site, "public")
 	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	var output build.Output = build.Discard{}
-	var dir *build.Dir
+	var dir *outdir.Dir
 	if write {
-		if err := build.CheckOut(sf.site, out); err != nil {
+		if err := outdir.Check(sf.site, out); err != nil {
 			fmt.Fprintln(stderr, "krachtpunt:", err)
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
+		// Builds into one folder take turns.
+		waiting := func() {
+			fmt.Fprintln(stderr, diag.T("er loopt al een build in %s; ik wacht tot die klaar is ...",
+				"a build is already running in %s; waiting until it is done ...", out).In(lang))
+		}
 		var err error
-		if dir, err = build.NewDir(out); err != nil {
+		if dir, err = outdir.Open(ctx, out, outdir.Options{Waiting: waiting, Logger: logger}); err != nil {
 			return err
 		}
+		defer dir.Abort() // after Commit, nothing to do
 		output = dir
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: day, Now: time.Now(), Out: output, Logger: logger})
 	if res != nil && res.Config != nil {
 		lang = res.Lang()
@@ -87,9 +94,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprint(stderr, res.Diags.Format(lang))
 	}
 	if err != nil {
-		if dir != nil {
-			dir.Abort()
-		}
 		var list diag.List
 		if errors.As(err, &list) {
 			return errContent

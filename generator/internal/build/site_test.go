@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/outdir"
 	"krachtpunt/generator/internal/photo/phototest"
 	"krachtpunt/generator/internal/schedule"
 )
@@ -249,7 +250,7 @@ func writeArchive(t *testing.T, dir, src string) {
 
 func buildDir(t *testing.T, site, out string) error {
 	t.Helper()
-	d, err := NewDir(out)
+	d, err := outdir.Open(context.Background(), out, outdir.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,32 +308,6 @@ func TestDutchAliasesEqualEnglishKeys(t *testing.T) {
 	sameFiles(t, outA.Files, outB.Files)
 }
 
-func TestCheckOutRefusesTheSite(t *testing.T) {
-	site := t.TempDir()
-	for _, out := range []string{site, filepath.Dir(site), filepath.Join(site, "content"), filepath.Join(site, "content", "x"), filepath.Join(site, "themes", "default")} {
-		if err := CheckOut(site, out); err == nil {
-			t.Errorf("CheckOut(%s) = nil, want refusal", out)
-		}
-	}
-	for _, out := range []string{filepath.Join(site, "public"), filepath.Join(t.TempDir(), "www"), t.TempDir()} {
-		if err := CheckOut(site, out); err != nil {
-			t.Errorf("CheckOut(%s) = %v, want nil", out, err)
-		}
-	}
-	// A folder of someone's own files is never replaced; an earlier build is.
-	docs := t.TempDir()
-	if err := os.WriteFile(filepath.Join(docs, "brief.txt"), []byte("mijn brief"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := CheckOut(site, docs); err == nil || !strings.Contains(err.Error(), "did not make") {
-		t.Errorf("CheckOut(folder with a letter) = %v, want a refusal", err)
-	}
-	built, out, _ := publishedSite(t)
-	if err := CheckOut(built, out); err != nil {
-		t.Errorf("CheckOut(earlier build) = %v, want nil", err)
-	}
-}
-
 // cancelAfter cancels the build after n files were written, as Ctrl-C in
 // the middle of a build does.
 type cancelAfter struct {
@@ -359,7 +334,7 @@ func TestInterruptedBuildLeavesPublicAsItWas(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	d, err := NewDir(out)
+	d, err := outdir.Open(ctx, out, outdir.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +376,7 @@ func TestImagesHaveTheirSize(t *testing.T) {
 func unchanged(t *testing.T, site, out string, before map[string][]byte) {
 	t.Helper()
 	sameFiles(t, before, readDir(t, out))
-	left, _ := filepath.Glob(filepath.Join(site, tmpPrefix+"*"))
+	left, _ := filepath.Glob(filepath.Join(site, ".krachtpunt-build-*"))
 	if len(left) > 0 {
 		t.Errorf("build folders left behind: %v", left)
 	}

@@ -1,0 +1,178 @@
+package outdir
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+)
+
+// Names of what a build keeps next to the output folder NAME.
+const (
+	lockPrefix    = ".krachtpunt-lock-"  // + NAME: the lock file, kept
+	stagingPrefix = ".krachtpunt-build-" // + NAME: the new site while it is written
+	asideSuffix   = ".old"               // staging + this: the old site during a swap
+)
+
+// Options configures Open.
+type Options struct {
+	// Waiting, when set, is called once when another build holds the
+	// output folder and this one has to wait for it.
+	Waiting func()
+	// Logger receives warnings that do not make a build fail, such as an
+	// old site that could not be removed after the swap. Nil: discarded.
+	Logger *slog.Logger
+}
+
+// Dir writes a build into a staging folder next to the output folder and
+// swaps it in when Commit is called, so a failed or interrupted build leaves
+// the previous site exactly as it was. It holds the output folder's lock
+// from Open until Commit or Abort. WriteFile may be called concurrently.
+type Dir struct {
+	target  string // the output folder: absolute, symbolic links resolved
+	staging string
+	aside   string
+	lock    *folderLock
+	root    *os.Root // staging: writes fail if it is removed under us
+	log     *slog.Logger
+	done    atomic.Bool
+
+	// The file operations of the swap, replaced by tests.
+	exchange func(a, b string) error
+	rename   func(from, to string) error
+	step     func(string) // told each step of the swap; nil
+}
+
+// Open waits until no other build holds the output folder target, takes it,
+// puts back a site that an interrupted swap left aside, removes what
+// interrupted builds left, and prepares an empty staging folder. When ctx is
+// cancelled while waiting, Open returns ctx's error and changes nothing.
+func Open(ctx context.Context, target string, o Options) (*Dir, error) {
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return nil, fmt.Errorf("finding the output folder: %w", err)
+	}
+	// One lock per folder, whatever path leads to it.
+	abs = resolve(abs)
+	parent, name := filepath.Dir(abs), filepath.Base(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", parent, err)
+	}
+	lock, err := lockFolder(ctx, filepath.Join(parent, lockPrefix+name), o.Waiting)
+	if err != nil {
+		return nil, fmt.Errorf("waiting for the other build in %s: %w", target, err)
+	}
+	d := &Dir{
+		target:   abs,
+		staging:  filepath.Join(parent, stagingPrefix+name),
+		lock:     lock,
+		log:      o.Logger,
+		exchange: exchange,
+		rename:   os.Rename,
+	}
+	d.aside = d.staging + asideSuffix
+	if d.log == nil {
+		d.log = slog.New(slog.DiscardHandler)
+	}
+	if err := d.tidy(); err != nil {
+		lock.unlock()
+		return nil, err
+	}
+	if err := os.Mkdir(d.staging, 0o755); err != nil {
+		lock.unlock()
+		return nil, fmt.Errorf("creating a build folder next to %s: %w", target, err)
+	}
+	// The published folder is readable by the web server whatever the umask.
+	if err := os.Chmod(d.staging, 0o755); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	if d.root, err = os.OpenRoot(d.staging); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	return d, nil
+}
+
+// tidy puts back the old site when a swap was interrupted between its two
+// renames, and removes the folders of interrupted builds. It runs only while
+// the lock is held, so no running build uses them.
+func (d *Dir) tidy() error {
+	if _, err := os.Lstat(d.aside); err == nil {
+		if _, err := os.Lstat(d.target); errors.Is(err, fs.ErrNotExist) {
+			if err := os.Rename(d.aside, d.target); err != nil {
+				return fmt.Errorf("putting back the previous site %s: %w", d.target, err)
+			}
+		}
+	}
+	for _, p := range []string{d.staging, d.aside} {
+		if err := os.RemoveAll(p); err != nil {
+			return fmt.Errorf("removing %s, left by an interrupted build: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// WriteFile writes data to the slash path p in the staging folder.
+func (d *Dir) WriteFile(p string, data []byte) error {
+	if d.done.Load() {
+		return fmt.Errorf("writing %s: the build is already finished", p)
+	}
+	if !fs.ValidPath(p) || p == "." {
+		return fmt.Errorf("writing %q: not a valid path inside the site", p)
+	}
+	name := filepath.FromSlash(p)
+	if dir := filepath.Dir(name); dir != "." {
+		if err := d.root.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+	}
+	if err := d.root.WriteFile(name, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", p, err)
+	}
+	return nil
+}
+
+// Commit swaps the finished build in for the output folder and releases
+// the lock. When ctx is already cancelled, it throws the build away instead
+// and returns ctx's error; once the swap has begun, it is not interrupted.
+func (d *Dir) Commit(ctx context.Context) error {
+	if d.done.Swap(true) {
+		return errors.New("the build is already finished")
+	}
+	defer d.lock.unlock()
+	d.root.Close()
+	if err := ctx.Err(); err != nil {
+		_ = os.RemoveAll(d.staging)
+		return err
+	}
+	old, err := d.swap()
+	if err != nil {
+		_ = os.RemoveAll(d.staging)
+		return err
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			// The new site is in place; the next build tries again.
+			d.log.Warn("removing the previous site", "folder", old, "err", err)
+		}
+	}
+	return nil
+}
+
+// Abort throws the unfinished build away and releases the lock. It does
+// nothing after Commit or a first Abort.
+func (d *Dir) Abort() {
+	if d.done.Swap(true) {
+		return
+	}
+	if d.root != nil {
+		d.root.Close()
+	}
+	_ = os.RemoveAll(d.staging)
+	d.lock.unlock()
+}

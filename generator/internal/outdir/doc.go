@@ -1,0 +1,28 @@
+// Package outdir writes a build into its output folder, such as public/,
+// all at once. It is the end of the pipeline: package build renders every
+// file through a build.Output, and a Dir is the Output that publishes them.
+//
+// One build at a time: Open takes a lock on the output folder, held until
+// Commit or Abort, so a second build into the same folder waits for the
+// first instead of deleting the files it is writing. The lock is a file
+// next to the output folder (".krachtpunt-lock-public" for public/), never
+// inside it, so it is not published and does not make Check refuse the
+// folder. It is never removed: removing a lock file that another build is
+// waiting on would let a third build take a new lock beside the old one.
+//
+// All or nothing: a build writes into a staging folder next to the output
+// folder (".krachtpunt-build-public") and Commit swaps it in. Where the
+// operating system can exchange two folders in one step (renameat2 with
+// RENAME_EXCHANGE on Linux, renamex_np with RENAME_SWAP on macOS), the
+// output folder holds the complete old or the complete new site at every
+// moment, whatever happens to the process; the old site is then removed.
+// Elsewhere, or when the file system refuses the exchange, the old site is
+// renamed aside (".krachtpunt-build-public.old") and the new one renamed in,
+// and a failed second rename puts the old one back. A process killed
+// between those two renames leaves no output folder; the next Open puts the
+// old site back before anything else.
+//
+// Whatever an interrupted build left next to the output folder is removed
+// by the next Open, while it holds the lock: never a folder that a running
+// build still uses.
+package outdir
