@@ -71,8 +71,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	var dir *outdir.Dir
 	if write {
 		if err := outdir.Check(sf.site, out); err != nil {
-			fmt.Fprintln(stderr, "krachtpunt:", err)
-			return fmt.Errorf("%w: %v", errUsage, err)
+			return refused(err)
 		}
 		// Builds into one folder take turns.
 		waiting := func() {
@@ -110,4 +109,24 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintln(stdout, diag.T("Alles in orde: %d pagina's gecontroleerd.", "All good: %d pages checked.", res.Pages).In(lang))
 	}
 	return nil
+}
+
+// refused says in plain words why an output folder is refused.
+func refused(err error) error {
+	var r *outdir.Refusal
+	if !errors.As(err, &r) {
+		return err
+	}
+	hint := diag.T("Kies een andere map met --out, bijvoorbeeld --out public, of laat --out weg.",
+		"Choose another folder with --out, for example --out public, or leave out --out.")
+	switch r.Reason {
+	case outdir.IsSite:
+		return &usageError{diag.T("de map %s is de map van de site zelf; bouwen daar zou de site wissen", "the folder %s is the site's own folder; building there would delete the site", r.Folder), hint}
+	case outdir.HoldsSite:
+		return &usageError{diag.T("de map %s bevat de map van de site; bouwen daar zou de site wissen", "the folder %s contains the site's folder; building there would delete the site", r.Folder), hint}
+	case outdir.InsideSite:
+		return &usageError{diag.T("de map %s ligt in content/ of themes/; daar staat wat vrijwilligers schrijven", "the folder %s lies inside content/ or themes/, where volunteers' files are", r.Folder), hint}
+	}
+	return &usageError{diag.T("in de map %s staan bestanden die Krachtpunt niet gemaakt heeft; bouwen daar zou ze wissen", "the folder %s holds files that Krachtpunt did not make; building there would delete them", r.Folder),
+		diag.T("Kies een nieuwe of lege map met --out, of laat --out weg voor public/.", "Choose a new or empty folder with --out, or leave out --out for public/.")}
 }

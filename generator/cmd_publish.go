@@ -16,6 +16,7 @@ import (
 
 	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/outdir"
 	"krachtpunt/generator/internal/publish"
 	"krachtpunt/generator/internal/publish/ftp"
 	"krachtpunt/generator/internal/publish/residents"
@@ -83,6 +84,14 @@ func cmdPublish(ctx context.Context, args []string, stdout, stderr io.Writer, en
 		}
 	}
 	dir := filepath.Join(*site, "public")
+	// No build may swap public/ while it is read and uploaded.
+	release, err := outdir.Hold(ctx, dir, func() {
+		fmt.Fprintln(stderr, diag.T("er loopt een build in %s; ik wacht tot die klaar is ...", "a build is running in %s; waiting until it is done ...", dir).In(lang))
+	})
+	if err != nil {
+		return err
+	}
+	defer release()
 	files, err := publish.ScanDir(dir)
 	if err != nil {
 		fmt.Fprintln(stderr, diag.T("public/ kan niet gelezen worden: %v\n    Bouw de site eerst (laat --no-build weg).", "public/ cannot be read: %v\n    Build the site first (leave out --no-build).", err).In(lang))

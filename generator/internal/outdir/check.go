@@ -9,6 +9,36 @@ import (
 	"strings"
 )
 
+// Reason says why Check refused an output folder.
+type Reason int
+
+// The reasons Check refuses a folder.
+const (
+	IsSite     Reason = iota // the folder is the site folder
+	HoldsSite                // the folder contains the site folder
+	InsideSite               // the folder lies inside content/ or themes/
+	NotOurs                  // the folder holds files Krachtpunt did not make
+)
+
+// Refusal is the error Check returns for a folder it refuses, so that the
+// command line can say it in the site's language.
+type Refusal struct {
+	Reason Reason
+	Folder string // as given
+}
+
+func (r *Refusal) Error() string {
+	switch r.Reason {
+	case IsSite:
+		return fmt.Sprintf("the output folder %s is the site folder itself; building there would delete the site", r.Folder)
+	case HoldsSite:
+		return fmt.Sprintf("the output folder %s contains the site folder; building there would delete the site", r.Folder)
+	case InsideSite:
+		return fmt.Sprintf("the output folder %s lies inside content/ or themes/; choose another folder, such as public/", r.Folder)
+	}
+	return fmt.Sprintf("the output folder %s holds files that Krachtpunt did not make; building there would delete them. Choose a new or empty folder", r.Folder)
+}
+
 // Check refuses an output folder that is, contains or lies inside the site
 // folder's own files (the site folder itself, content/ or themes/), and a
 // folder of files that Krachtpunt did not make.
@@ -25,13 +55,13 @@ func Check(site, out string) error {
 	}
 	switch {
 	case o == s:
-		return fmt.Errorf("the output folder %s is the site folder itself; building there would delete the site", out)
+		return &Refusal{IsSite, out}
 	case inside(s, o):
-		return fmt.Errorf("the output folder %s contains the site folder; building there would delete the site", out)
+		return &Refusal{HoldsSite, out}
 	case inside(o, filepath.Join(s, "content")), inside(o, filepath.Join(s, "themes")):
-		return fmt.Errorf("the output folder %s lies inside content/ or themes/; choose another folder, such as public/", out)
+		return &Refusal{InsideSite, out}
 	}
-	return checkReplaceable(o)
+	return checkReplaceable(o, out)
 }
 
 // builtFiles are files every build publishes: a folder that has them all
@@ -40,7 +70,7 @@ var builtFiles = []string{"index.html", "404.html", "robots.txt", "sitemap.xml"}
 
 // checkReplaceable refuses to replace a folder that holds files but was
 // not made by Krachtpunt, such as a volunteer's documents named by mistake.
-func checkReplaceable(dir string) error {
+func checkReplaceable(dir, given string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
 		return nil
@@ -50,7 +80,7 @@ func checkReplaceable(dir string) error {
 	}
 	for _, f := range builtFiles {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
-			return fmt.Errorf("the output folder %s holds files that Krachtpunt did not make; building there would delete them. Choose a new or empty folder", dir)
+			return &Refusal{NotOurs, given}
 		}
 	}
 	return nil

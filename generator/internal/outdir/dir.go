@@ -176,3 +176,19 @@ func (d *Dir) Abort() {
 	_ = os.RemoveAll(d.staging)
 	d.lock.unlock()
 }
+
+// Hold waits until no build holds the output folder target and keeps builds
+// out of it until release is called: for reading a finished site, as
+// publish does while it uploads. waiting is called once if it must wait.
+func Hold(ctx context.Context, target string, waiting func()) (release func(), err error) {
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return nil, fmt.Errorf("finding the output folder: %w", err)
+	}
+	abs = resolve(abs)
+	lock, err := lockFolder(ctx, filepath.Join(filepath.Dir(abs), lockPrefix+filepath.Base(abs)), waiting)
+	if err != nil {
+		return nil, fmt.Errorf("waiting for the build in %s: %w", target, err)
+	}
+	return lock.unlock, nil
+}

@@ -118,3 +118,48 @@ func TestOneLockWhateverThePath(t *testing.T) {
 		t.Errorf("Open through a link while the folder is open: waited %v, err %v; want a wait", waited, err)
 	}
 }
+
+// TestHoldKeepsBuildsOut shows that a reader of the finished site, such as
+// publish, keeps a build from swapping the folder under it.
+func TestHoldKeepsBuildsOut(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	release, err := Hold(context.Background(), out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var released atomic.Bool
+	waiting := make(chan struct{})
+	done := make(chan bool)
+	go func() {
+		d, err := Open(context.Background(), out, Options{Waiting: func() { close(waiting) }})
+		if err == nil {
+			d.Abort()
+		}
+		done <- released.Load()
+	}()
+	select {
+	case <-waiting:
+	case <-done:
+		t.Fatal("a build opened the folder while it was held")
+	}
+	released.Store(true)
+	release()
+	if !<-done {
+		t.Fatal("the build went on before the folder was released")
+	}
+	// And Hold waits for a build in the same way.
+	d, err := Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	held := make(chan error)
+	go func() {
+		_, err := Hold(ctx, out, cancel)
+		held <- err
+	}()
+	if err := <-held; err == nil {
+		t.Fatal("Hold took the folder while a build had it")
+	}
+	d.Abort()
+}
