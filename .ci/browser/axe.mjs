@@ -1,9 +1,33 @@
 // Usage: node axe.mjs BASE-URL PATH...
 //
-// Opens every page in headless Chromium at a phone's width and a desktop's,
-// runs axe-core with the WCAG 2.2 A and AA rules, and prints one JSON line
-// per violation: {"width", "path", "rule", "impact", "target", "summary"}.
-// Exits 1 when a page cannot be opened.
+// Opens every page in one headless Chromium, first at a small phone's width
+// (320 CSS px) and then at a desktop's (1280), and checks what a resident's
+// browser shows:
+//
+//   axe-core      the WCAG 2.2 A and AA rules of axe-core, at both widths
+//   scroll-320    the page does not scroll sideways at 320 px (WCAG 1.4.10)
+//   tap-target    links, buttons and form fields are at least 24x24 px or have
+//                 room around them (WCAG 2.5.8); links inside a sentence are
+//                 exempt, as the criterion says; at both widths (axe-core's
+//                 own target-size rule leaves many cases undecided)
+//   focus-visible every element Tab reaches has an outline or shadow that
+//                 differs from how it looks unfocused (WCAG 2.4.7)
+//   text-zoom     with the text at 200% (the root font size doubled, as the
+//                 browser's text size setting does) on the desktop, and with
+//                 the whole page zoomed to 200% (a 1280 px screen then lays the
+//                 page out at 640 CSS px), nothing leaves the screen sideways
+//                 (WCAG 1.4.4)
+//   cell-overflow no table cell's content sticks out of it (a long word in
+//                 the month grid), at both widths
+//   cancelled     a cancelled date (.occ-cancelled) is struck through and says
+//                 so in words (.status-cancelled)
+//   remote        every request goes to the server at BASE-URL; any other is
+//                 blocked before it leaves the machine, and reported
+//
+// It prints one JSON line per finding: {"width", "path", "rule", "impact",
+// "target", "summary"}, and one line per page with the bytes of its HTML
+// plus its style sheets: {"path", "weight"}. The caller decides which pages
+// must stay under which weight. Exits 1 when a page cannot be opened.
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,25 +35,200 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const [base, ...paths] = process.argv.slice(2);
+const origin = new URL(base).origin;
+const out = (o) => console.log(JSON.stringify(o));
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
+
+// Runs in the page: the targets WCAG 2.5.8 counts, and those that fail it.
+function targetSize() {
+  const sel = "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex='-1'])";
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "") + ` "${(el.textContent || el.value || "").trim().slice(0, 40)}"`;
+  const vw = document.documentElement.clientWidth;
+  const targets = [];
+  for (const el of document.querySelectorAll(sel)) {
+    const cs = getComputedStyle(el);
+    if (cs.visibility === "hidden" || el.closest("[hidden], [aria-hidden=true]")) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= 0 || r.left >= vw + 1000) continue; // not shown (skip link waits off-screen)
+    if (cs.clipPath && cs.clipPath !== "none" && r.width <= 1) continue;
+    targets.push({ el, r, cs });
+  }
+  // A link in a sentence: shown inline, in a block that holds other words.
+  const inline = (t) => {
+    if (!t.cs.display.startsWith("inline") || t.cs.display === "inline-block" || t.cs.display === "inline-flex") return false;
+    let block = t.el.parentElement;
+    while (block && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+    if (!block) return false;
+    let own = "";
+    for (const w = document.createTreeWalker(block, NodeFilter.SHOW_TEXT); w.nextNode(); ) {
+      if (!w.currentNode.parentElement.closest(sel)) own += w.currentNode.data;
+    }
+    return /\S/.test(own);
+  };
+  const small = (t) => t.r.width < 23.95 || t.r.height < 23.95;
+  const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+  const distToRect = ([x, y], r) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+  const bad = [];
+  for (const t of targets) {
+    if (!small(t) || inline(t)) continue;
+    const c = centre(t.r);
+    // The spacing exception: a 24 px circle on the target's centre touches no
+    // other target and no other undersized target's circle.
+    const clash = targets.find((o) => o !== t && !o.el.contains(t.el) && !t.el.contains(o.el) &&
+      (distToRect(c, o.r) < 12 || (small(o) && !inline(o) && Math.hypot(c[0] - centre(o.r)[0], c[1] - centre(o.r)[1]) < 24)));
+    if (clash) bad.push({ target: name(t.el), summary: `${Math.round(t.r.width)}x${Math.round(t.r.height)} px, closer than 24 px to ${name(clash.el)}` });
+  }
+  return bad;
+}
+
+// Runs in the page: whether anything sticks out sideways.
+function overflow() {
+  const s = document.scrollingElement;
+  const vw = s.clientWidth;
+  const bad = [];
+  if (s.scrollWidth > vw) {
+    // Name the widest element that starts inside the screen and ends past it.
+    let worst = null;
+    for (const el of document.body.querySelectorAll("*")) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > vw + 0.5 && r.left < vw && (!worst || r.right > worst.r.right || (r.right === worst.r.right && el.contains(worst.el) === false))) worst = { el, r };
+    }
+    if (!worst) {
+      // Text running out of its box: the innermost box it runs out of.
+      for (const el of document.body.querySelectorAll("*")) if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) worst = { el };
+    }
+    const who = worst ? worst.el.tagName.toLowerCase() + (worst.el.className ? "." + String(worst.el.className).trim().split(/\s+/).join(".") : "") : "?";
+    bad.push({ target: who, summary: `page is ${s.scrollWidth} px wide on a ${vw} px screen` });
+  }
+  return bad;
+}
+
+// Runs in the page: remembers how every focusable element looks unfocused.
+function rememberFocusLooks() {
+  const look = (el) => { const cs = getComputedStyle(el); return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow].join("|"); };
+  window.__unfocused = new Map();
+  for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")) window.__unfocused.set(el, look(el));
+}
+
+// Runs in the page: records, for every element keyboard focus lands on, whether
+// that shows: an outline or shadow, different from how it looked unfocused.
+function watchFocus() {
+  const transparent = (c) => c === "transparent" || /rgba\([^)]*,\s*0\)$/.test(c);
+  window.__focused = [];
+  document.addEventListener("focusin", (ev) => {
+    const el = ev.target;
+    const cs = getComputedStyle(el);
+    const now = [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow].join("|");
+    const outline = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0 && !transparent(cs.outlineColor);
+    const shadow = cs.boxShadow !== "none";
+    const name = el.tagName.toLowerCase() + ` "${(el.textContent || el.value || "").trim().slice(0, 40)}"`;
+    window.__focused.push({ el, name, shows: (outline || shadow) && now !== window.__unfocused.get(el) });
+  });
+}
+
+// Tabs through the page once, from the top to past the last element.
+async function focusCheck(page) {
+  await page.evaluate(rememberFocusLooks);
+  await page.evaluate(watchFocus);
+  const n = await page.evaluate(() => [...window.__unfocused.keys()].filter((el) => el.tabIndex >= 0 && !el.disabled).length);
+  for (let i = 0; i < n + 1; i++) await page.keyboard.press("Tab");
+  return page.evaluate(() => {
+    const seen = new Set(), bad = [];
+    for (const f of window.__focused) {
+      if (seen.has(f.el)) continue;
+      seen.add(f.el);
+      if (!f.shows) bad.push({ target: f.name, summary: "keyboard focus is not visible: no outline or shadow that differs from unfocused" });
+    }
+    return bad;
+  });
+}
+
+// Runs in the page: cells whose content is wider than they are.
+function cellOverflow() {
+  const bad = [];
+  for (const c of document.querySelectorAll("td, th")) {
+    if (c.getClientRects().length && c.scrollWidth > c.clientWidth + 1) {
+      bad.push({ target: c.tagName.toLowerCase() + ` "${c.textContent.trim().slice(0, 40)}"`, summary: `content is ${c.scrollWidth} px wide in a ${c.clientWidth} px cell` });
+    }
+  }
+  return bad;
+}
+
+// Runs in the page: cancelled dates that do not look cancelled.
+function cancelled() {
+  const bad = [];
+  for (const li of document.querySelectorAll(".occ-cancelled")) {
+    const what = li.querySelector("a, .date, .time");
+    const struck = what && getComputedStyle(what).textDecorationLine.includes("line-through");
+    const word = li.querySelector(".status-cancelled");
+    const says = word && word.textContent.trim() !== "";
+    if (!struck || !says) {
+      bad.push({ target: `li "${li.textContent.trim().slice(0, 40)}"`, summary: [struck ? "" : "not struck through", says ? "" : "no word saying it is cancelled"].filter(Boolean).join("; ") });
+    }
+  }
+  return bad;
+}
+
+async function textZoom(page) {
+  const bad = [];
+  await page.evaluate(() => { window.__fs = document.documentElement.style.fontSize; document.documentElement.style.fontSize = "200%"; });
+  for (const b of await page.evaluate(overflow)) bad.push({ ...b, summary: "text at 200%: " + b.summary });
+  await page.evaluate(() => { document.documentElement.style.fontSize = window.__fs; });
+  await page.setViewportSize({ width: 640, height: 400 });
+  for (const b of await page.evaluate(overflow)) bad.push({ ...b, summary: "page zoomed to 200%: " + b.summary });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return bad;
+}
+
 try {
-  for (const width of [360, 1280]) {
+  for (const width of [320, 1280]) {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
+    let current = "";
+    let weighing = [];
+    // Routing every request also turns the cache off, so each page's style
+    // sheet is weighed with it.
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin !== origin) {
+        out({ width, path: current, rule: "remote", impact: "serious", target: url, summary: "request to another host (blocked)" });
+        return route.abort("blockedbyclient");
+      }
+      return route.continue();
+    });
+    page.on("response", async (resp) => {
+      const type = resp.request().resourceType();
+      if (type !== "document" && type !== "stylesheet") return;
+      weighing.push(resp.body().then((b) => b.length, () => 0));
+    });
     for (const path of paths) {
-      const resp = await page.goto(base + path);
+      current = path;
+      weighing = [];
+      const resp = await page.goto(base + path, { waitUntil: "load" });
       if (!resp || resp.status() >= 400) {
         console.error(`cannot open ${path}: ${resp && resp.status()}`);
         process.exit(1);
       }
+      const report = (rule, list) => { for (const b of list) out({ width, path, rule, impact: "serious", target: b.target, summary: b.summary }); };
+      if (width === 320) report("scroll-320", await page.evaluate(overflow));
+      report("tap-target", await page.evaluate(targetSize));
+      report("cell-overflow", await page.evaluate(cellOverflow));
+      if (width === 1280) report("cancelled", await page.evaluate(cancelled));
       await page.addScriptTag({ content: axe });
       const r = await page.evaluate(() => axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }));
       for (const v of r.violations) {
         for (const n of v.nodes) {
-          console.log(JSON.stringify({ width, path, rule: v.id, impact: v.impact, target: n.target.join(" "), summary: n.failureSummary }));
+          out({ width, path, rule: v.id, impact: v.impact, target: n.target.join(" "), summary: n.failureSummary });
         }
+      }
+      if (width === 1280) {
+        report("focus-visible", await focusCheck(page));
+        report("text-zoom", await textZoom(page));
+        const sizes = await Promise.all(weighing);
+        out({ path, weight: sizes.reduce((a, b) => a + b, 0) });
       }
     }
     await page.close();

@@ -1,10 +1,16 @@
 package build
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"io/fs"
+	"krachtpunt/generator/internal/theme"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -101,29 +107,150 @@ func TestPagesAreValidHTML(t *testing.T) {
 	}
 }
 
-// TestPagesPassAxe opens every published page in headless Chromium at a
-// phone's and a desktop's width and runs axe-core with the WCAG 2.2 A and AA
-// rules.
-func TestPagesPassAxe(t *testing.T) {
-	browserTools := browserTools(t)
-	node := tool(t, "node", "install Node.js to run axe-core")
+// finding is one line of what .ci/browser/axe.mjs reports: a failed check,
+// or (with Weight set) the bytes of a page's HTML plus its style sheets.
+type finding struct {
+	Width   int    `json:"width"`
+	Path    string `json:"path"`
+	Rule    string `json:"rule"`
+	Impact  string `json:"impact"`
+	Target  string `json:"target"`
+	Summary string `json:"summary"`
+	Weight  int    `json:"weight"`
+}
+
+func (f finding) String() string {
+	return fmt.Sprintf("%s at %d px: %s: %s: %s", f.Path, f.Width, f.Rule, f.Target, f.Summary)
+}
+
+// maxWeight is what the HTML and CSS of a page residents open most (home,
+// a week, an activity) may weigh together: light enough for a cheap phone
+// on a slow connection.
+const maxWeight = 30_000
+
+// weighed reports whether a published page is one of those.
+var weighed = regexp.MustCompile(`^(index\.html|(agenda|calendar)/week/[^/]+/index\.html|(activiteiten|activities)/[^/]+/index\.html)$`)
+
+// browserGate opens every page of a site in one headless Chromium with
+// .ci/browser/axe.mjs and returns what it found wrong, the pages that weigh
+// too much among them, and how much each page weighs.
+func browserGate(t *testing.T, site *Memory, heavy func(page string) bool) ([]finding, map[string]int) {
+	t.Helper()
+	dir := browserTools(t)
+	node := tool(t, "node", "install Node.js to run the browser checks")
 	browser := chromium(t)
+	srv := serveMemory(t, site)
+	args := []string{filepath.Join(dir, "axe.mjs"), srv.URL}
+	for _, p := range htmlPages(site) {
+		args = append(args, "/"+strings.TrimSuffix(p, "index.html"))
+	}
+	cmd := exec.Command(node, args...)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+browser)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("running the browser checks: %v\n%s", err, stderr.Bytes())
+	}
+	var found []finding
+	weights := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if line == "" {
+			continue
+		}
+		var f finding
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatalf("reading %q: %v", line, err)
+		}
+		if f.Rule == "" {
+			weights[f.Path] = f.Weight
+			page := strings.TrimPrefix(f.Path, "/")
+			if page == "" || strings.HasSuffix(page, "/") {
+				page += "index.html"
+			}
+			if heavy(page) && f.Weight > maxWeight {
+				found = append(found, finding{Width: 1280, Path: f.Path, Rule: "weight", Impact: "serious", Target: "html+css",
+					Summary: fmt.Sprintf("%d bytes of HTML and CSS, more than %d", f.Weight, maxWeight)})
+			}
+			continue
+		}
+		found = append(found, f)
+	}
+	return found, weights
+}
+
+// TestPagesPassBrowserChecks opens every published page in headless
+// Chromium at 320 and 1280 px: axe-core with the WCAG 2.2 A and AA rules,
+// no sideways scrolling, tap targets, visible keyboard focus, text at 200%,
+// table cells, cancelled dates, no request to another host; and the home,
+// week and activity pages weigh at most maxWeight.
+func TestPagesPassBrowserChecks(t *testing.T) {
 	for name, site := range qualitySites(t) {
-		srv := serveMemory(t, site)
-		args := []string{filepath.Join(browserTools, "axe.mjs"), srv.URL}
-		for _, p := range htmlPages(site) {
-			args = append(args, "/"+strings.TrimSuffix(p, "index.html"))
+		found, weights := browserGate(t, site, weighed.MatchString)
+		for _, f := range found {
+			t.Errorf("%s: %s", name, f)
 		}
-		cmd := exec.Command(node, args...)
-		cmd.Env = append(os.Environ(), "CHROMIUM="+browser)
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("%s: running axe: %v", name, err)
-		}
-		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-			if line != "" {
-				t.Errorf("%s: %s", name, line)
+		n := 0
+		for p, w := range weights {
+			if weighed.MatchString(strings.TrimPrefix(p, "/") + "index.html") {
+				n++
+				t.Logf("%s: %s weighs %d bytes", name, p, w)
 			}
 		}
+		if n < 3 {
+			t.Errorf("%s: only %d home, week and activity pages weighed", name, n)
+		}
+		if len(weights) != len(htmlPages(site)) {
+			t.Errorf("%s: %d pages checked of %d", name, len(weights), len(htmlPages(site)))
+		}
+	}
+}
+
+// brokenPages are pages that each fail one browser check, and one that
+// fails none, to show the checks can fail.
+var brokenPages = map[string]struct{ rule, body string }{
+	"wide/":      {"scroll-320", `<table style="width:600px"><tr><td>Een tabel die te breed is voor een telefoon.</td></tr></table>`},
+	"tiny/":      {"tap-target", `<p><a href="/good/" aria-label="Goed" style="display:inline-block;width:10px;height:10px"></a><a href="/wide/" aria-label="Breed" style="display:inline-block;width:10px;height:10px"></a></p><p>Twee knopjes.</p>`},
+	"nofocus/":   {"focus-visible", `<style>a:focus, a:focus-visible { outline: none; }</style><p><a href="/good/">Naar een goede pagina</a></p>`},
+	"remote/":    {"remote", `<p><img src="http://192.0.2.1/logo.png" alt="Logo" width="20" height="20"></p>`},
+	"heavy/":     {"weight", `<p>` + strings.Repeat("Een pagina die veel te zwaar is voor een goedkope telefoon. ", 700) + `</p>`},
+	"zoom/":      {"text-zoom", `<p style="white-space:nowrap;font-size:0.6rem">` + strings.Repeat("woord ", 36) + `</p>`},
+	"cell/":      {"cell-overflow", `<table style="table-layout:fixed;width:200px"><tr><td style="overflow-wrap:normal">Buurthuisactiviteitencommissievergadering</td><td>b</td></tr></table>`},
+	"cancelled/": {"cancelled", `<ul><li class="occ occ-cancelled"><span class="date">dinsdag 1 december</span>, <span class="time">10.00 uur</span></li></ul>`},
+	"good/":      {"", `<p>Alles in orde, met <a href="/wide/">een link in een zin</a> en meer tekst.</p><p><a href="/zoom/" aria-label="Klein maar vrij" style="display:inline-block;width:20px;height:20px"></a></p><ul class="occs"><li class="occ occ-cancelled"><span class="date">dinsdag 1 december</span>, <span class="time">10.00 uur</span> <strong class="status status-cancelled">Gaat niet door</strong></li></ul>`},
+}
+
+// TestBrowserGateCatchesBrokenPages runs the browser checks over pages
+// made to fail them, styled with the theme's own style sheet: each must be
+// reported for what is wrong with it, and the good page for nothing.
+func TestBrowserGateCatchesBrokenPages(t *testing.T) {
+	css, err := fs.ReadFile(theme.Builtin(), "static/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := &Memory{Files: map[string][]byte{"style.css": css}}
+	for p, c := range brokenPages {
+		site.Files[p+"index.html"] = []byte(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` + p +
+			`</title><link rel="stylesheet" href="/style.css"></head><body><main><h1>` + p + `</h1>` + c.body + `</main></body></html>`)
+	}
+	found, weights := browserGate(t, site, func(string) bool { return true })
+	for _, f := range found {
+		t.Log(f)
+	}
+	rules := map[string][]string{}
+	for _, f := range found {
+		rules[f.Path] = append(rules[f.Path], f.Rule)
+	}
+	for p, c := range brokenPages {
+		got := rules["/"+p]
+		switch {
+		case c.rule == "" && len(got) > 0:
+			t.Errorf("/%s is fine but was reported: %v", p, got)
+		case c.rule != "" && !slices.Contains(got, c.rule):
+			t.Errorf("/%s: %s not reported; reported: %v", p, c.rule, got)
+		}
+	}
+	if w := weights["/heavy/"]; w < 40_000 {
+		t.Errorf("/heavy/ weighs %d bytes, want its 40 KB and more", w)
 	}
 }

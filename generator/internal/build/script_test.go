@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -19,6 +20,7 @@ type pageState struct {
 	HiddenDays []string `json:"hiddenDays"`
 	TodayHours []string `json:"todayHours"`
 	OpenNow    []string `json:"openNow"`
+	Bare       []string `json:"bare"`
 }
 
 // runPageScript loads a built page in jsdom with the clock at now and runs
@@ -97,5 +99,37 @@ func TestPageScriptMovesToday(t *testing.T) {
 	}
 	if !slices.Equal(s.OpenNow, []string{"Nu open"}) {
 		t.Errorf("hours page next day 14:00: open now = %v", s.OpenNow)
+	}
+}
+
+// TestPageScriptLeavesNoBareHeading reads the home page and an activity's
+// page after everything on them has ended: no day heading and no "this
+// week" or "next dates" heading may stand above nothing.
+func TestPageScriptLeavesNoBareHeading(t *testing.T) {
+	a := readArchive(t, "testdata/script-moves-today.txtar")
+	out, _, err := buildFiles(t, a.input, a.today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := out.Files["index.html"]
+	// Tuesday 13:00: Monday's and Tuesday's coffee are over, and the week
+	// has nothing more.
+	s := runPageScript(t, home, "2026-11-24T13:00:00+01:00")
+	if len(s.Bare) != 0 {
+		t.Errorf("home on Tuesday afternoon: shown with nothing under the heading: %v", s.Bare)
+	}
+	if !slices.Contains(s.HiddenDays, "2026-11-24") {
+		t.Errorf("home on Tuesday afternoon: Tuesday still shown, its coffee over (hidden days %v)", s.HiddenDays)
+	}
+	if !bytes.Contains(home, []byte("<p class=\"empty\" data-none hidden>Deze week staat er niets meer op de agenda.</p>")) {
+		t.Errorf("home has no line for a week with nothing more")
+	}
+	// Far later, after every date the activity page lists.
+	s = runPageScript(t, out.Files["activiteiten/koffie/index.html"], "2028-01-01T12:00:00+01:00")
+	if len(s.Bare) != 0 {
+		t.Errorf("activity page after its dates: shown with nothing under the heading: %v", s.Bare)
+	}
+	if len(s.ShownEnds) != 0 {
+		t.Errorf("activity page after its dates: still shows %v", s.ShownEnds)
 	}
 }

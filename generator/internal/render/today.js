@@ -20,6 +20,15 @@
   each("[data-past] [data-end]", function (e) { if (new Date(e.getAttribute("data-end")) <= now) e.hidden = true; });
   each("[data-date]", function (e) { mark(e, e.getAttribute("data-date") === today); });
   each("[data-past] [data-date]", function (e) { if (e.getAttribute("data-date") < today) e.hidden = true; });
+  // A day whose every activity has ended goes too; a list left with nothing
+  // shows its "nothing more" line, so no heading stands above nothing.
+  each("[data-past] [data-date]", function (e) { if (e.querySelector("[data-end]") && !e.querySelector("[data-end]:not([hidden])")) e.hidden = true; });
+  each("[data-none]", function (e) {
+    var c = e.closest("[data-past]") || e.previousElementSibling;
+    if (!c || c.querySelector("[data-date]:not([hidden]), [data-end]:not([hidden])")) return;
+    e.hidden = false;
+    if (!c.contains(e)) c.hidden = true;
+  });
   each("[data-weekday]", function (e) { mark(e, +e.getAttribute("data-weekday") === wd); });
   var j = d.getElementById("kp-data");
   if (!j) return;
