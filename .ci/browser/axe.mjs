@@ -21,6 +21,8 @@
 //                 the month grid), at both widths
 //   cancelled     a cancelled date (.occ-cancelled) is struck through and says
 //                 so in words (.status-cancelled)
+//   bare-heading  no heading stands above nothing: some text follows it
+//                 before the next heading of its rank or the end of its section
 //   remote        every request goes to the server at BASE-URL; any other is
 //                 blocked before it leaves the machine, and reported
 //
@@ -173,6 +175,27 @@ function cancelled() {
   return bad;
 }
 
+// Runs in the page: headings with no text under them.
+function bareHeadings() {
+  const bad = [];
+  const rank = (el) => (/^H[1-6]$/.test(el.tagName) ? +el.tagName[1] : 0);
+  for (const h of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+    if (!h.checkVisibility()) continue;
+    const scope = h.parentElement.closest("section, article, aside, nav, main, header, footer, body");
+    const w = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    w.currentNode = h;
+    let said = false;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      if (h.contains(n)) continue; // the heading's own words
+      if (n.nodeType === 1 && rank(n) && rank(n) <= rank(h)) break;
+      if (n.nodeType === 3 && /\S/.test(n.data) && n.parentElement.checkVisibility()) { said = true; break; }
+      if (n.nodeType === 1 && (n.tagName === "IMG" || n.tagName === "TABLE") && n.checkVisibility()) { said = true; break; }
+    }
+    if (!said) bad.push({ target: h.tagName.toLowerCase() + ` "${h.textContent.trim().slice(0, 40)}"`, summary: "heading with nothing under it" });
+  }
+  return bad;
+}
+
 async function textZoom(page) {
   const bad = [];
   await page.evaluate(() => { window.__fs = document.documentElement.style.fontSize; document.documentElement.style.fontSize = "200%"; });
@@ -217,6 +240,7 @@ try {
       report("tap-target", await page.evaluate(targetSize));
       report("cell-overflow", await page.evaluate(cellOverflow));
       if (width === 1280) report("cancelled", await page.evaluate(cancelled));
+      if (width === 1280) report("bare-heading", await page.evaluate(bareHeadings));
       await page.addScriptTag({ content: axe });
       const r = await page.evaluate(() => axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }));
       for (const v of r.violations) {

@@ -217,6 +217,7 @@ var brokenPages = map[string]struct{ rule, body string }{
 	"zoom/":      {"text-zoom", `<p style="white-space:nowrap;font-size:0.6rem">` + strings.Repeat("woord ", 36) + `</p>`},
 	"cell/":      {"cell-overflow", `<table style="table-layout:fixed;width:200px"><tr><td style="overflow-wrap:normal">Buurthuisactiviteitencommissievergadering</td><td>b</td></tr></table>`},
 	"cancelled/": {"cancelled", `<ul><li class="occ occ-cancelled"><span class="date">dinsdag 1 december</span>, <span class="time">10.00 uur</span></li></ul>`},
+	"bare/":      {"bare-heading", `<section><h2>Deze week</h2><div><p hidden>Niets meer.</p></div></section><h2>Verder</h2><p>Tekst.</p>`},
 	"good/":      {"", `<p>Alles in orde, met <a href="/wide/">een link in een zin</a> en meer tekst.</p><p><a href="/zoom/" aria-label="Klein maar vrij" style="display:inline-block;width:20px;height:20px"></a></p><ul class="occs"><li class="occ occ-cancelled"><span class="date">dinsdag 1 december</span>, <span class="time">10.00 uur</span> <strong class="status status-cancelled">Gaat niet door</strong></li></ul>`},
 }
 
