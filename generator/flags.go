@@ -23,8 +23,20 @@ func (e *usageError) Is(target error) bool { return target == errUsage }
 
 func (e *usageError) format(lang string) string {
 	d := diag.Diagnostic{Msg: e.msg, Hint: e.hint}
-	return d.Format(lang) + "\n"
+	return named(d.Format(lang) + "\n")
 }
+
+// devProgram is how the command line is started from the source code; the
+// messages write it so.
+const devProgram = "go run ./generator"
+
+// program is how this program was started, for the commands that messages
+// tell the volunteer to type: devProgram, or krachtpunt for the program
+// itself. main sets it.
+var program = devProgram
+
+// named writes the commands in text as this program is started.
+func named(text string) string { return strings.ReplaceAll(text, devProgram, program) }
 
 // option is one flag of a command, as its help and its messages show it.
 type option struct {
@@ -82,7 +94,7 @@ func (c *command) help(lang string) string {
 	for _, o := range c.options {
 		fmt.Fprintf(&b, "  %s\n        %s\n", o.spelled(lang), o.what.In(lang))
 	}
-	return b.String()
+	return named(b.String())
 }
 
 func (c *command) optionList(lang string) string {

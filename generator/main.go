@@ -48,6 +48,7 @@ var errContent = errors.New("content problems")
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	program = programName(os.Args[0])
 	if len(os.Args) == 1 {
 		os.Exit(start(ctx, ".", os.Stdin, os.Stdout, os.Stderr, interactive(os.Stdin)))
 	}
@@ -87,7 +88,7 @@ func usage(lang string) string {
 		b.WriteString("  " + c.line(lang) + "\n")
 	}
 	b.WriteString(diag.Text{NL: "\nTyp \"go run ./generator OPDRACHT --help\" voor de opties van een opdracht.\n", EN: "\nRun \"go run ./generator COMMAND --help\" for the options of a command.\n"}.In(lang))
-	return b.String()
+	return named(b.String())
 }
 
 // run executes one command and maps its outcome to an exit code.
@@ -174,4 +175,13 @@ func unknownCommand(word string, rest []string) error {
 func isDir(p string) bool {
 	info, err := os.Stat(p)
 	return err == nil && info.IsDir()
+}
+
+// programName is how messages name the program started as arg0: as `go run`
+// started it when it was built in Go's temporary folder, else krachtpunt.
+func programName(arg0 string) string {
+	if strings.Contains(strings.ReplaceAll(arg0, `\`, "/"), "/go-build") {
+		return devProgram
+	}
+	return "krachtpunt"
 }

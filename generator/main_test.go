@@ -217,3 +217,25 @@ func TestNewSite(t *testing.T) {
 		t.Errorf("new site --language de: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestProgramName shows that messages tell a volunteer with the program to
+// type krachtpunt, and a developer who used go run to type go run.
+func TestProgramName(t *testing.T) {
+	for arg0, want := range map[string]string{
+		"/tmp/go-build3411/b001/exe/generator":                            "go run ./generator",
+		`C:\Users\x\AppData\Local\Temp\go-build12\b001\exe\generator.exe`: "go run ./generator",
+		"/home/anna/krachtpunt":                                           "krachtpunt",
+		`C:\Users\anna\Downloads\krachtpunt\krachtpunt.exe`:               "krachtpunt",
+		"krachtpunt": "krachtpunt",
+	} {
+		if got := programName(arg0); got != want {
+			t.Errorf("programName(%q) = %q, want %q", arg0, got, want)
+		}
+	}
+	program = "krachtpunt"
+	defer func() { program = devProgram }()
+	code, _, errOut := runCmd(t, "bouw")
+	if code != exitUsage || !strings.Contains(errOut, "Typ dan: krachtpunt build") && !strings.Contains(errOut, "Then type: krachtpunt build") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+}
