@@ -59,11 +59,26 @@ func (p *plan) monthName(first schedule.Date) string {
 	return schedule.MonthName(first.Month, p.cfg.Language) + " " + itoa(first.Year)
 }
 
-// agenda is /agenda/: every day of the window with something on it.
+// agendaDays is how many days /agenda/ shows, today first: a page a phone
+// loads quickly however many activities there are. The week and month
+// pages show the rest of the window.
+const agendaDays = 14
+
+// agendaUntil is the last day /agenda/ shows.
+func (p *plan) agendaUntil() schedule.Date {
+	until := p.cal.window.From.AddDays(agendaDays - 1)
+	if until.After(p.cal.window.Until) {
+		until = p.cal.window.Until
+	}
+	return until
+}
+
+// agenda is /agenda/: every day of the coming two weeks with something on
+// it, and links to the week and month pages of the whole window.
 func (p *plan) agenda() ([]byte, diag.List, error) {
 	pg := p.page("agenda", p.theme.T("agenda"), p.sectionPath(p.words.Agenda))
 	cal := &render.Calendar{ICS: p.cfg.Link("/agenda.ics")}
-	for d := p.cal.window.From; !d.After(p.cal.window.Until); d = d.AddDays(1) {
+	for d := p.cal.window.From; !d.After(p.agendaUntil()); d = d.AddDays(1) {
 		if len(p.cal.byDate[d]) > 0 || p.closedReason(d) != "" {
 			v, err := p.daySection(d)
 			if err != nil {

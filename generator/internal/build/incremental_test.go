@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	giflib "image/gif"
@@ -98,6 +99,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		mustNot     []string
 		photos      []string // the photos processed, all others taken over
 		pageHas     map[string][]string
+		gone        []string // files the build no longer publishes
 		wantFailure bool
 	}{
 		{
@@ -162,10 +164,36 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			mustRender: []string{"activiteiten/taal/index.html", "sitemap.xml", "verhalen/tuin/index.html"},
 		},
 		{
+			name: "stories added to fill the first page",
+			edit: func() {
+				for i := 1; i <= 18; i++ {
+					fsys[fmt.Sprintf("content/stories/s%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Verhaal %d\"\ndate = 2026-11-%02d\nconsent = true\n+++\n", i, i))}
+				}
+			},
+			changed:    []string{"content/stories/s01.md", "content/stories/s02.md", "content/stories/s03.md", "content/stories/s04.md", "content/stories/s05.md", "content/stories/s06.md", "content/stories/s07.md", "content/stories/s08.md", "content/stories/s09.md", "content/stories/s10.md", "content/stories/s11.md", "content/stories/s12.md", "content/stories/s13.md", "content/stories/s14.md", "content/stories/s15.md", "content/stories/s16.md", "content/stories/s17.md", "content/stories/s18.md"},
+			mustRender: []string{"verhalen/index.html", "verhalen/s18/index.html"},
+			pageHas:    map[string][]string{"verhalen/index.html": {`<a href="/verhalen/fiets/">De fiets</a>`}},
+			gone:       []string{"verhalen/pagina/2/index.html"},
+		},
+		{
+			name: "story added, the oldest moves to page 2",
+			edit: func() {
+				fsys["content/stories/s19.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Verhaal 19\"\ndate = 2026-11-19\nconsent = true\n+++\n")}
+			},
+			changed:    []string{"content/stories/s19.md"},
+			mustRender: []string{"verhalen/index.html", "verhalen/pagina/2/index.html", "sitemap.xml"},
+			pageHas: map[string][]string{
+				"verhalen/pagina/2/index.html": {`<a href="/verhalen/fiets/">De fiets</a>`, `<link rel="prev" href="/verhalen/">`},
+				"verhalen/index.html":          {`<link rel="next" href="/verhalen/pagina/2/">`, `<a href="/verhalen/s19/">Verhaal 19</a>`},
+				"sitemap.xml":                  {`<loc>/verhalen/pagina/2/</loc>`},
+			},
+		},
+		{
 			name:       "story removed",
 			edit:       func() { delete(fsys, "content/stories/fiets.md") },
 			changed:    []string{"content/stories/fiets.md"},
 			mustRender: []string{"verhalen/index.html"},
+			gone:       []string{"verhalen/pagina/2/index.html"},
 		},
 		{
 			name:    "static file changed",
@@ -290,6 +318,11 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 				if !strings.Contains(string(up.Files[p]), l) {
 					t.Errorf("%s: %s lacks %s", st.name, p, l)
 				}
+			}
+		}
+		for _, p := range st.gone {
+			if _, ok := up.Files[p]; ok {
+				t.Errorf("%s: %s is still published", st.name, p)
 			}
 		}
 		if len(up.Files) != len(full.Files) {

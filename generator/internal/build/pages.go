@@ -1,7 +1,9 @@
 package build
 
 import (
+	"html/template"
 	"slices"
+	"strings"
 	"time"
 
 	"krachtpunt/generator/internal/content"
@@ -22,21 +24,69 @@ func (p *plan) home() ([]byte, diag.List, error) {
 	if p.cal.hours != nil {
 		cal.Today = p.todayView(p.today)
 	}
-	// Today, and the rest of this week up to Sunday.
+	// Today, and the rest of this week up to Sunday, as far as homeItems
+	// reach; the week page has the rest.
+	room, left := homeItems, 0
 	for d := p.today; d == p.today || d.Weekday() != time.Monday; d = d.AddDays(1) {
-		if len(p.cal.byDate[d]) == 0 && d != p.today {
+		n := len(p.cal.byDate[d])
+		if n == 0 && d != p.today {
 			continue
 		}
-		h, err := p.dayFragment("_home-day.html", d)
+		if room == 0 {
+			left += n
+			continue
+		}
+		var h template.HTML
+		var err error
+		if n <= room {
+			h, err = p.dayFragment("_home-day.html", d)
+		} else {
+			h, err = p.partDay(d, room)
+			left += n - room
+			n = room
+		}
 		if err != nil {
 			return nil, nil, err
 		}
+		room -= n
 		cal.ThisWeek = append(cal.ThisWeek, &render.Day{Date: d.String(), HTML: h})
+	}
+	if left > 0 {
+		cal.More = p.cfg.Link(p.weekPath(mondayOf(p.today)))
+		cal.MoreText = p.theme.T("more_this_week", left)
+		if left == 1 {
+			cal.MoreText = p.theme.T("more_this_week_one")
+		}
 	}
 	pg.Calendar = cal
 	pg.Script = pageScript
 	pg.JSONLD = p.placeJSONLD()
 	return p.render(pg, diags)
+}
+
+// homeItems is about how many activities the home page lists under "this
+// week": enough for a few days on a small site, a page a phone loads
+// quickly on a large one.
+const homeItems = 30
+
+// partDay returns day d as the home page shows it with only its first n
+// occurrences.
+func (p *plan) partDay(d schedule.Date, n int) (template.HTML, error) {
+	full, err := p.dayView(d)
+	if err != nil {
+		return "", err
+	}
+	v := *full
+	v.Occurrences = full.Occurrences[:n]
+	var items strings.Builder
+	for i, o := range v.Occurrences {
+		if i > 0 {
+			items.WriteByte('\n')
+		}
+		items.WriteString(string(o.HTML))
+	}
+	v.Items = template.HTML(items.String()) // #nosec: pieces rendered by html/template
+	return p.theme.Fragment("_home-day.html", &v)
 }
 
 func (p *plan) notFound() ([]byte, diag.List, error) {
@@ -209,10 +259,55 @@ func (p *plan) storyViews(n int) []*render.Story {
 	return out
 }
 
-func (p *plan) stories() ([]byte, diag.List, error) {
-	pg := p.page("stories", p.theme.T("stories"), p.sectionPath(p.words.Stories))
+// storiesPerPage is how many stories one page of the list of stories
+// shows, newest first.
+const storiesPerPage = 20
+
+// storyPages returns how many pages the list of stories has: one at least,
+// which says when there are no stories yet.
+func (p *plan) storyPages() int {
+	return max(1, (len(p.site.Stories)+storiesPerPage-1)/storiesPerPage)
+}
+
+// storiesPath returns the path of page n (from 1) of the list of stories:
+// /verhalen/, then /verhalen/pagina/2/.
+func (p *plan) storiesPath(n int) string {
+	if n == 1 {
+		return p.sectionPath(p.words.Stories)
+	}
+	return p.sectionPath(p.words.Stories) + p.words.Page + "/" + itoa(n) + "/"
+}
+
+// stories is page n of the list of stories. The first page has the text a
+// volunteer wrote above the list; every page links to the pages before
+// and after it.
+func (p *plan) stories(n int) ([]byte, diag.List, error) {
+	total := p.storyPages()
+	pg := p.page("stories", p.theme.T("stories"), p.storiesPath(n))
 	diags := p.intro(pg, p.site.StoriesIntro)
-	pg.Stories = p.storyViews(-1)
+	if n > 1 {
+		pg.Title = p.theme.T("title_page", pg.Title, n)
+		pg.Body, pg.NoTitle = "", false
+		// The menu leads to the first page, not to this one.
+		for i := range pg.Site.Menu {
+			pg.Site.Menu[i].Current = false
+		}
+	}
+	list := p.site.Stories[min((n-1)*storiesPerPage, len(p.site.Stories)):min(n*storiesPerPage, len(p.site.Stories))]
+	for _, s := range list {
+		v, _ := p.storyView(s)
+		pg.Stories = append(pg.Stories, v)
+	}
+	if total > 1 {
+		pager := &render.Pager{Number: n, Total: total, Label: p.theme.T("page_of", n, total)}
+		if n > 1 {
+			pager.Prev = p.cfg.Link(p.storiesPath(n - 1))
+		}
+		if n < total {
+			pager.Next = p.cfg.Link(p.storiesPath(n + 1))
+		}
+		pg.Pager = pager
+	}
 	return p.render(pg, diags)
 }
 

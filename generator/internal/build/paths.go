@@ -9,15 +9,17 @@ import (
 	"krachtpunt/generator/internal/render"
 )
 
-// Words are the path words of a site language: /activiteiten/ or /activities/.
+// Words are the path words of a site language: /activiteiten/ or
+// /activities/. Page is the word before the number of the later pages of a
+// list: /verhalen/pagina/2/.
 type Words struct {
-	Activities, Stories, Agenda, Hours string
+	Activities, Stories, Agenda, Hours, Page string
 }
 
 // PathWords holds the path words of every site language.
 var PathWords = map[string]Words{
-	"nl": {Activities: "activiteiten", Stories: "verhalen", Agenda: "agenda", Hours: "openingstijden"},
-	"en": {Activities: "activities", Stories: "stories", Agenda: "calendar", Hours: "opening-hours"},
+	"nl": {Activities: "activiteiten", Stories: "verhalen", Agenda: "agenda", Hours: "openingstijden", Page: "pagina"},
+	"en": {Activities: "activities", Stories: "stories", Agenda: "calendar", Hours: "opening-hours", Page: "page"},
 }
 
 // checkGenerated reports static files under content/ that would take the

@@ -197,7 +197,9 @@ func (p *plan) jobs() []job {
 	}
 	add("agenda.ics", p.icsAll, depActivities, depHours)
 	add("agenda.json", p.agendaJSON, depActivities, depHours)
-	add(indexPath(p.sectionPath(p.words.Stories)), p.stories, depStories, depIntro("stories/_index.md"))
+	for n := 1; n <= p.storyPages(); n++ {
+		add(indexPath(p.storiesPath(n)), func() ([]byte, diag.List, error) { return p.stories(n) }, depStories, depIntro("stories/_index.md"))
+	}
 	for _, s := range p.site.Stories {
 		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) }, depStory(s.Slug), depFile(s.Image))
 	}

@@ -54,7 +54,17 @@ func qualitySites(t *testing.T) map[string]*Memory {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]*Memory{"example": buildExample(t, "2026-11-25"), "english": out}
+	pages := readArchive(t, "testdata/stories-pages-en.txtar")
+	stories, _, err := buildFiles(t, pages.input, pages.today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range stories.Files {
+		if strings.HasPrefix(p, "stories/story-") {
+			delete(stories.Files, p) // story pages are checked in the other sites
+		}
+	}
+	return map[string]*Memory{"example": buildExample(t, "2026-11-25"), "english": out, "pages of stories": stories}
 }
 
 func htmlPages(m *Memory) []string {

@@ -394,3 +394,39 @@ func publishedSite(t *testing.T) (site, out string, before map[string][]byte) {
 	}
 	return site, out, readDir(t, out)
 }
+
+// TestHomeThisWeekCapped counts the activities the home page lists under
+// "this week" by day: the days in order until about 30, the day that
+// reaches it cut short, none after.
+func TestHomeThisWeekCapped(t *testing.T) {
+	a := readArchive(t, "testdata/home-this-week-capped.txtar")
+	out, _, err := buildFiles(t, a.input, a.today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := string(out.Files["index.html"])
+	i := strings.Index(home, `id="this-week"`)
+	j := strings.Index(home, `id="latest-stories"`)
+	if j < 0 {
+		j = strings.Index(home, `id="visit"`)
+	}
+	if i < 0 || j < i {
+		t.Fatal("the home page has no section for this week")
+	}
+	count := map[string]int{}
+	for _, day := range strings.Split(home[i:j], `data-date="`)[1:] {
+		count[day[:10]] = strings.Count(day, `<li class="occ`)
+	}
+	want := map[string]int{"2026-11-25": 12, "2026-11-26": 12, "2026-11-27": 6}
+	if len(count) != len(want) {
+		t.Errorf("days listed %v, want %v", count, want)
+	}
+	for d, n := range want {
+		if count[d] != n {
+			t.Errorf("%s lists %d activities, want %d", d, count[d], n)
+		}
+	}
+	if !strings.Contains(home[i:j], "Activiteit 06</a>") || strings.Count(home[i:j], "Activiteit 07</a>") != 2 {
+		t.Error("Friday should list Activiteit 01 to 06, the first of the day")
+	}
+}

@@ -104,8 +104,11 @@ type Calendar struct {
 	Coming    []Exception
 	Today     *Today
 	ThisWeek  []*Day
-	Next      []*Occurrence // an activity's next dates
-	ICS       string        // link to the calendar file
+	// More is the link to this week's page when the home page shows only
+	// part of the week, and MoreText says how much it leaves out.
+	More, MoreText string
+	Next           []*Occurrence // an activity's next dates
+	ICS            string        // link to the calendar file
 	// Data is the JSON the page script reads to stay true on a later day.
 	Data template.JS
 }

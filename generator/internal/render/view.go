@@ -21,6 +21,14 @@ type Page struct {
 	JSONLD     template.JS // structured data for search engines; "" for none
 	Calendar   *Calendar
 	Script     template.JS // the page script that keeps dates true on later days; "" for none
+	Pager      *Pager      // the links to the other pages of a list cut into pages; nil for none
+}
+
+// Pager links one page of a list to the pages before and after it.
+type Pager struct {
+	Number, Total int    // this page's number, from 1, and how many there are
+	Prev, Next    string // links to the pages before and after, "" at the ends
+	Label         string // "Pagina 2 van 3"
 }
 
 // Site is what every page shows of the site: header, menu and footer.
