@@ -11,15 +11,16 @@ import (
 
 // Words are the path words of a site language: /activiteiten/ or
 // /activities/. Page is the word before the number of the later pages of a
-// list: /verhalen/pagina/2/.
+// list: /verhalen/pagina/2/. Changes is the page under the agenda that
+// lists what is cancelled or changed: /agenda/wijzigingen/.
 type Words struct {
-	Activities, Stories, Agenda, Hours, Page string
+	Activities, Stories, Agenda, Hours, Page, Changes string
 }
 
 // PathWords holds the path words of every site language.
 var PathWords = map[string]Words{
-	"nl": {Activities: "activiteiten", Stories: "verhalen", Agenda: "agenda", Hours: "openingstijden", Page: "pagina"},
-	"en": {Activities: "activities", Stories: "stories", Agenda: "calendar", Hours: "opening-hours", Page: "page"},
+	"nl": {Activities: "activiteiten", Stories: "verhalen", Agenda: "agenda", Hours: "openingstijden", Page: "pagina", Changes: "wijzigingen"},
+	"en": {Activities: "activities", Stories: "stories", Agenda: "calendar", Hours: "opening-hours", Page: "page", Changes: "changes"},
 }
 
 // checkGenerated reports static files under content/ that would take the

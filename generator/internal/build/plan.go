@@ -186,6 +186,8 @@ func (p *plan) jobs() []job {
 		add(strings.TrimPrefix(p.activityPath(a), "/")+"agenda.ics", func() ([]byte, diag.List, error) { return p.icsActivity(a) }, depActivity(a.Slug), depHours)
 	}
 	add(indexPath(p.sectionPath(p.words.Agenda)), p.agenda, depActivities, depHours)
+	add(indexPath(p.changesPath()), p.changesPage, depActivities, depHours)
+	add(strings.TrimPrefix(p.changesPath(), "/")+"feed.xml", p.changesFeed, depActivities, depHours)
 	for _, m := range p.weeks() {
 		add(indexPath(p.weekPath(m)), func() ([]byte, diag.List, error) { return p.week(m) }, depActivities, depHours)
 	}
@@ -224,6 +226,7 @@ func (p *plan) siteView() *render.Site {
 			Activities: p.cfg.Link(p.sectionPath(p.words.Activities)),
 			Stories:    p.cfg.Link(p.sectionPath(p.words.Stories)),
 			Agenda:     p.cfg.Link(p.sectionPath(p.words.Agenda)),
+			Changes:    p.cfg.Link(p.changesPath()),
 		},
 	}
 	if p.site.Hours != nil {

@@ -22,6 +22,38 @@ type Page struct {
 	Calendar   *Calendar
 	Script     template.JS // the page script that keeps dates true on later days; "" for none
 	Pager      *Pager      // the links to the other pages of a list cut into pages; nil for none
+	Changes    *Changes    // the changes page; nil on other pages
+	// Feed is a feed of this page besides the stories feed, "" for none,
+	// and FeedTitle its name.
+	Feed, FeedTitle string
+}
+
+// Changes is what the changes page shows: the coming cancellations,
+// changes and closures by date.
+type Changes struct {
+	Days   []*ChangeDay
+	Feed   string // link to the feed of the changes
+	Agenda string // link to the agenda
+}
+
+// ChangeDay is one date with what is different on it.
+type ChangeDay struct {
+	ID    string // "d-2026-11-24"
+	Title string // "dinsdag 24 november 2026"
+	Items []*Change
+}
+
+// Change is one cancelled or changed occurrence, or a closure of the centre.
+type Change struct {
+	ID     string   // for the page's anchor and the feed entry: "koffie-2026-11-24"
+	Title  string   // the activity's title
+	URL    string   // link to the activity, "" for a closure
+	Date   string   // the date it was planned on, or the period of a closure
+	Time   string   // the time when it did not change: "10.00-12.00 uur"
+	Status string   // "cancelled", "changed" or "closed"
+	Label  string   // "Gaat niet door"
+	Reason string   // the reason or note the volunteer wrote, "" for none
+	What   []string // sentences saying what is different: "Andere zaal: Grote zaal."
 }
 
 // Pager links one page of a list to the pages before and after it.
@@ -51,6 +83,7 @@ type Site struct {
 // site has no opening hours.
 type Sections struct {
 	Activities, Stories, Agenda, Hours string
+	Changes                            string // the page of what is cancelled or changed
 }
 
 // Link is an entry of a menu or list.
