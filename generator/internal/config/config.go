@@ -20,19 +20,20 @@ const File = "site.toml"
 
 // Config is the site's settings.
 type Config struct {
-	Title   string
-	Tagline string
-	BaseURL string // "" or "/" for root-relative links, else absolute and ending in "/"
+	Title    string
+	Tagline  string
+	BaseURL  string // "" or "/" for root-relative links, else absolute and ending in "/"
+	Language string // "nl" or "en"
+	Timezone string
+	Location *time.Location
+	Theme    string
+	ThemePos diag.Pos // where the theme is named, or site.toml itself
+	Address  Address
+	Weeks    int      // how far ahead the calendar reaches
+	Publish  *Publish // where `publish` uploads the site; nil without [publish]
+
 	// BaseURLPos is where baseURL is written, or site.toml itself.
 	BaseURLPos diag.Pos
-	Language   string // "nl" or "en"
-	Timezone   string
-	Location   *time.Location
-	Theme      string
-	ThemePos   diag.Pos // where the theme is named, or site.toml itself
-	Address    Address
-	Weeks      int      // how far ahead the calendar reaches
-	Publish    *Publish // where `publish` uploads the site; nil without [publish]
 }
 
 // Address is where the centre is and how to reach it.
@@ -114,21 +115,21 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 		return nil
 	}
 	c := &Config{
-		Title:      t.String(fTitle),
-		Tagline:    t.String(fTagline),
-		BaseURL:    t.String(fBaseURL),
-		Language:   t.String(fLanguage),
-		Timezone:   t.String(fTimezone),
-		Theme:      t.String(fTheme),
-		ThemePos:   t.Pos(fTheme.Name),
-		BaseURLPos: diag.Pos{File: File},
-		Weeks:      12,
+		Title:    t.String(fTitle),
+		Tagline:  t.String(fTagline),
+		BaseURL:  t.String(fBaseURL),
+		Language: t.String(fLanguage),
+		Timezone: t.String(fTimezone),
+		Theme:    t.String(fTheme),
+		ThemePos: t.Pos(fTheme.Name),
+		Weeks:    12,
 	}
 	if !t.Has(fTitle) || strings.TrimSpace(c.Title) == "" {
 		t.Missing(fTitle, `"Buurthuis De Linde"`)
 	}
 	c.checkLanguage(t)
 	c.checkTimezone(t)
+	c.BaseURLPos = diag.Pos{File: File}
 	if t.Has(fBaseURL) {
 		c.BaseURLPos = t.Pos(fBaseURL.Name)
 	}
