@@ -17,7 +17,7 @@ import (
 func TestSiteOutsideRepository(t *testing.T) {
 	site := t.TempDir()
 	t.Chdir(site)
-	writeFile(t, "site.toml", []byte("title = \"De Linde\"\nlanguage = \"nl\"\n"))
+	writeFile(t, "site.toml", []byte("title = \"De Linde\"\nbaseURL = \"https://www.delinde.nl/\"\nlanguage = \"nl\"\n"))
 	writeFile(t, "content/over-ons.md", []byte("+++\ntitle = \"Over ons\"\nmenu = 1\n+++\nWij zijn een buurthuis.\n"))
 	read := func(name string) string {
 		t.Helper()

@@ -77,7 +77,7 @@ func (p *plan) agendaUntil() schedule.Date {
 // it, and links to the week and month pages of the whole window.
 func (p *plan) agenda() ([]byte, diag.List, error) {
 	pg := p.page("agenda", p.theme.T("agenda"), p.sectionPath(p.words.Agenda))
-	cal := &render.Calendar{ICS: p.cfg.Link("/agenda.ics")}
+	cal := &render.Calendar{ICS: p.cfg.Link("/agenda.ics"), Subscribe: p.subscribe("/agenda.ics", p.calendarName(nil))}
 	for d := p.cal.window.From; !d.After(p.agendaUntil()); d = d.AddDays(1) {
 		if len(p.cal.byDate[d]) > 0 || p.closedReason(d) != "" {
 			v, err := p.daySection(d)

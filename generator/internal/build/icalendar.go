@@ -33,12 +33,21 @@ import (
 
 // icsAll writes /agenda.ics.
 func (p *plan) icsAll() ([]byte, diag.List, error) {
-	return p.ics(p.cfg.Title, p.site.Activities)
+	return p.ics(p.calendarName(nil), p.site.Activities)
 }
 
 // icsActivity writes /activiteiten/<slug>/agenda.ics.
 func (p *plan) icsActivity(a *content.Activity) ([]byte, diag.List, error) {
-	return p.ics(a.Title+" – "+p.cfg.Title, []*content.Activity{a})
+	return p.ics(p.calendarName(a), []*content.Activity{a})
+}
+
+// calendarName is the name a calendar app shows for the feed of activity
+// a, or of the whole agenda when a is nil.
+func (p *plan) calendarName(a *content.Activity) string {
+	if a == nil {
+		return p.cfg.Title
+	}
+	return a.Title + " – " + p.cfg.Title
 }
 
 func (p *plan) ics(name string, acts []*content.Activity) ([]byte, diag.List, error) {

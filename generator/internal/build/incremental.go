@@ -131,6 +131,13 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if err != nil {
 		return nil, err
 	}
+	if !cfg.Absolute() {
+		r.diags.Warnf(cfg.BaseURLPos, "relative-baseurl",
+			diag.T("zonder volledig webadres in baseURL kan niemand de agenda abonneren; er staat alleen een downloadlink",
+				"without a complete web address in baseURL nobody can subscribe to the calendar; there is only a download link"),
+			diag.T(`Schrijf het adres van de site in site.toml, bijvoorbeeld baseURL = "https://www.delinde.nl/".`,
+				`Write the site's address in site.toml, for example baseURL = "https://www.delinde.nl/".`))
+	}
 	res := r.res
 	r.diags.Sort()
 	res.Diags = r.diags

@@ -133,7 +133,7 @@ func (p *plan) activity(a *content.Activity) ([]byte, diag.List, error) {
 	if len(next) > nextDates {
 		next = next[:nextDates]
 	}
-	cal := &render.Calendar{ICS: pg.Activity.ICS}
+	cal := &render.Calendar{ICS: pg.Activity.ICS, Subscribe: p.subscribe(p.activityPath(a)+"agenda.ics", p.calendarName(a))}
 	for _, o := range next {
 		cal.Next = append(cal.Next, p.occurrenceView(o))
 	}

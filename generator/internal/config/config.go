@@ -31,6 +31,9 @@ type Config struct {
 	Address  Address
 	Weeks    int      // how far ahead the calendar reaches
 	Publish  *Publish // where `publish` uploads the site; nil without [publish]
+
+	// BaseURLPos is where baseURL is written, or site.toml itself.
+	BaseURLPos diag.Pos
 }
 
 // Address is where the centre is and how to reach it.
@@ -126,6 +129,10 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 	}
 	c.checkLanguage(t)
 	c.checkTimezone(t)
+	c.BaseURLPos = diag.Pos{File: File}
+	if t.Has(fBaseURL) {
+		c.BaseURLPos = t.Pos(fBaseURL.Name)
+	}
 	c.checkBaseURL(t)
 	if c.Theme == "" {
 		c.Theme = "default"

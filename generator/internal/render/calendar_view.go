@@ -109,6 +109,17 @@ type Calendar struct {
 	More, MoreText string
 	Next           []*Occurrence // an activity's next dates
 	ICS            string        // link to the calendar file
+	// Subscribe holds the links that add the calendar to a phone or a
+	// calendar on the web; nil when the site has no absolute baseURL.
+	Subscribe *Subscribe
 	// Data is the JSON the page script reads to stay true on a later day.
 	Data template.JS
+}
+
+// Subscribe is how to add a calendar feed to a calendar app: webcal:// for
+// Apple and Outlook on a computer, and the pages of Google Calendar and
+// Outlook.com that take the feed's address.
+type Subscribe struct {
+	Webcal          template.URL // the webcal: scheme, which templates would otherwise refuse
+	Google, Outlook string
 }
