@@ -131,7 +131,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if err != nil {
 		return nil, err
 	}
-	if !cfg.Absolute() {
+	// A site with an empty baseURL is fine while it is being made (new
+	// site writes it so, with a comment); one whose baseURL is written but
+	// not absolute was probably meant to be.
+	if !cfg.Absolute() && cfg.BaseURLGiven {
 		r.diags.Warnf(cfg.BaseURLPos, "relative-baseurl",
 			diag.T("zonder volledig webadres in baseURL kan niemand de agenda abonneren; er staat alleen een downloadlink",
 				"without a complete web address in baseURL nobody can subscribe to the calendar; there is only a download link"),

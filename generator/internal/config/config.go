@@ -34,6 +34,9 @@ type Config struct {
 
 	// BaseURLPos is where baseURL is written, or site.toml itself.
 	BaseURLPos diag.Pos
+	// BaseURLGiven reports whether baseURL is written with a value, such
+	// as "/"; an empty or missing baseURL leaves it false.
+	BaseURLGiven bool
 }
 
 // Address is where the centre is and how to reach it.
@@ -231,6 +234,7 @@ func (c *Config) checkTimezone(t *decode.Table) {
 
 func (c *Config) checkBaseURL(t *decode.Table) {
 	b := strings.TrimSpace(c.BaseURL)
+	c.BaseURLGiven = b != ""
 	if b == "" || b == "/" {
 		c.BaseURL = "/"
 		return
