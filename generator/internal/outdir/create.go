@@ -23,7 +23,7 @@ const maxHeld = 1 << 20
 // Stats counts what a build did with its files.
 type Stats struct {
 	Written      int   // files written anew
-	WrittenBytes int64 // their bytes
+	WrittenBytes int64 // bytes written, also of files that were then kept
 	Linked       int   // files of the previous site kept as hard links
 	Copied       int   // files of the previous site kept as copies: links failed
 }
@@ -213,7 +213,7 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (fs.FileInfo, e
 	if err := d.root.Chtimes(name, t, t); err != nil {
 		return nil, err
 	}
-	d.count(func(s *Stats) { s.Copied++ })
+	d.count(func(s *Stats) { s.Copied++; s.WrittenBytes += e.size })
 	return d.root.Lstat(name)
 }
 
@@ -359,6 +359,7 @@ func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
 	if err = errors.Join(err, w.f.Close()); err != nil {
 		return nil, err
 	}
+	d.count(func(s *Stats) { s.WrittenBytes += w.n })
 	if same && !prev.known {
 		prev.sum, err = d.sumOf(w.p)
 		same = err == nil
@@ -387,7 +388,7 @@ func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
 		d.count(func(s *Stats) { s.Copied++ })
 		return d.root.Lstat(w.name)
 	}
-	d.count(func(s *Stats) { s.Written++; s.WrittenBytes += w.n })
+	d.count(func(s *Stats) { s.Written++ })
 	return fi, nil
 }
 
