@@ -127,6 +127,7 @@ func (p *plan) activity(a *content.Activity) ([]byte, diag.List, error) {
 	pg := p.page("activity", a.Title, p.activityPath(a))
 	pg.Summary = a.Summary
 	pg.Activity = p.activityView(a)
+	pg.PosterLink = p.cfg.Link(p.activityPosterPath(a))
 	var diags diag.List
 	pg.Body, diags = p.markdown(a.Source)
 	next := p.cal.upcoming(a.Slug)

@@ -184,12 +184,14 @@ func (p *plan) jobs() []job {
 	for _, a := range p.site.Activities {
 		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) }, depActivity(a.Slug), depHours, depFile(a.Image))
 		add(strings.TrimPrefix(p.activityPath(a), "/")+"agenda.ics", func() ([]byte, diag.List, error) { return p.icsActivity(a) }, depActivity(a.Slug), depHours)
+		add(indexPath(p.activityPosterPath(a)), func() ([]byte, diag.List, error) { return p.activityPoster(a) }, depActivity(a.Slug), depFile(a.Image))
 	}
 	add(indexPath(p.sectionPath(p.words.Agenda)), p.agenda, depActivities, depHours)
 	add(indexPath(p.changesPath()), p.changesPage, depActivities, depHours)
 	add(strings.TrimPrefix(p.changesPath(), "/")+"feed.xml", p.changesFeed, depActivities, depHours)
 	for _, m := range p.weeks() {
 		add(indexPath(p.weekPath(m)), func() ([]byte, diag.List, error) { return p.week(m) }, depActivities, depHours)
+		add(indexPath(p.weekPosterPath(m)), func() ([]byte, diag.List, error) { return p.weekPoster(m) }, depActivities, depHours)
 	}
 	for _, m := range p.months() {
 		add(indexPath(p.monthPath(m)), func() ([]byte, diag.List, error) { return p.month(m) }, depActivities, depHours)
