@@ -5,6 +5,7 @@ package qrtest
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -91,9 +92,19 @@ func Decode(t testing.TB, zbar string, img image.Image) string {
 	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	text, err := Read(zbar, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
+// Read reads the QR codes in an image file with zbarimg and returns their
+// text; an error when it finds none.
+func Read(zbar, file string) (string, error) {
 	out, err := exec.Command(zbar, "--raw", "-q", "-Sdisable", "-Sqrcode.enable", file).Output()
 	if err != nil {
-		t.Fatalf("zbarimg found no code: %v", err)
+		return "", fmt.Errorf("zbarimg found no QR code in %s: %w", filepath.Base(file), err)
 	}
-	return strings.TrimSuffix(string(out), "\n")
+	return strings.TrimSuffix(string(out), "\n"), nil
 }
