@@ -23,6 +23,8 @@ type Page struct {
 	Script     template.JS // the page script that keeps dates true on later days; "" for none
 	Pager      *Pager      // the links to the other pages of a list cut into pages; nil for none
 	Changes    *Changes    // the changes page; nil on other pages
+	Poster     *Poster     // a poster for the door; nil on other pages
+	PosterLink string      // link to the poster of this page, "" for none
 	// Feed is a feed of this page besides the stories feed, "" for none,
 	// and FeedTitle its name.
 	Feed, FeedTitle string
