@@ -140,6 +140,7 @@ func (p *plan) activity(a *content.Activity) ([]byte, diag.List, error) {
 	pg.Calendar = cal
 	pg.Script = pageScript
 	pg.JSONLD = p.eventsJSONLD(a, next)
+	p.shareView(pg, p.pagePicture(a.Image, a.ImageAlt, p.activityPath(a)), true)
 	return p.render(pg, diags)
 }
 
@@ -316,5 +317,6 @@ func (p *plan) story(s *content.Story) ([]byte, diag.List, error) {
 	v, diags := p.storyView(s)
 	pg.Story = v
 	pg.Summary = v.Excerpt
+	p.shareView(pg, p.pagePicture(s.Image, s.ImageAlt, p.storyPath(s)), true)
 	return p.render(pg, diags)
 }

@@ -43,12 +43,14 @@ type plan struct {
 	// the Markdown of each content file shows.
 	photos *photoSet
 	bodies *bodyPhotos
+	shares *shareSet // the pictures of link previews
 }
 
 func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
 	p := &plan{fsys: fsys, cfg: cfg, site: site, theme: theme, today: today, words: PathWords[cfg.Language],
 		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}, frags: newFragments(nil),
-		photos: &photoSet{byRel: map[string]*published{}}, bodies: &bodyPhotos{byFile: map[string][]string{}}}
+		photos: &photoSet{byRel: map[string]*published{}}, bodies: &bodyPhotos{byFile: map[string][]string{}},
+		shares: newShareSet(nil)}
 	if site.Home != nil {
 		p.pages["_index.md"] = "/"
 	}
@@ -208,6 +210,7 @@ func (p *plan) jobs() []job {
 	add(p.words.Stories+"/feed.xml", p.atom, depStories)
 	add("sitemap.xml", p.sitemap)
 	add("robots.txt", p.robots)
+	js = append(js, p.shareJobs()...)
 	sortJobs(js)
 	return js
 }
@@ -317,6 +320,9 @@ func (b *bodyPhotos) put(rel string, photos []string) {
 }
 
 func (p *plan) render(pg *render.Page, diags diag.List) ([]byte, diag.List, error) {
+	if pg.Share == nil {
+		p.shareView(pg, nil, false)
+	}
 	data, err := p.theme.Render(pg)
 	return data, diags, err
 }
