@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"image/color"
+	"io"
 	"io/fs"
 	"strings"
 	"sync"
@@ -65,41 +66,42 @@ func (p *plan) sitePicture() *picture {
 	return &picture{path: "/" + shareNames[p.cfg.Language], alt: alt}
 }
 
-// picturesOf returns every picture of the site with the inputs it is made
-// from; none without an absolute baseURL.
-func (p *plan) picturesOf() []pictureJob {
+// The pictures of link previews: /deel.jpg, and deel.jpg next to the page
+// of an activity or story with a photo.
+var _ = register(kind{name: "share-picture", routes: func(p *plan) []route {
+	var rs []route
+	for _, pr := range p.picturesOf() {
+		rs = append(rs, route{path: strings.TrimPrefix(pr.pic.path, "/"), inputs: pr.inputs,
+			make: func(w io.Writer) (diag.List, error) { return writeAll(w)(p.makePicture(pr.pic)) }})
+	}
+	return rs
+}})
+
+// pictureRoute is a picture and the content files it is made from.
+type pictureRoute struct {
+	pic    *picture
+	inputs []input
+}
+
+// picturesOf returns every picture of the site with the content files it
+// is made from; none without an absolute baseURL.
+func (p *plan) picturesOf() []pictureRoute {
 	if !p.cfg.Absolute() {
 		return nil
 	}
-	var out []pictureJob
-	add := func(pic *picture, deps ...string) {
-		if pic != nil {
-			out = append(out, pictureJob{pic, deps})
+	site := p.sitePicture()
+	out := []pictureRoute{{site, []input{fileInput(site.photo)}}}
+	for _, a := range p.site.Activities {
+		if pic := p.pagePicture(a.Image, a.ImageAlt, p.activityPath(a)); pic != nil {
+			out = append(out, pictureRoute{pic, []input{contentInput(a.File), fileInput(a.Image)}})
 		}
 	}
-	site := p.sitePicture()
-	add(site, depFile(site.photo))
-	for _, a := range p.site.Activities {
-		add(p.pagePicture(a.Image, a.ImageAlt, p.activityPath(a)), depActivity(a.Slug), depFile(a.Image))
-	}
 	for _, s := range p.site.Stories {
-		add(p.pagePicture(s.Image, s.ImageAlt, p.storyPath(s)), depStory(s.Slug), depFile(s.Image))
+		if pic := p.pagePicture(s.Image, s.ImageAlt, p.storyPath(s)); pic != nil {
+			out = append(out, pictureRoute{pic, []input{contentInput(s.File), fileInput(s.Image)}})
+		}
 	}
 	return out
-}
-
-type pictureJob struct {
-	pic  *picture
-	deps []string
-}
-
-// shareJobs returns the jobs that make the pictures.
-func (p *plan) shareJobs() []job {
-	var js []job
-	for _, pj := range p.picturesOf() {
-		js = append(js, job{path: strings.TrimPrefix(pj.pic.path, "/"), make: func() ([]byte, diag.List, error) { return p.makePicture(pj.pic) }, deps: pj.deps})
-	}
-	return js
 }
 
 // makePicture makes the JPEG of pic, or takes it from the last build when
@@ -287,8 +289,8 @@ type pictures map[[sha256.Size]byte][]byte
 // that were not made again are in the last build's set).
 func (p *plan) keepPictures() pictures {
 	out := pictures{}
-	for _, pj := range p.picturesOf() {
-		k := p.pictureKey(pj.pic)
+	for _, pr := range p.picturesOf() {
+		k := p.pictureKey(pr.pic)
 		if d, ok := p.shares.get(k); ok {
 			out[k] = d
 		}
