@@ -41,9 +41,12 @@ func (c *Config) loadShareImage(fsys fs.FS, t *decode.Table) {
 		return
 	}
 	if st, err := fs.Stat(fsys, "content/"+rel); err != nil || !st.Mode().IsRegular() {
+		hint := diag.T("Zet de foto in content/ en schrijf de naam zoals hij daar staat (hoofdletters tellen mee), of haal deze regel weg: dan tekent Krachtpunt een afbeelding met de naam van het buurthuis.", "Put the photo in content/ and write its name as it is there (capitals count), or remove this line: Krachtpunt then draws a picture with the centre's name.")
+		if found := findByName(fsys, path.Base(rel)); found != "" {
+			hint = diag.T(`Bedoel je share_image = "%s"? Schrijf de naam zoals hij onder content/ staat.`, `Did you mean share_image = "%s"? Write the name as it is under content/.`, found)
+		}
 		t.Errorf(fShareImage, "image-missing",
-			diag.T("de afbeelding %q is niet gevonden in de map content/", "the image %q was not found in the content/ folder", img),
-			diag.T("Zet de foto in content/ en schrijf de naam zoals hij daar staat (hoofdletters tellen mee), of haal deze regel weg: dan tekent Krachtpunt een afbeelding met de naam van het buurthuis.", "Put the photo in content/ and write its name as it is there (capitals count), or remove this line: Krachtpunt then draws a picture with the centre's name."))
+			diag.T("de afbeelding %q is niet gevonden in de map content/", "the image %q was not found in the content/ folder", img), hint)
 		return
 	}
 	if alt == "" {
@@ -53,4 +56,20 @@ func (c *Config) loadShareImage(fsys fs.FS, t *decode.Table) {
 		return
 	}
 	c.ShareImage, c.ShareImageAlt = rel, alt
+}
+
+// findByName returns the one file under content/ named name (in any case),
+// as a path under content/; "" when there is none or more than one.
+func findByName(fsys fs.FS, name string) string {
+	var found []string
+	_ = fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.EqualFold(d.Name(), name) {
+			found = append(found, strings.TrimPrefix(p, "content/"))
+		}
+		return nil
+	})
+	if len(found) != 1 {
+		return ""
+	}
+	return found[0]
 }
