@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"image"
 	"image/color"
@@ -9,11 +10,13 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"
 
 	"krachtpunt/generator/internal/photo/phototest"
+	"krachtpunt/generator/internal/schedule"
 )
 
 // fetcherLimit is how much of a page a link-preview fetcher reads; the
@@ -527,4 +530,92 @@ func darkPixels(m image.Image) int {
 		}
 	}
 	return n
+}
+
+// The preview server's rebuilds give the same pictures and pages as a full
+// build when a photo, share_image or the settings change.
+func TestLinkPreviewsIncremental(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(`
+-- site.toml --
+title = "De Linde"
+baseURL = "https://www.delinde.nl/"
+language = "nl"
+share_image = "voordeur.jpg"
+share_image_alt = "De voordeur"
+-- content/voordeur.jpg --
+photo 1600x1000
+-- content/activities/koffie.md --
++++
+titel = "Koffieochtend"
+wanneer = "elke dinsdag 10:00-12:00"
+afbeelding = "koffie.jpg"
+afbeelding_alt = "Twee buren"
++++
+-- content/activities/koffie.jpg --
+photo 1200x900
+-- content/activities/eten.md --
++++
+titel = "Samen eten"
+wanneer = "elke woensdag 17:30-19:30"
++++
+`)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: phototest.Expand(f.Name, f.Data)}
+	}
+	today, _ := schedule.ParseDate("2026-11-25")
+	b := NewBuilder(fsys, nil)
+	ctx := context.Background()
+	up, err := b.Build(ctx, nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := func(files map[string][]byte, page string) string {
+		return readPreview(t, files[page]).tags["og:image"]
+	}
+	for _, step := range []struct {
+		name    string
+		edit    func()
+		changed []string
+		pages   []string // whose og:image must change
+		same    []string // whose og:image must not
+		picture string   // that must change
+	}{
+		{"activity photo replaced", func() { fsys["content/activities/koffie.jpg"].Data = phototest.JPEG(phototest.Texture(900, 900), nil) },
+			[]string{"content/activities/koffie.jpg"}, []string{"activiteiten/koffie/index.html"}, []string{"activiteiten/eten/index.html"}, "activiteiten/koffie/deel.jpg"},
+		{"share_image replaced", func() { fsys["content/voordeur.jpg"].Data = phototest.JPEG(phototest.Texture(1300, 700), nil) },
+			[]string{"content/voordeur.jpg"}, []string{"activiteiten/eten/index.html", "index.html"}, []string{"activiteiten/koffie/index.html"}, "deel.jpg"},
+		{"share_image removed from the settings", func() {
+			fsys["site.toml"].Data = []byte("title = \"De Linde\"\nbaseURL = \"https://www.delinde.nl/\"\nlanguage = \"nl\"\n")
+		}, []string{"site.toml"}, []string{"activiteiten/eten/index.html", "index.html"}, []string{"activiteiten/koffie/index.html"}, "deel.jpg"},
+	} {
+		before := up.Files
+		step.edit()
+		up, err = b.Build(ctx, step.changed, today)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		out := &Memory{}
+		if _, err = Build(ctx, Options{Site: fsys, Today: today, Out: out}); err != nil {
+			t.Fatalf("%s: full build: %v", step.name, err)
+		}
+		for _, p := range out.Paths() {
+			if !bytes.Equal(out.Files[p], up.Files[p]) {
+				t.Errorf("%s: %s differs from a full build", step.name, p)
+			}
+		}
+		for _, p := range step.pages {
+			if version(before, p) == version(up.Files, p) {
+				t.Errorf("%s: %s still points at %s", step.name, p, version(up.Files, p))
+			}
+		}
+		for _, p := range step.same {
+			if version(before, p) != version(up.Files, p) {
+				t.Errorf("%s: the picture of %s changed to %s", step.name, p, version(up.Files, p))
+			}
+		}
+		if bytes.Equal(before[step.picture], up.Files[step.picture]) {
+			t.Errorf("%s: %s did not change", step.name, step.picture)
+		}
+		checkPicture(t, step.picture, up.Files[step.picture])
+	}
 }
