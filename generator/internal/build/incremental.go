@@ -94,7 +94,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		today = schedule.DateOf(b.now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
-	p.shares.last = b.shares
+	p.shares.last, p.shares.keep = b.shares, b.out == nil
 	jobs := p.routes
 	p.checkSlugs(&r.diags)
 	checkGenerated(jobs, theme.Static, site.Files, &r.diags)

@@ -124,14 +124,14 @@ func (p *plan) makePicture(pic *picture) ([]byte, diag.List, error) {
 		}
 		v, err := photo.Share(src, f)
 		if err != nil {
-			// A photo of a page that cannot be read stops the build when
-			// it is processed; share_image is read only here.
+			// The photo of a page that cannot be read stops the build when
+			// it is processed; share_image may be read only here.
 			var diags diag.List
-			pos := diag.Pos{File: content.Dir + "/" + pic.photo}
-			if pic.photo == p.cfg.ShareImage {
-				pos = p.cfg.ShareImagePos
+			if pic.photo != p.cfg.ShareImage {
+				photoProblem(&diags, pic.photo, err)
+				return nil, diags, nil
 			}
-			diags.Errorf(pos, "photo-damaged",
+			diags.Errorf(p.cfg.ShareImagePos, "photo-damaged",
 				diag.T("de foto %q kan niet gelezen worden", "the photo %q cannot be read", pic.photo),
 				diag.T("Open de foto in een fotoprogramma en bewaar hem opnieuw als JPEG (.jpg); of haal share_image weg.", "Open the photo in a photo program and save it again as JPEG (.jpg); or remove share_image."))
 			return nil, diags, nil
@@ -239,9 +239,12 @@ func (p *plan) shareView(pg *render.Page, pic *picture, whatsApp bool) {
 }
 
 // shareSet is what the pictures of one build are made from and what they
-// became, and what the last build made, to take over.
+// became, and what the last build made, to take over. Only a Builder that
+// keeps the site between builds keeps them (keep); a one-off build holds
+// no picture longer than it takes to write it.
 type shareSet struct {
 	mu   sync.Mutex
+	keep bool
 	last pictures
 	made pictures
 	// fileSum is the sum of share_image when the site does not publish it.
@@ -266,6 +269,9 @@ func (s *shareSet) get(k [sha256.Size]byte) ([]byte, bool) {
 }
 
 func (s *shareSet) put(k [sha256.Size]byte, data []byte) {
+	if !s.keep {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.made[k] = data
