@@ -28,6 +28,7 @@ type Page struct {
 	// Feed is a feed of this page besides the stories feed, "" for none,
 	// and FeedTitle its name.
 	Feed, FeedTitle string
+	Share           *Share // what a link preview shows; nil for nothing
 }
 
 // Changes is what the changes page shows: the coming cancellations,
