@@ -95,6 +95,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	p := newPlan(b.site, cfg, site, theme, today)
 	jobs := p.jobs()
 	p.checkSlugs(jobs, &r.diags)
+	p.checkFilters(&r.diags)
 	checkGenerated(jobs, theme.Static, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)

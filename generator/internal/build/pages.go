@@ -120,6 +120,7 @@ func (p *plan) activityView(a *content.Activity) *render.Activity {
 	for _, r := range a.Rules {
 		v.When = append(v.When, r.Describe(lang))
 	}
+	v.Audience, v.Categories = p.termLinks(a)
 	return v
 }
 
@@ -164,6 +165,7 @@ func (p *plan) intro(pg *render.Page, intro *content.Page) diag.List {
 func (p *plan) activities() ([]byte, diag.List, error) {
 	pg := p.page("activities", p.theme.T("activities"), p.sectionPath(p.words.Activities))
 	diags := p.intro(pg, p.site.ActivitiesIntro)
+	pg.Filters = p.filterOverview()
 	var byDay [7][]*render.Activity
 	type dated struct {
 		d schedule.Date

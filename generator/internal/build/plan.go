@@ -206,6 +206,7 @@ func (p *plan) jobs() []job {
 		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) }, depStory(s.Slug), depFile(s.Image))
 	}
 	add(p.words.Stories+"/feed.xml", p.atom, depStories)
+	js = append(js, p.filterJobs()...)
 	add("sitemap.xml", p.sitemap)
 	add("robots.txt", p.robots)
 	sortJobs(js)
