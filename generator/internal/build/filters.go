@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"time"
 
 	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
@@ -49,6 +50,9 @@ type filter struct {
 	name  string // the link text in the overview: "kinderen"
 	group int
 	acts  []*content.Activity // every activity it picks, in the order of the site
+	// day is the day of the week of a day filter, whose page shows the
+	// dates on that day only; -1 for other filters.
+	day time.Weekday
 }
 
 // filters returns every filter page: audiences and categories by slug, the
@@ -59,10 +63,10 @@ func (p *plan) filters() []*filter {
 	base := p.sectionPath(p.words.Activities)
 	var out []*filter
 	for _, t := range content.Terms(p.site.Activities, content.Audiences) {
-		out = append(out, &filter{path: base + w.For + "/" + t.Slug + "/", title: p.theme.T("filter_for", t.Name), name: t.Name, group: groupFor, acts: t.Activities})
+		out = append(out, &filter{path: base + w.For + "/" + t.Slug + "/", title: p.theme.T("filter_for", t.Name), name: t.Name, group: groupFor, acts: t.Activities, day: -1})
 	}
 	for _, t := range content.Terms(p.site.Activities, content.Categories) {
-		out = append(out, &filter{path: base + w.Kind + "/" + t.Slug + "/", title: p.theme.T("filter_kind", t.Name), name: t.Name, group: groupKind, acts: t.Activities})
+		out = append(out, &filter{path: base + w.Kind + "/" + t.Slug + "/", title: p.theme.T("filter_kind", t.Name), name: t.Name, group: groupKind, acts: t.Activities, day: -1})
 	}
 	var days [7][]*content.Activity
 	var free, walkIn []*content.Activity
@@ -82,14 +86,14 @@ func (p *plan) filters() []*filter {
 	for i := range 7 {
 		d := (i + 1) % 7 // Monday first
 		if len(days[d]) > 0 {
-			out = append(out, &filter{path: base + w.On + "/" + w.Days[d] + "/", title: p.theme.T("filter_on." + itoa(d)), name: p.theme.T("day." + itoa(d)), group: groupDay, acts: days[d]})
+			out = append(out, &filter{path: base + w.On + "/" + w.Days[d] + "/", title: p.theme.T("filter_on." + itoa(d)), name: p.theme.T("day." + itoa(d)), group: groupDay, acts: days[d], day: time.Weekday(d)})
 		}
 	}
 	if len(free) > 0 {
-		out = append(out, &filter{path: base + w.Free + "/", title: p.theme.T("filter_free"), name: p.theme.T("free"), group: groupOther, acts: free})
+		out = append(out, &filter{path: base + w.Free + "/", title: p.theme.T("filter_free"), name: p.theme.T("free"), group: groupOther, acts: free, day: -1})
 	}
 	if len(walkIn) > 0 {
-		out = append(out, &filter{path: base + w.WalkIn + "/", title: p.theme.T("filter_walk_in"), name: p.theme.T("walk_in"), group: groupOther, acts: walkIn})
+		out = append(out, &filter{path: base + w.WalkIn + "/", title: p.theme.T("filter_walk_in"), name: p.theme.T("walk_in"), group: groupOther, acts: walkIn, day: -1})
 	}
 	return out
 }
@@ -139,7 +143,8 @@ func (p *plan) coming(acts []*content.Activity) []*content.Activity {
 func (p *plan) filterFeedName(f *filter) string { return p.cfg.Title + " – " + f.title }
 
 // filterPage lists the activities of a filter with a date to come: their
-// dates in the coming two weeks, as on the agenda, and each as a card.
+// dates in the coming two weeks, as on the agenda, and each as a card. A
+// day filter shows the dates on its day, and those moved from it.
 func (p *plan) filterPage(f *filter) ([]byte, diag.List, error) {
 	pg := p.page("filter", f.title, f.path)
 	acts := p.coming(f.acts)
@@ -152,6 +157,9 @@ func (p *plan) filterPage(f *filter) ([]byte, diag.List, error) {
 		v.Count = p.theme.T("filter_count", len(acts))
 	}
 	in := make(map[string]bool, len(acts))
+	shows := func(o schedule.Occurrence) bool {
+		return in[o.Slug] && (f.day < 0 || o.Start.Weekday() == f.day || o.Original.Weekday() == f.day)
+	}
 	for _, a := range acts {
 		in[a.Slug] = true
 		card, err := p.activityCard(a)
@@ -161,10 +169,10 @@ func (p *plan) filterPage(f *filter) ([]byte, diag.List, error) {
 		v.Activities = append(v.Activities, card)
 	}
 	for d := p.cal.window.From; !d.After(p.agendaUntil()); d = d.AddDays(1) {
-		if !slices.ContainsFunc(p.cal.byDate[d], func(o schedule.Occurrence) bool { return in[o.Slug] }) {
+		if !slices.ContainsFunc(p.cal.byDate[d], shows) {
 			continue
 		}
-		h, err := p.frags.html.get("filter "+f.path+" "+p.dayKey(d), func() (template.HTML, error) { return p.filterDay(d, in) })
+		h, err := p.frags.html.get("filter "+f.path+" "+p.dayKey(d), func() (template.HTML, error) { return p.filterDay(d, shows) })
 		if err != nil {
 			return nil, nil, err
 		}
@@ -178,8 +186,8 @@ func (p *plan) filterPage(f *filter) ([]byte, diag.List, error) {
 }
 
 // filterDay renders day d as the agenda shows it, with only the
-// occurrences of the activities in.
-func (p *plan) filterDay(d schedule.Date, in map[string]bool) (template.HTML, error) {
+// occurrences shows picks.
+func (p *plan) filterDay(d schedule.Date, shows func(schedule.Occurrence) bool) (template.HTML, error) {
 	full, err := p.dayView(d)
 	if err != nil {
 		return "", err
@@ -188,7 +196,7 @@ func (p *plan) filterDay(d schedule.Date, in map[string]bool) (template.HTML, er
 	v.Occurrences = nil
 	var items strings.Builder
 	for i, o := range p.cal.byDate[d] {
-		if !in[o.Slug] {
+		if !shows(o) {
 			continue
 		}
 		if len(v.Occurrences) > 0 {
