@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -28,6 +29,16 @@ import (
 // calendar holds, those of its activities that have a date to come. A day
 // page holds the whole activity, also its dates on other days, as its
 // calendar file names series by activity.
+
+// The filter pages; their calendar files are the kind filter-ics.
+var _ = register(kind{name: "filter", routes: func(p *plan) []route {
+	var rs []route
+	for _, f := range p.filters() {
+		rs = append(rs, route{path: indexPath(f.path), inputs: []input{anyActivity, fileInput(content.HoursFile)},
+			make: func(w io.Writer) (diag.List, error) { return p.filterPage(w, f) }})
+	}
+	return rs
+}})
 
 // FilterWords are the path words of the filter pages.
 type FilterWords struct {
@@ -115,18 +126,6 @@ func activityDays(a *content.Activity) [7]bool {
 	return days
 }
 
-// filterJobs returns the page and calendar file of every filter.
-func (p *plan) filterJobs() []job {
-	var js []job
-	for _, f := range p.filters() {
-		js = append(js,
-			job{path: indexPath(f.path), make: func() ([]byte, diag.List, error) { return p.filterPage(f) }, deps: []string{depActivities, depHours}},
-			job{path: strings.TrimPrefix(f.path, "/") + "agenda.ics", make: func() ([]byte, diag.List, error) { return p.ics(p.filterFeedName(f), p.coming(f.acts)) }, deps: []string{depActivities, depHours}},
-		)
-	}
-	return js
-}
-
 // coming returns the activities of acts that have a date to come.
 func (p *plan) coming(acts []*content.Activity) []*content.Activity {
 	var out []*content.Activity
@@ -145,7 +144,7 @@ func (p *plan) filterFeedName(f *filter) string { return p.cfg.Title + " – " +
 // filterPage lists the activities of a filter with a date to come: their
 // dates in the coming two weeks, as on the agenda, and each as a card. A
 // day filter shows the dates on its day, and those moved from it.
-func (p *plan) filterPage(f *filter) ([]byte, diag.List, error) {
+func (p *plan) filterPage(w io.Writer, f *filter) (diag.List, error) {
 	pg := p.page("filter", f.title, f.path)
 	acts := p.coming(f.acts)
 	v := &render.Filter{Overview: p.cfg.Link(p.sectionPath(p.words.Activities)) + "#filters"}
@@ -164,7 +163,7 @@ func (p *plan) filterPage(f *filter) ([]byte, diag.List, error) {
 		in[a.Slug] = true
 		card, err := p.activityCard(a)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		v.Activities = append(v.Activities, card)
 	}
@@ -174,7 +173,7 @@ func (p *plan) filterPage(f *filter) ([]byte, diag.List, error) {
 		}
 		h, err := p.frags.html.get("filter "+f.path+" "+p.dayKey(d), func() (template.HTML, error) { return p.filterDay(d, shows) })
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		v.Days = append(v.Days, &render.Day{Date: d.String(), HTML: h})
 	}
@@ -182,7 +181,7 @@ func (p *plan) filterPage(f *filter) ([]byte, diag.List, error) {
 	ics := f.path + "agenda.ics"
 	pg.Calendar = &render.Calendar{ICS: p.cfg.Link(ics), Subscribe: p.subscribe(ics, p.filterFeedName(f))}
 	pg.Script = pageScript
-	return p.render(pg, nil)
+	return p.write(w, pg, nil)
 }
 
 // filterDay renders day d as the agenda shows it, with only the
