@@ -276,8 +276,8 @@ func (p *plan) checkFilters(diags *diag.List) {
 				diag.T("%s ‘%s’ staat alleen bij deze activiteit: bedoel je ‘%s’? die staat bij %d andere activiteiten",
 					"%s ‘%s’ is only on this activity: did you mean ‘%s’? that one is on %d other activities",
 					kind.what, v.Use.Name, v.Term.Name, others),
-				diag.T("Schrijf het net zo als daar, dan staan ze samen op %s. Bedoel je iets anders, dan kan het zo blijven.",
-					"Write it as they do, and they are listed together on %s. If you mean something else, it can stay as it is.",
+				diag.T("Schrijf het zoals bij die andere activiteiten; dan staan ze samen op %s. Bedoel je iets anders, dan kan het zo blijven.",
+					"Write it as those other activities do; then they are listed together on %s. If you mean something else, it can stay as it is.",
 					base+kind.word+"/"+v.Term.Slug+"/"))
 		}
 	}
