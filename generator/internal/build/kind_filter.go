@@ -142,8 +142,9 @@ func (p *plan) coming(acts []*content.Activity) []*content.Activity {
 func (p *plan) filterFeedName(f *filter) string { return p.cfg.Title + " – " + f.title }
 
 // filterPage lists the activities of a filter with a date to come: their
-// dates in the coming two weeks, as on the agenda, and each as a card. A
-// day filter shows the dates on its day, and those moved from it.
+// dates in the coming two weeks, as on the agenda, as far as filterItems
+// reach, and each as a card. A day filter shows the dates on its day, and
+// those moved from it.
 func (p *plan) filterPage(w io.Writer, f *filter) (diag.List, error) {
 	pg := p.page("filter", f.title, f.path)
 	acts := p.coming(f.acts)
@@ -167,11 +168,26 @@ func (p *plan) filterPage(w io.Writer, f *filter) (diag.List, error) {
 		}
 		v.Activities = append(v.Activities, card)
 	}
+	room := filterItems
 	for d := p.cal.window.From; !d.After(p.agendaUntil()); d = d.AddDays(1) {
-		if !slices.ContainsFunc(p.cal.byDate[d], shows) {
+		n := 0
+		for _, o := range p.cal.byDate[d] {
+			if shows(o) {
+				n++
+			}
+		}
+		if n == 0 {
 			continue
 		}
-		h, err := p.frags.html.get("filter "+f.path+" "+p.dayKey(d), func() (template.HTML, error) { return p.filterDay(d, shows) })
+		if room == 0 || n > room && len(v.Days) > 0 {
+			v.More = true
+			break
+		}
+		take := min(n, room)
+		v.More = take < n
+		room -= take
+		key := "filter " + f.path + " " + itoa(take) + " " + p.dayKey(d)
+		h, err := p.frags.html.get(key, func() (template.HTML, error) { return p.filterDay(d, shows, take) })
 		if err != nil {
 			return nil, err
 		}
@@ -184,9 +200,13 @@ func (p *plan) filterPage(w io.Writer, f *filter) (diag.List, error) {
 	return p.write(w, pg, nil)
 }
 
-// filterDay renders day d as the agenda shows it, with only the
-// occurrences shows picks.
-func (p *plan) filterDay(d schedule.Date, shows func(schedule.Occurrence) bool) (template.HTML, error) {
+// filterItems is about how many dates a filter page shows: the coming two
+// weeks on a small site, a page a phone loads quickly on a large one.
+const filterItems = 40
+
+// filterDay renders day d as the agenda shows it, with only the first n
+// occurrences that shows picks.
+func (p *plan) filterDay(d schedule.Date, shows func(schedule.Occurrence) bool, n int) (template.HTML, error) {
 	full, err := p.dayView(d)
 	if err != nil {
 		return "", err
@@ -195,7 +215,7 @@ func (p *plan) filterDay(d schedule.Date, shows func(schedule.Occurrence) bool) 
 	v.Occurrences = nil
 	var items strings.Builder
 	for i, o := range p.cal.byDate[d] {
-		if !shows(o) {
+		if !shows(o) || len(v.Occurrences) == n {
 			continue
 		}
 		if len(v.Occurrences) > 0 {

@@ -6,6 +6,7 @@ package render
 type Filter struct {
 	Count      string      // "3 activiteiten"
 	Days       []*Day      // the coming two weeks, with only these activities
+	More       bool        // the two weeks have more dates than Days shows
 	Activities []*Activity // the activities, as cards
 	Overview   string      // link to the overview of every filter
 }
