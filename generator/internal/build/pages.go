@@ -129,7 +129,7 @@ func (p *plan) activity(a *content.Activity) ([]byte, diag.List, error) {
 	pg.Activity = p.activityView(a)
 	var diags diag.List
 	pg.Body, diags = p.markdown(a.Source)
-	next := p.cal.upcoming(a.Slug)
+	next := p.cal.upcoming(a.Slug, nextDates)
 	if len(next) > nextDates {
 		next = next[:nextDates]
 	}
@@ -171,7 +171,7 @@ func (p *plan) activities() ([]byte, diag.List, error) {
 	}
 	var once []dated
 	for _, a := range p.site.Activities {
-		if len(p.cal.upcoming(a.Slug)) == 0 {
+		if len(p.cal.upcoming(a.Slug, 1)) == 0 {
 			continue // over, or not yet planned: its page says so
 		}
 		v, err := p.activityCard(a)
