@@ -46,14 +46,13 @@ type calendar struct {
 	far, bare         *schedule.Expander
 
 	mu     sync.Mutex
-	days   map[schedule.Date]*render.Day // day views made so far
-	events map[string][]ical.Event       // iCalendar events of each activity made so far
+	events map[string][]ical.Event // iCalendar events of each activity made so far
 }
 
 func newCalendar(site *content.Site, today schedule.Date, weeks int, loc *time.Location) *calendar {
 	c := &calendar{loc: loc, today: today, byDate: map[schedule.Date][]*schedule.Occurrence{},
-		days: map[schedule.Date]*render.Day{}, events: map[string][]ical.Event{},
-		occ: map[string][]schedule.Occurrence{}, acts: map[string]*content.Activity{},
+		events: map[string][]ical.Event{},
+		occ:    map[string][]schedule.Occurrence{}, acts: map[string]*content.Activity{},
 		gen: map[schedule.Date]uint64{}}
 	c.window = schedule.Window{From: today, Until: today.AddDays(7*weeks - 1)}
 	from := mondayOf(today)
@@ -125,9 +124,6 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 		for _, o := range c.occ[slug] {
 			redo[schedule.DateOf(o.Start)] = true
 		}
-	}
-	if len(redo) == 0 {
-		c.days = prev.days // nothing an agenda day shows has changed
 	}
 	for d, list := range prev.byDate {
 		if !redo[d] {
@@ -315,16 +311,11 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 
 func clockOf(t time.Time) schedule.Clock { return schedule.At(t.Hour(), t.Minute()) }
 
-// dayView returns the view of one date with its occurrences. Views are
-// made once and shared by the agenda, week, month and home pages.
+// dayView returns the view of one date with its occurrences. It is not
+// kept: the pieces of pages made from it are (see dayFragment), and so are
+// the occurrences' own (see occurrenceItems).
 func (p *plan) dayView(d schedule.Date) (*render.Day, error) {
-	p.cal.mu.Lock()
-	v, ok := p.cal.days[d]
-	p.cal.mu.Unlock()
-	if ok {
-		return v, nil
-	}
-	v = &render.Day{
+	v := &render.Day{
 		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
 		Today: d == p.today, InWindow: p.cal.window.Contains(d), Closed: p.closedReason(d),
 	}
@@ -344,9 +335,6 @@ func (p *plan) dayView(d schedule.Date) (*render.Day, error) {
 	}
 	// #nosec: pieces rendered by html/template
 	v.Items, v.CellItems = template.HTML(items.String()), template.HTML(cells.String())
-	p.cal.mu.Lock()
-	p.cal.days[d] = v
-	p.cal.mu.Unlock()
 	return v, nil
 }
 

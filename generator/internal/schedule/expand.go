@@ -336,9 +336,12 @@ type raw struct {
 }
 
 // activity appends the occurrences of a to out. scratch is room for the
-// rule occurrences, returned for the next call.
+// rule occurrences, returned for the next call. With out nil, the result has room for exactly the rule occurrences.
 func (e *expander) activity(out []Occurrence, a *Activity, scratch []raw) ([]Occurrence, []raw) {
 	scratch = e.rawsOf(a, scratch[:0])
+	if out == nil && len(scratch) > 0 {
+		out = make([]Occurrence, 0, len(scratch))
+	}
 	for _, r := range scratch {
 		d := fromDays(r.day)
 		start, end := e.span(r.day, r.iv)
