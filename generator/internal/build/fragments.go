@@ -19,7 +19,7 @@ type fragments struct {
 	html    *carry[string, template.HTML]            // days, by dayKey
 	cards   *carry[*content.Activity, template.HTML] // activity cards
 	stories *carry[storyKey, storyResult]            // story views
-	occ     *carry[occKey, *render.Occurrence]       // occurrence list items
+	occ     *carry[occKey, occItems]                 // occurrence list items
 }
 
 // occKey names an occurrence by the activity value it comes from (a changed
@@ -29,6 +29,10 @@ type occKey struct {
 	rule     int
 	original int64
 }
+
+// occItems are an occurrence's list items: all that the day fragments
+// read of it, kept without the rest of its view.
+type occItems struct{ html, cell template.HTML }
 
 // storyKey names a story view: the story value (a changed file is a new
 // value) and the photos of the site, which the view shows.
@@ -135,13 +139,14 @@ func (p *plan) activityCard(a *content.Activity) (*render.Activity, error) {
 // not change is taken over from the last build.
 func (p *plan) occurrenceItems(o schedule.Occurrence) (*render.Occurrence, error) {
 	k := occKey{p.cal.acts[o.Slug], o.Rule, o.Original.Unix()}
-	return p.frags.occ.get(k, func() (*render.Occurrence, error) {
+	items, err := p.frags.occ.get(k, func() (occItems, error) {
 		full := p.occurrenceView(o)
 		html, err1 := p.theme.Fragment("_occurrence.html", full)
 		cell, err2 := p.theme.Fragment("_month-occurrence.html", full)
-		if err := errors.Join(err1, err2); err != nil {
-			return nil, err
-		}
-		return &render.Occurrence{HTML: html, Cell: cell}, nil
+		return occItems{html, cell}, errors.Join(err1, err2)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return &render.Occurrence{HTML: items.html, Cell: items.cell}, nil
 }
