@@ -589,11 +589,19 @@ func (r *run) publish(outputs map[string]output, site *content.Site, theme *rend
 // more is logged.
 func (r *run) checkRecorded(p *plan) map[string][]string {
 	out := map[string][]string{}
-	ix := newFileIndex(p.site.Files)
 	byRel := make(map[string]*parsedFile, len(r.files))
 	for _, pf := range r.files {
 		byRel[pf.item.Rel] = pf
 	}
+	// What the last build found of a file that did not change still holds.
+	if r.last != nil {
+		for rel, files := range r.last.recorded {
+			if pf := byRel[rel]; pf != nil && r.last.items[rel] == pf {
+				out[rel] = slices.Clone(files)
+			}
+		}
+	}
+	ix := newFileIndex(p.site.Files)
 	for _, rel := range slices.Sorted(maps.Keys(p.bodies.byFile)) {
 		pf := byRel[rel]
 		if pf == nil {
@@ -602,19 +610,12 @@ func (r *run) checkRecorded(p *plan) map[string][]string {
 		body, image := sourceOf(pf.item)
 		found := ix.shows(body)
 		for _, f := range p.bodies.byFile[rel] {
-			if f != image && !slices.Contains(found, f) {
+			if f != image && !slices.Contains(found, f) && !slices.Contains(out[rel], f) {
 				out[rel] = append(out[rel], f)
-			}
-		}
-		if r.last != nil && r.last.items[rel] == pf {
-			for _, f := range r.last.recorded[rel] {
-				if !slices.Contains(out[rel], f) {
-					out[rel] = append(out[rel], f)
+				if r.b.logger != nil {
+					r.b.logger.Warn("a text shows a file the scan of its text did not find", "file", rel, "shows", f)
 				}
 			}
-		}
-		if len(out[rel]) > 0 && r.b.logger != nil {
-			r.b.logger.Warn("a text shows images its scan did not find", "file", rel, "images", out[rel])
 		}
 	}
 	return out

@@ -165,6 +165,9 @@ func (ix *fileIndex) shows(src string) []string {
 func textForms(src string) []string {
 	lower := strings.ToLower(src)
 	forms := []string{lower}
+	if !strings.ContainsAny(src, `\&%`) {
+		return forms // nothing escaped
+	}
 	add := func(s string) {
 		if !slices.Contains(forms, s) {
 			forms = append(forms, s)
