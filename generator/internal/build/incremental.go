@@ -68,6 +68,10 @@ type parsedFile struct {
 	// asked are the files whose existence parsing asked about (the image
 	// it names), with the answer: the item holds while they stay the same.
 	asked map[string]bool
+	// scan is what the scan of its text found (fileIndex.shows) among the
+	// static files named by scanFor.
+	scan    []string
+	scanFor string
 }
 
 func (pf *parsedFile) holds(exists map[string]bool) bool {
@@ -369,7 +373,8 @@ func (r *run) staticSum(p *plan, rel string) (string, error) {
 // hashInputs works out the hash of every input (see kind.go and keys.go).
 func (r *run) hashInputs(p *plan) error {
 	r.statics = map[string]string{}
-	ix := newFileIndex(p.site.Files)
+	var ix *fileIndex
+	filesSum := newHasher().add(p.site.Files...).sum()
 	p.hashes = make(map[input]string, 2*len(r.files)+4)
 	groups := map[input]hasher{anyActivity: newHasher(), anyStory: newHasher(), shows(anyActivity): newHasher(), shows(anyStory): newHasher()}
 	for _, pf := range r.files {
@@ -380,7 +385,13 @@ func (r *run) hashInputs(p *plan) error {
 		in := fileInput(it.Rel)
 		p.hashes[in] = pf.sum
 		body, image := sourceOf(it)
-		shown := ix.shows(body)
+		if pf.scanFor != filesSum {
+			if ix == nil {
+				ix = newFileIndex(p.site.Files)
+			}
+			pf.scan, pf.scanFor = ix.shows(body), filesSum
+		}
+		shown := slices.Clone(pf.scan)
 		if image != "" && p.files[image] {
 			shown = append(shown, image)
 		}
@@ -601,16 +612,14 @@ func (r *run) checkRecorded(p *plan) map[string][]string {
 			}
 		}
 	}
-	ix := newFileIndex(p.site.Files)
 	for _, rel := range slices.Sorted(maps.Keys(p.bodies.byFile)) {
 		pf := byRel[rel]
 		if pf == nil {
 			continue
 		}
-		body, image := sourceOf(pf.item)
-		found := ix.shows(body)
+		_, image := sourceOf(pf.item)
 		for _, f := range p.bodies.byFile[rel] {
-			if f != image && !slices.Contains(found, f) && !slices.Contains(out[rel], f) {
+			if f != image && !slices.Contains(pf.scan, f) && !slices.Contains(out[rel], f) {
 				out[rel] = append(out[rel], f)
 				if r.b.logger != nil {
 					r.b.logger.Warn("a text shows a file the scan of its text did not find", "file", rel, "shows", f)
