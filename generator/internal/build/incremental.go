@@ -42,6 +42,7 @@ type Builder struct {
 	out    Output
 	now    time.Time  // gives today when Build is given none; zero: the clock
 	photos photoCache // processed photos, by the sha256 of their bytes
+	shares pictures   // the pictures of link previews, by what they are made from
 }
 
 // snapshot is what a good build leaves for the next one.
@@ -156,7 +157,9 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		today = schedule.DateOf(now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
+	p.shares.last, p.shares.keep = b.shares, b.out == nil
 	p.checkSlugs(&r.diags)
+	p.checkFilters(&r.diags)
 	checkGenerated(p.routes, theme.Static, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)
@@ -200,8 +203,8 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	// not absolute was probably meant to be.
 	if !cfg.Absolute() && cfg.BaseURLGiven {
 		r.diags.Warnf(cfg.BaseURLPos, "relative-baseurl",
-			diag.T("zonder volledig webadres in baseURL kan niemand de agenda abonneren; er staat alleen een downloadlink",
-				"without a complete web address in baseURL nobody can subscribe to the calendar; there is only a download link"),
+			diag.T("zonder volledig webadres in baseURL kan niemand de agenda abonneren (er staat alleen een downloadlink) en tonen gedeelde links geen voorbeeld met afbeelding",
+				"without a complete web address in baseURL nobody can subscribe to the calendar (there is only a download link) and shared links show no preview with a picture"),
 			diag.T(`Schrijf het adres van de site in site.toml, bijvoorbeeld baseURL = "https://www.delinde.nl/".`,
 				`Write the site's address in site.toml, for example baseURL = "https://www.delinde.nl/".`))
 	}
@@ -224,6 +227,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		b.last = &snapshot{items: byRel, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded}
 		b.keepPhotos(photos)
+		b.shares = p.keepPictures()
 		files = make(map[string][]byte, len(outputs))
 		for path, o := range outputs {
 			files[path] = o.data
@@ -427,12 +431,28 @@ func (r *run) hashInputs(p *plan) error {
 }
 
 // key returns the key of a route.
-func (r *run) key(p *plan, rt *route) string {
+func (r *run) key(p *plan, rt *route) (string, error) {
 	h := newHasher().add("route", rt.kind, rt.path, r.global)
 	for _, in := range rt.inputs {
-		h.add(string(in), p.hashes[in])
+		s, err := r.hashOf(p, in)
+		if err != nil {
+			return "", err
+		}
+		h.add(string(in), s)
 	}
-	return h.sum()
+	return h.sum(), nil
+}
+
+// hashOf returns the hash of an input: a content file's, or a static
+// file's bytes ("" for a file the site does not have).
+func (r *run) hashOf(p *plan, in input) (string, error) {
+	if s, ok := p.hashes[in]; ok {
+		return s, nil
+	}
+	if rel := string(in); p.files[rel] {
+		return r.staticSum(p, rel)
+	}
+	return "", nil
 }
 
 // render makes every route whose key changed, in parallel, and returns the
@@ -448,7 +468,10 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range p.routes {
 		rt := &p.routes[i]
-		key := r.key(p, rt)
+		key, err := r.key(p, rt)
+		if err != nil {
+			return nil, err
+		}
 		if out == nil && r.last != nil {
 			if o, ok := r.last.outputs[rt.path]; ok && o.key == key {
 				made[i] = o
@@ -647,5 +670,6 @@ func (p *plan) fingerprint() string {
 	for _, w := range slices.Sorted(maps.Keys(p.withheld)) {
 		h.add("-"+w, fmt.Sprint(p.withheld[w].Draft))
 	}
+	h.add(p.shareFingerprint())
 	return h.sum()
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +15,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"krachtpunt/generator/internal/outdir"
 	"krachtpunt/generator/internal/photo/phototest"
 	"krachtpunt/generator/internal/schedule"
 )
@@ -204,9 +207,12 @@ func TestKeeperKeepsWhatDidNotChange(t *testing.T) {
 			edit: func() {
 				fsys["content/activities/eten.md"].Data = []byte("+++\ntitle = \"Samen eten\"\nwhen = \"elke woensdag 18:00-20:00\"\n+++\n")
 			},
-			want: []string{"activiteiten/eten/agenda.ics", "activiteiten/eten/index.html", "activiteiten/index.html",
+			want: []string{"activiteiten/eten/agenda.ics", "activiteiten/eten/index.html", "activiteiten/eten/poster/index.html", "activiteiten/index.html",
+				"activiteiten/op/dinsdag/agenda.ics", "activiteiten/op/dinsdag/index.html", "activiteiten/op/woensdag/agenda.ics", "activiteiten/op/woensdag/index.html",
+				"activiteiten/vrije-inloop/agenda.ics", "activiteiten/vrije-inloop/index.html",
 				"agenda.ics", "agenda.json", "agenda/2026-11/index.html", "agenda/2026-12/index.html", "agenda/index.html",
-				"agenda/week/2026-W48/index.html", "agenda/week/2026-W49/index.html", "agenda/week/2026-W50/index.html",
+				"agenda/week/2026-W48/index.html", "agenda/week/2026-W48/poster/index.html", "agenda/week/2026-W49/index.html",
+				"agenda/week/2026-W49/poster/index.html", "agenda/week/2026-W50/index.html", "agenda/week/2026-W50/poster/index.html",
 				"agenda/wijzigingen/feed.xml", "agenda/wijzigingen/index.html", "index.html"},
 		},
 		{
@@ -232,4 +238,65 @@ func TestKeeperKeepsWhatDidNotChange(t *testing.T) {
 	if !strings.Contains(string(prev.Files["verhalen/fiets/index.html"]), `width="60" height="80"`) {
 		t.Errorf("the story page does not show the resized photo's size")
 	}
+}
+
+// TestRebuildIntoPublicKeepsUnchangedFiles builds into a real output
+// folder twice, with one story edited in between, as `build` does: the
+// files the story is on are made again, every other file is the previous
+// build's own (same file, same modification time), and the folder holds
+// what a build into an empty folder holds.
+func TestRebuildIntoPublicKeepsUnchangedFiles(t *testing.T) {
+	site := t.TempDir()
+	writeArchive(t, site, exampleSite)
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildDir(t, site, out); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]os.FileInfo{}
+	for p := range readDir(t, out) {
+		fi, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[p] = fi
+	}
+	time.Sleep(20 * time.Millisecond) // a file written again has a later time
+	writeFile(t, filepath.Join(site, "content/stories/tuin.md"), []byte("+++\ntitle = \"De tuin\"\ndate = 2026-10-12\nconsent = true\n+++\nOver de tuin en de bomen.\n"))
+	ctx := context.Background()
+	d, err := outdir.Open(ctx, out, outdir.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(ctx, Options{Site: os.DirFS(site), Today: schedule.Date{Year: 2026, Month: 11, Day: 25}, Out: d})
+	if err != nil {
+		d.Abort()
+		t.Fatal(err)
+	}
+	stats := d.Stats()
+	if err := d.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	made := map[string]bool{"index.html": true, "verhalen/index.html": true, "verhalen/tuin/index.html": true, "verhalen/feed.xml": true}
+	// Only those are made at all; the others are kept without rendering.
+	if res.Kept != len(before)-len(made) || stats.Written != len(made) {
+		t.Errorf("kept %d of %d files, wrote %d; want %d kept and %d made", res.Kept, len(before), stats.Written, len(before)-len(made), len(made))
+	}
+	for p, old := range before {
+		fi, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatalf("%s is gone: %v", p, err)
+		}
+		kept := os.SameFile(old, fi) && fi.ModTime().Equal(old.ModTime())
+		if made[p] && kept {
+			t.Errorf("%s shows the edited story but was kept", p)
+		}
+		if !made[p] && !kept {
+			t.Errorf("%s did not change but was written again", p)
+		}
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	if err := buildDir(t, site, fresh); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, readDir(t, out), readDir(t, fresh))
 }

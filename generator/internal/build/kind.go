@@ -35,9 +35,9 @@ type route struct {
 	make func(w io.Writer) (diag.List, error)
 }
 
-// An input is a content file, by its path under content/
-// ("activities/koffie.md"), or every file of one kind (anyActivity); its
-// hash is that of the file's bytes. shows(in) is the same file or files
+// An input is a file, by its path under content/ ("activities/koffie.md",
+// "foto.jpg"), or every Markdown file of one kind (anyActivity); its hash
+// is that of the file's bytes. shows(in) is the same file or files
 // with the images they show (the image they name, the photos their
 // Markdown shows), for an output that shows those.
 type input string
