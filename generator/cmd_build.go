@@ -83,7 +83,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 			return err
 		}
 		defer dir.Abort() // after Commit, nothing to do
-		output = dir
+		// The folder's own Create and Keep when it has them, else WriteFile.
+		output = build.WriteFiles(dir)
 	}
 	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: day, Now: time.Now(), Out: output, Logger: logger})
 	if res != nil && res.Config != nil {

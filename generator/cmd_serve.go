@@ -14,7 +14,6 @@ import (
 	"krachtpunt/generator/internal/build"
 	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/diag"
-	"krachtpunt/generator/internal/schedule"
 	"krachtpunt/generator/internal/serve"
 )
 
@@ -33,19 +32,19 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang
 	if err != nil {
 		return err
 	}
-	// The timezone and theme as they are now: for the midnight rebuild and
-	// what to watch. Problems are reported by the first build.
+	// The timezone as it is now, for the midnight rebuild. Problems are
+	// reported by the first build.
 	var ignore diag.List
-	loc, theme, home := time.UTC, "default", "/"
+	loc, home := time.UTC, "/"
 	if c := config.Load(os.DirFS(site), &ignore); c != nil {
-		loc, theme, home = c.Location, c.Theme, c.Link("/")
+		loc, home = c.Location, c.Link("/")
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	b := build.NewBuilder(os.DirFS(site), nil)
 	lastWarnings := ""
 	o := serve.Options{
 		SiteDir:  site,
-		Watch:    []string{config.File, "content", "themes/" + theme},
+		Watch:    []string{config.File, "content", "themes"}, // every theme: site.toml may switch
 		Bind:     *bind,
 		Home:     home,
 		Port:     *port,
@@ -54,11 +53,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang
 		Stdout:   stdout,
 		Clock:    time.Now,
 		Build: func(ctx context.Context, changed []string) (serve.Result, error) {
-			today := fixed
-			if today.IsZero() {
-				today = schedule.DateOf(time.Now().In(loc))
-			}
-			up, err := b.Build(ctx, changed, today)
+			// Without --today the Builder takes today in the timezone
+			// site.toml gives now, which a save may have changed.
+			up, err := b.Build(ctx, changed, fixed)
 			if up == nil {
 				return serve.Result{Lang: "nl"}, err
 			}

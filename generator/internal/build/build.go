@@ -24,6 +24,7 @@ type Options struct {
 type Result struct {
 	Config *config.Config // nil when site.toml could not be read
 	Files  int            // files written
+	Kept   int            // files among them kept from the build in the output (see Keeper)
 	Pages  int            // HTML pages among them
 	Diags  diag.List      // warnings (and the errors, when the build failed)
 	Took   time.Duration

@@ -4,38 +4,34 @@ import (
 	"html/template"
 	"sync"
 
-	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/render"
 )
 
 // fragments keeps pieces of pages that several pages share (a day of the
 // agenda is also a day of its week page), and that the next build may take
-// over when nothing in them changed. A key names everything a piece shows.
+// over. A piece is known by the hashes of what it shows (see keys.go); the
+// pieces of a build with another global hash are never taken over.
 type fragments struct {
-	html    *carry[string, template.HTML]            // days, by dayKey
-	cards   *carry[*content.Activity, template.HTML] // activity cards
-	stories *carry[storyKey, storyResult]            // story views
-	occ     *carry[occKey, occItems]                 // occurrence list items
+	html    *carry[string, template.HTML] // days, by dayKey
+	cards   *carry[string, template.HTML] // activity cards, by the hash of the activity and its images
+	stories *carry[string, storyResult]   // story views, by the hash of the story and its images
+	occ     *carry[occKey, occItems]      // occurrence list items
 }
 
-// occKey names an occurrence by the activity value it comes from (a changed
-// file is a new value) and the start its rule gave.
+// occKey names an occurrence: the hash of its activity's file, and what the
+// calendar made of it.
 type occKey struct {
-	act      *content.Activity
-	rule     int
-	original int64
+	act                  string
+	rule                 int
+	original, start, end int64
+	status, room, note   string
 }
 
 // occItems are an occurrence's list items: all that the day fragments
 // read of it, kept without the rest of its view.
-type occItems struct{ html, cell template.HTML }
-
-// storyKey names a story view: the story value (a changed file is a new
-// value) and the photos of the site, which the view shows.
-type storyKey struct {
-	story  *content.Story
-	photos string
+type occItems struct {
+	html, cell template.HTML
 }
 
 type storyResult struct {

@@ -3,15 +3,16 @@ package build
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"maps"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -23,10 +24,11 @@ import (
 	"krachtpunt/generator/internal/schedule"
 )
 
-// Builder builds a site again and again, as the preview server does: it
-// parses only the files that changed and renders only the outputs whose
-// inputs changed, keeping the whole site in memory. The result is the same,
-// byte for byte, as a full build.
+// Builder builds a site again and again, as the preview server does. It
+// keeps, for every output, its key (the hash of what it was made from, see
+// keys.go) and, in memory, its bytes; an output is made again only when its
+// key changed. Content files are parsed again only when their bytes
+// changed. The result is the same, byte for byte, as a full build.
 //
 // A Builder is not safe for concurrent use.
 type Builder struct {
@@ -35,23 +37,58 @@ type Builder struct {
 	last   *snapshot // the last good build; nil before the first
 	// out, when set, receives every file as soon as it is made, and the
 	// Builder keeps nothing for a next build: a one-off build of a large
-	// site does not hold it in memory.
+	// site does not hold it in memory. When out is a Keeper, the files
+	// whose key did not change since the build in it are kept, not made.
 	out    Output
-	now    time.Time  // gives today when Build is given none
+	now    time.Time  // gives today when Build is given none; zero: the clock
 	photos photoCache // processed photos, by the sha256 of their bytes
 	shares pictures   // the pictures of link previews, by what they are made from
 }
 
 // snapshot is what a good build leaves for the next one.
 type snapshot struct {
-	items  map[string]*content.Item // parsed content files, by path under content/
-	theme  *render.Theme
-	global string // fingerprint of what every output depends on
-	files  map[string][]byte
-	cal    *calendar  // occurrences and iCalendar events, by activity
-	frags  *fragments // pieces of pages shared between pages
-	photos *photoSet
-	bodies map[string][]string // the photos the Markdown of each content file shows
+	items    map[string]*parsedFile // parsed content files, by path under content/
+	statics  map[string]string      // hashes of the static files that are not photos
+	theme    *render.Theme
+	themeSum string
+	global   string
+	outputs  map[string]output // every file of the site, by path
+	cal      *calendar         // occurrences and iCalendar events, by activity
+	hashes   map[input]string  // the hashes of the inputs
+	frags    *fragments        // pieces of pages shared between pages
+	photos   *photoSet
+	// recorded are the images a Markdown text showed when it was rendered
+	// that the scan of its text (fileIndex.shows) did not find.
+	recorded map[string][]string
+}
+
+// parsedFile is one content file as it was parsed.
+type parsedFile struct {
+	item *content.Item
+	sum  string // sha256 of its bytes
+	// asked are the files whose existence parsing asked about (the image
+	// it names), with the answer: the item holds while they stay the same.
+	asked map[string]bool
+	// scan is what the scan of its text found (fileIndex.shows) among the
+	// static files named by scanFor.
+	scan    []string
+	scanFor string
+}
+
+func (pf *parsedFile) holds(exists map[string]bool) bool {
+	for f, ok := range pf.asked {
+		if exists[f] != ok {
+			return false
+		}
+	}
+	return true
+}
+
+// output is one file of the site: the key it was made with and, in a
+// Builder that keeps the site, its bytes.
+type output struct {
+	key  string
+	data []byte
 }
 
 // Update is the outcome of one Builder.Build.
@@ -70,35 +107,60 @@ func NewBuilder(site fs.FS, logger *slog.Logger) *Builder {
 }
 
 // Build builds the site. changed lists the site-relative slash paths of the
-// files that changed since the previous call; nil means anything may have
-// changed. today is the first day of the calendar (zero: the day of the
-// Builder's clock in the site's timezone). When the content has problems the
-// error is a diag.List and the previous site stays.
+// files that changed since the previous call; files not in it are taken to
+// have their bytes of the previous call. nil means anything may have
+// changed: every file is read again. today is the first day of the calendar
+// (zero: the day of the Builder's clock in the site's timezone, as
+// site.toml gives it now). When the content has problems the error is a
+// diag.List and the previous site stays.
 func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Date) (*Update, error) {
 	start := time.Now()
 	r := &run{b: b, last: b.last, res: &Result{}, changed: map[string]bool{}}
 	r.full = r.last == nil || changed == nil
+	reloadTheme := r.full
 	for _, c := range changed {
 		switch {
 		case c == config.File, strings.HasPrefix(c, "themes/"):
-			r.full = true
+			reloadTheme = true
 		case strings.HasPrefix(c, content.Dir+"/"):
 			r.changed[strings.TrimPrefix(c, content.Dir+"/")] = true
 		}
 	}
-	cfg, site, theme, err := r.load(ctx)
+	cfgSrc, _ := fs.ReadFile(b.site, config.File) // config.Load reports a missing file
+	cfg := config.Load(b.site, &r.diags)
+	r.res.Config = cfg
+	if cfg == nil {
+		return r.fail(nil)
+	}
+	rels, err := content.List(b.site)
+	if err != nil {
+		return r.fail(err)
+	}
+	if err := r.parse(ctx, rels); err != nil {
+		return r.fail(err)
+	}
+	items := make([]*content.Item, len(r.files))
+	for i, pf := range r.files {
+		items[i] = pf.item
+	}
+	site, cdiags := content.Assemble(items)
+	r.diags.Append(cdiags)
+	theme, themeSum, err := r.loadTheme(cfg, reloadTheme)
 	if err != nil || r.diags.HasErrors() {
 		return r.fail(err)
 	}
 	if today.IsZero() {
-		today = schedule.DateOf(b.now.In(cfg.Location))
+		now := b.now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		today = schedule.DateOf(now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
 	p.shares.last, p.shares.keep = b.shares, b.out == nil
-	jobs := p.routes
 	p.checkSlugs(&r.diags)
 	p.checkFilters(&r.diags)
-	checkGenerated(jobs, theme.Static, site.Files, &r.diags)
+	checkGenerated(p.routes, theme.Static, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)
 	}
@@ -107,32 +169,34 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		return r.fail(err)
 	}
 	p.photos = photos
-	global := p.fingerprint(b.site, jobs)
-	if r.last != nil && global != r.last.global {
-		r.full = true
+	keeper, _ := b.out.(Keeper)
+	global := newHasher().add("global", string(cfgSrc), themeSum, cfg.Language, cfg.Theme, today.String(), p.fingerprint())
+	if keeper != nil {
+		global.add(programSum())
 	}
-	dirty := r.dirty()
+	r.global = global.sum()
+	if err := r.hashInputs(p); err != nil {
+		return r.fail(err)
+	}
 	var prevCal *calendar
-	if !r.full {
-		p.frags = newFragments(r.last.frags)
-		if !dirty[fileInput(content.HoursFile)] {
-			prevCal = r.last.cal
+	p.frags = newFragments(nil)
+	if last := r.last; last != nil && last.global == r.global {
+		p.frags = newFragments(last.frags)
+		if last.hashes[fileInput(content.HoursFile)] == p.hashes[fileInput(content.HoursFile)] {
+			prevCal = last.cal
 		}
 	}
-	p.cal.expand(prevCal, func(slug string) bool { return dirty[contentInput(p.cal.acts[slug].File)] })
-	var todo []int
-	for i, j := range jobs {
-		if _, had := lastFile(r.last, j.path); r.full || !had || slices.ContainsFunc(j.inputs, func(in input) bool { return dirty[in] }) {
-			todo = append(todo, i)
-		}
-	}
-	made, err := r.render(ctx, jobs, todo)
+	p.cal.expand(prevCal, func(slug string) bool {
+		in := contentInput(p.cal.acts[slug].File)
+		return r.last.hashes[in] != p.hashes[in]
+	})
+	outputs, err := r.render(ctx, p, keeper)
 	if err != nil || r.diags.HasErrors() {
 		return r.fail(err)
 	}
-	files, statics, err := r.publish(jobs, made, site, theme, photos)
+	statics, err := r.publish(outputs, site, theme, photos, keeper)
 	if err != nil {
-		return nil, err
+		return r.fail(err)
 	}
 	// A site with an empty baseURL is fine while it is being made (new
 	// site writes it so, with a comment); one whose baseURL is written but
@@ -147,46 +211,52 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	res := r.res
 	r.diags.Sort()
 	res.Diags = r.diags
-	res.Files = len(jobs) + statics
-	for _, j := range jobs {
-		if strings.HasSuffix(j.path, ".html") {
+	res.Files = len(p.routes) + statics
+	for _, rt := range p.routes {
+		if strings.HasSuffix(rt.path, ".html") {
 			res.Pages++
 		}
 	}
+	recorded := r.checkRecorded(p)
+	var files map[string][]byte
 	if b.out == nil {
-		byRel := make(map[string]*content.Item, len(r.items))
-		for _, it := range r.items {
-			byRel[it.Rel] = it
+		byRel := make(map[string]*parsedFile, len(r.files))
+		for _, pf := range r.files {
+			byRel[pf.item.Rel] = pf
 		}
-		b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags,
-			photos: photos, bodies: r.bodies(p.bodies, byRel)}
+		b.last = &snapshot{items: byRel, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
+			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded}
 		b.keepPhotos(photos)
 		b.shares = p.keepPictures()
+		files = make(map[string][]byte, len(outputs))
+		for path, o := range outputs {
+			files[path] = o.data
+		}
 	}
-	rendered := make([]string, 0, len(todo))
-	for _, i := range todo {
-		rendered = append(rendered, jobs[i].path)
-	}
-	res.Took = time.Since(start)
+	slices.Sort(r.rendered)
 	slices.Sort(r.parsed)
 	slices.Sort(r.processed)
+	res.Took = time.Since(start)
 	if b.logger != nil {
-		b.logger.Info("built", "pages", res.Pages, "rendered", len(rendered), "parsed", len(r.parsed), "photos", len(r.processed), "files", res.Files, "ms", res.Took.Milliseconds())
+		b.logger.Info("built", "pages", res.Pages, "rendered", len(r.rendered), "kept", res.Kept, "parsed", len(r.parsed), "photos", len(r.processed), "files", res.Files, "ms", res.Took.Milliseconds())
 	}
-	return &Update{Result: res, Files: files, Rendered: rendered, Parsed: r.parsed, Photos: r.processed}, nil
+	return &Update{Result: res, Files: files, Rendered: r.rendered, Parsed: r.parsed, Photos: r.processed}, nil
 }
 
 // run is the state of one Builder.Build.
 type run struct {
 	b         *Builder
 	last      *snapshot       // the last good build, or nil
-	full      bool            // everything is read and rendered again
+	full      bool            // every file is read again
 	changed   map[string]bool // changed files, by path under content/
 	res       *Result
 	diags     diag.List
-	items     []*content.Item // every content file, parsed or taken over
-	parsed    []string        // the content files read this time
-	processed []string        // the photos processed this time
+	files     []*parsedFile     // every content file, parsed or taken over, sorted by path
+	statics   map[string]string // hashes of the static files that are not photos, as far as known
+	global    string
+	parsed    []string // the content files read this time
+	processed []string // the photos processed this time
+	rendered  []string // the outputs made this time
 }
 
 // fail ends the run with err, or else with the problems found.
@@ -199,125 +269,250 @@ func (r *run) fail(err error) (*Update, error) {
 	return &Update{Result: r.res}, r.diags
 }
 
-// load reads the settings, the content files that changed (or all of
-// them) and the theme.
-func (r *run) load(ctx context.Context) (*config.Config, *content.Site, *render.Theme, error) {
-	b, last := r.b, r.last
-	cfg := config.Load(b.site, &r.diags)
-	r.res.Config = cfg
-	if cfg == nil {
-		return nil, nil, nil, nil
+// parse parses the content files rels: each file that changed, or all of
+// them; a file whose bytes are those of the last build, and whose image
+// names still find the same files, is taken over.
+func (r *run) parse(ctx context.Context, rels []string) error {
+	exists := make(map[string]bool, len(rels))
+	for _, rel := range rels {
+		exists[rel] = true
 	}
-	rels, err := content.List(b.site)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	// Which files to read again: the changed ones, and every Markdown file
-	// when static files came or went (they may name them as images).
-	reuse := !r.full && slices.Equal(statics(rels), statics(slices.Collect(maps.Keys(last.items))))
-	r.items, err = content.Parse(ctx, b.site, rels, func(rel string) *content.Item {
-		if reuse && !r.changed[rel] {
-			if it := last.items[rel]; it != nil {
-				return it
-			}
-		}
-		r.parsed = append(r.parsed, rel)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	site, cdiags := content.Assemble(r.items)
-	r.diags.Append(cdiags)
-	if !r.full && last.theme.Lang == cfg.Language && last.theme.Name == cfg.Theme {
-		return cfg, site, last.theme, nil
-	}
-	theme, tdiags := render.LoadTheme(b.site, cfg.Theme, cfg.Language, cfg.ThemePos)
-	r.diags.Append(tdiags)
-	if theme == nil && !r.diags.HasErrors() {
-		return nil, nil, nil, fmt.Errorf("loading the theme %s", cfg.Theme)
-	}
-	return cfg, site, theme, nil
-}
-
-// statics returns the static files among rels, sorted.
-func statics(rels []string) []string {
-	var out []string
-	for _, r := range rels {
-		if content.KindOf(r) == content.KindStatic {
-			out = append(out, r)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-// dirty returns the inputs the changed content files stand for; none on
-// a full build, which renders everything.
-func (r *run) dirty() map[input]bool {
-	dirty := map[input]bool{}
-	if r.full {
-		return dirty
-	}
-	mark := func(rel string) {
-		for _, in := range inputsOf(rel) {
-			dirty[in] = true
-		}
-	}
-	for rel := range r.changed {
-		mark(rel)
-		// The texts that show a changed photo show its new size.
-		for file, photos := range r.last.bodies {
-			if slices.Contains(photos, rel) {
-				mark(file)
-			}
-		}
-	}
-	return dirty
-}
-
-// bodies returns which photos the Markdown of every content file shows:
-// as rendered now, or as the last build rendered it.
-func (r *run) bodies(now *bodyPhotos, items map[string]*content.Item) map[string][]string {
-	out := make(map[string][]string, len(items))
-	for rel := range items {
-		if ph, ok := now.byFile[rel]; ok {
-			out[rel] = ph
-		} else if r.last != nil {
-			if ph, ok := r.last.bodies[rel]; ok {
-				out[rel] = ph
-			}
-		}
-	}
-	return out
-}
-
-// render makes the jobs todo in parallel. With an Output each file is
-// written as soon as it is made; else the files are returned by index.
-func (r *run) render(ctx context.Context, jobs []route, todo []int) ([][]byte, error) {
-	made := make([][]byte, len(jobs))
-	results := make([]diag.List, len(jobs))
+	has := func(rel string) bool { return exists[rel] }
+	r.files = make([]*parsedFile, len(rels))
+	var mu sync.Mutex
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, i := range todo {
+	for i, rel := range rels {
+		switch content.KindOf(rel) {
+		case content.KindStatic:
+			r.files[i] = &parsedFile{item: &content.Item{Rel: rel, Kind: content.KindStatic}}
+			continue
+		case content.KindMisnamed, content.KindStrayMarkdown: // reported by name, never read
+			r.files[i] = &parsedFile{item: content.ParseFile(rel, nil, has)}
+			continue
+		}
+		var prev *parsedFile
+		if r.last != nil {
+			if prev = r.last.items[rel]; prev != nil && !prev.holds(exists) {
+				prev = nil
+			}
+		}
+		if prev != nil && !r.full && !r.changed[rel] {
+			r.files[i] = prev
+			continue
+		}
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			data, err := fs.ReadFile(r.b.site, content.Dir+"/"+rel)
+			if err != nil {
+				return fmt.Errorf("reading %s/%s: %w", content.Dir, rel, err)
+			}
+			sum := sumBytes(data)
+			if prev != nil && prev.sum == sum {
+				r.files[i] = prev
+				return nil
+			}
+			pf := &parsedFile{sum: sum, asked: map[string]bool{}}
+			var amu sync.Mutex
+			pf.item = content.ParseFile(rel, data, func(f string) bool {
+				amu.Lock()
+				defer amu.Unlock()
+				pf.asked[f] = exists[f]
+				return exists[f]
+			})
+			r.files[i] = pf
+			mu.Lock()
+			r.parsed = append(r.parsed, rel)
+			mu.Unlock()
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// loadTheme loads the theme, or takes over the last build's when neither
+// site.toml nor a theme file changed and the theme and language are the
+// same.
+func (r *run) loadTheme(cfg *config.Config, reload bool) (*render.Theme, string, error) {
+	if last := r.last; !reload && last.theme.Lang == cfg.Language && last.theme.Name == cfg.Theme {
+		return last.theme, last.themeSum, nil
+	}
+	theme, tdiags := render.LoadTheme(r.b.site, cfg.Theme, cfg.Language, cfg.ThemePos)
+	r.diags.Append(tdiags)
+	if theme == nil {
+		if !r.diags.HasErrors() {
+			return nil, "", fmt.Errorf("loading the theme %s", cfg.Theme)
+		}
+		return nil, "", nil
+	}
+	return theme, themeSum(r.b.site, cfg.Theme), nil
+}
+
+// staticSum returns the hash of the static file rel under content/: of the
+// original's bytes for a photo.
+func (r *run) staticSum(p *plan, rel string) (string, error) {
+	if pub := p.photos.byRel[rel]; pub != nil {
+		return fmt.Sprintf("%x", pub.sum), nil
+	}
+	if s, ok := r.statics[rel]; ok {
+		return s, nil
+	}
+	if r.last != nil && !r.full && !r.changed[rel] {
+		if s, ok := r.last.statics[rel]; ok {
+			r.statics[rel] = s
+			return s, nil
+		}
+	}
+	data, err := fs.ReadFile(r.b.site, content.Dir+"/"+rel)
+	if err != nil {
+		return "", fmt.Errorf("reading %s/%s: %w", content.Dir, rel, err)
+	}
+	s := sumBytes(data)
+	r.statics[rel] = s
+	return s, nil
+}
+
+// hashInputs works out the hash of every input (see kind.go and keys.go).
+func (r *run) hashInputs(p *plan) error {
+	r.statics = map[string]string{}
+	var ix *fileIndex
+	filesSum := newHasher().add(p.site.Files...).sum()
+	p.hashes = make(map[input]string, 2*len(r.files)+4)
+	groups := map[input]hasher{anyActivity: newHasher(), anyStory: newHasher(), shows(anyActivity): newHasher(), shows(anyStory): newHasher()}
+	for _, pf := range r.files {
+		it := pf.item
+		if pf.sum == "" {
+			continue // a static file, or one never read
+		}
+		in := fileInput(it.Rel)
+		p.hashes[in] = pf.sum
+		body, image := sourceOf(it)
+		if pf.scanFor != filesSum {
+			if ix == nil {
+				ix = newFileIndex(p.site.Files)
+			}
+			pf.scan, pf.scanFor = ix.shows(body), filesSum
+		}
+		shown := slices.Clone(pf.scan)
+		if image != "" && p.files[image] {
+			shown = append(shown, image)
+		}
+		if r.last != nil && r.last.items[it.Rel] == pf {
+			shown = append(shown, r.last.recorded[it.Rel]...)
+		}
+		slices.Sort(shown)
+		h := newHasher().add(pf.sum)
+		for _, f := range slices.Compact(shown) {
+			s, err := r.staticSum(p, f)
+			if err != nil {
+				return err
+			}
+			h.add(f, s)
+		}
+		p.hashes[shows(in)] = h.sum()
+		var group input
+		switch it.Kind {
+		case content.KindActivity:
+			group = anyActivity
+		case content.KindStory:
+			group = anyStory
+		default:
+			continue
+		}
+		groups[group].add(it.Rel, p.hashes[in])
+		groups[shows(group)].add(it.Rel, p.hashes[shows(in)])
+	}
+	for in, h := range groups {
+		p.hashes[in] = h.sum()
+	}
+	return nil
+}
+
+// key returns the key of a route.
+func (r *run) key(p *plan, rt *route) (string, error) {
+	h := newHasher().add("route", rt.kind, rt.path, r.global)
+	for _, in := range rt.inputs {
+		s, err := r.hashOf(p, in)
+		if err != nil {
+			return "", err
+		}
+		h.add(string(in), s)
+	}
+	return h.sum(), nil
+}
+
+// hashOf returns the hash of an input: a content file's, or a static
+// file's bytes ("" for a file the site does not have).
+func (r *run) hashOf(p *plan, in input) (string, error) {
+	if s, ok := p.hashes[in]; ok {
+		return s, nil
+	}
+	if rel := string(in); p.files[rel] {
+		return r.staticSum(p, rel)
+	}
+	return "", nil
+}
+
+// render makes every route whose key changed, in parallel, and returns the
+// outputs. With an Output each file is written as it is made (or kept);
+// else the outputs hold the bytes.
+func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]output, error) {
+	out := r.b.out
+	made := make([]output, len(p.routes))
+	rendered := make([]bool, len(p.routes))
+	results := make([]diag.List, len(p.routes))
+	var kept int
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range p.routes {
+		rt := &p.routes[i]
+		key, err := r.key(p, rt)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil && r.last != nil {
+			if o, ok := r.last.outputs[rt.path]; ok && o.key == key {
+				made[i] = o
+				continue
+			}
+		}
+		if keeper != nil && keeper.PreviousKey(rt.path) == key {
+			if err := keeper.Keep(rt.path, key); err != nil {
+				return nil, err
+			}
+			made[i] = output{key: key}
+			kept++
+			continue
+		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
 			var buf bytes.Buffer
-			jd, err := jobs[i].make(&buf)
-			data := buf.Bytes()
+			var w io.Writer = &buf
+			var file io.WriteCloser
+			if out != nil {
+				f, err := out.Create(rt.path, key)
+				if err != nil {
+					return err
+				}
+				file, w = f, f
+			}
+			jd, err := rt.make(w)
+			if file != nil {
+				err = errors.Join(err, file.Close())
+			}
 			if err != nil {
-				return fmt.Errorf("building %s: %w", jobs[i].path, err)
+				return fmt.Errorf("building %s: %w", rt.path, err)
 			}
 			results[i] = jd
-			if r.b.out != nil {
-				if jd.HasErrors() {
-					return nil
-				}
-				return r.b.out.WriteFile(jobs[i].path, data)
+			rendered[i] = true
+			made[i] = output{key: key}
+			if out == nil {
+				made[i].data = buf.Bytes()
 			}
-			made[i] = data
 			return nil
 		})
 	}
@@ -325,98 +520,156 @@ func (r *run) render(ctx context.Context, jobs []route, todo []int) ([][]byte, e
 	for _, d := range results {
 		r.diags.Append(d)
 	}
-	return made, err
+	if err != nil {
+		return nil, err
+	}
+	outputs := make(map[string]output, len(p.routes))
+	for i, rt := range p.routes {
+		outputs[rt.path] = made[i]
+		if rendered[i] {
+			r.rendered = append(r.rendered, rt.path)
+		}
+	}
+	r.res.Kept += kept
+	return outputs, nil
 }
 
-// publish copies the static files of the content and the theme, and
-// returns the whole site (nil when files go to an Output): the files made
-// now, and those of the last build that did not need making again.
-func (r *run) publish(jobs []route, made [][]byte, site *content.Site, theme *render.Theme, photos *photoSet) (map[string][]byte, int, error) {
+// publish copies the static files of the content and the theme, adding
+// them to outputs, and returns how many there are.
+func (r *run) publish(outputs map[string]output, site *content.Site, theme *render.Theme, photos *photoSet, keeper Keeper) (int, error) {
 	out := r.b.out
-	var files map[string][]byte
-	if out == nil {
-		files = make(map[string][]byte, len(jobs)+len(site.Files)+len(theme.Static))
-		for i, j := range jobs {
-			if made[i] != nil {
-				files[j.path] = made[i]
-			} else {
-				files[j.path], _ = lastFile(r.last, j.path)
+	n := 0
+	// put publishes data (read by get when needed) under path with key.
+	put := func(path, key string, get func() ([]byte, error)) error {
+		n++
+		if out == nil && r.last != nil {
+			if o, ok := r.last.outputs[path]; ok && o.key == key {
+				outputs[path] = o
+				return nil
 			}
 		}
-	}
-	n := 0
-	put := func(path string, data []byte) error {
-		n++
-		if out != nil {
-			return out.WriteFile(path, data)
+		if keeper != nil && keeper.PreviousKey(path) == key {
+			r.res.Kept++
+			outputs[path] = output{key: key}
+			return keeper.Keep(path, key)
 		}
-		files[path] = data
+		data, err := get()
+		if err != nil {
+			return err
+		}
+		if out != nil {
+			outputs[path] = output{key: key}
+			return writeTo(out, path, key, data)
+		}
+		outputs[path] = output{key: key, data: data}
 		return nil
 	}
+	have := func(data []byte) func() ([]byte, error) { return func() ([]byte, error) { return data, nil } }
 	for _, f := range site.Files {
 		if pub := photos.byRel[f]; pub != nil {
-			if err := put(pub.main, pub.res.Main.Data); err != nil {
-				return nil, 0, err
+			sum := fmt.Sprintf("%x", pub.sum)
+			if err := put(pub.main, newHasher().add("photo", pub.main, sum).sum(), have(pub.res.Main.Data)); err != nil {
+				return 0, err
 			}
 			if pub.small != "" {
-				if err := put(pub.small, pub.res.Small.Data); err != nil {
-					return nil, 0, err
+				if err := put(pub.small, newHasher().add("photo", pub.small, sum).sum(), have(pub.res.Small.Data)); err != nil {
+					return 0, err
 				}
 			}
 			continue
 		}
-		data, ok := lastFile(r.last, f)
-		if r.full || !ok || r.changed[f] {
+		var data []byte
+		sum, known := r.statics[f]
+		if !known && r.last != nil && !r.full && !r.changed[f] {
+			sum, known = r.last.statics[f]
+		}
+		if !known {
 			var err error
 			if data, err = fs.ReadFile(r.b.site, content.Dir+"/"+f); err != nil {
-				return nil, 0, fmt.Errorf("copying %s/%s: %w", content.Dir, f, err)
+				return 0, fmt.Errorf("copying %s/%s: %w", content.Dir, f, err)
 			}
+			sum = sumBytes(data)
 		}
-		if err := put(f, data); err != nil {
-			return nil, 0, err
+		r.statics[f] = sum
+		err := put(f, newHasher().add("static", f, sum).sum(), func() ([]byte, error) {
+			if data != nil {
+				return data, nil
+			}
+			d, err := fs.ReadFile(r.b.site, content.Dir+"/"+f)
+			if err != nil {
+				return nil, fmt.Errorf("copying %s/%s: %w", content.Dir, f, err)
+			}
+			if sumBytes(d) != sum {
+				return nil, fmt.Errorf("copying %s/%s: the file changed during the build", content.Dir, f)
+			}
+			return d, nil
+		})
+		if err != nil {
+			return 0, err
 		}
 	}
 	for _, f := range theme.Static {
-		if err := put(f.Path, f.Data); err != nil {
-			return nil, 0, err
+		if err := put(f.Path, newHasher().add("theme-file", f.Path, sumBytes(f.Data)).sum(), have(f.Data)); err != nil {
+			return 0, err
 		}
 	}
-	return files, n, nil
+	return n, nil
 }
 
-func lastFile(last *snapshot, p string) ([]byte, bool) {
-	if last == nil {
-		return nil, false
+// checkRecorded compares the images each Markdown text showed when it was
+// rendered with those the scan of its text found (fileIndex.shows), and
+// returns those it did not find, to count them in the next build's keys.
+// The scan finds more than a text shows, never less; a text that showed
+// more is logged.
+func (r *run) checkRecorded(p *plan) map[string][]string {
+	out := map[string][]string{}
+	byRel := make(map[string]*parsedFile, len(r.files))
+	for _, pf := range r.files {
+		byRel[pf.item.Rel] = pf
 	}
-	d, ok := last.files[p]
-	return d, ok
+	// What the last build found of a file that did not change still holds.
+	if r.last != nil {
+		for rel, files := range r.last.recorded {
+			if pf := byRel[rel]; pf != nil && r.last.items[rel] == pf {
+				out[rel] = slices.Clone(files)
+			}
+		}
+	}
+	for _, rel := range slices.Sorted(maps.Keys(p.bodies.byFile)) {
+		pf := byRel[rel]
+		if pf == nil {
+			continue
+		}
+		_, image := sourceOf(pf.item)
+		for _, f := range p.bodies.byFile[rel] {
+			if f != image && !slices.Contains(pf.scan, f) && !slices.Contains(out[rel], f) {
+				out[rel] = append(out[rel], f)
+				if r.b.logger != nil {
+					r.b.logger.Warn("a text shows a file the scan of its text did not find", "file", rel, "shows", f)
+				}
+			}
+		}
+	}
+	return out
 }
 
-// fingerprint sums up what every output depends on: the settings, the
-// theme's translations and layouts (by their files), the menu, the set of
-// outputs, static files and pages withheld (links point at them), and the day.
-func (p *plan) fingerprint(site fs.FS, jobs []route) string {
-	h := sha256.New()
-	src, _ := fs.ReadFile(site, config.File)
-	h.Write(src)
-	fmt.Fprintf(h, "\x00%s\x00%s\x00%s\x00", p.cfg.Language, p.cfg.Theme, p.today)
+// fingerprint sums up the shape of the site, which every output may show:
+// the menu, the set of outputs, the static files and the pages withheld
+// (links to them are plain text).
+func (p *plan) fingerprint() string {
+	h := newHasher().add("shape")
 	for _, l := range p.view.Menu {
-		fmt.Fprintf(h, "%s\x00%s\x00", l.Title, l.URL)
+		h.add(l.Title, l.URL)
 	}
-	for _, j := range jobs {
-		fmt.Fprintf(h, "%s\x00", j.path)
+	for _, rt := range p.routes {
+		h.add(rt.path)
 	}
 	for _, f := range slices.Sorted(maps.Keys(p.files)) {
-		fmt.Fprintf(h, "%s\x00", f)
+		h.add(f)
 	}
-	for _, w := range slices.Sorted(maps.Keys(p.withheld)) { // links to them are plain text
-		fmt.Fprintf(h, "-%s\x00%v\x00", w, p.withheld[w].Draft)
+	for _, w := range slices.Sorted(maps.Keys(p.withheld)) {
+		h.add("-"+w, fmt.Sprint(p.withheld[w].Draft))
 	}
-	var buf bytes.Buffer
-	for _, f := range p.theme.Static {
-		buf.WriteString(f.Path)
-	}
-	h.Write(buf.Bytes())
-	h.Write([]byte(p.shareFingerprint()))
-	return hex.EncodeToString(h.Sum(nil))
+	h.add(p.shareFingerprint())
+	return h.sum()
 }

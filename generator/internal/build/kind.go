@@ -35,9 +35,20 @@ type route struct {
 	make func(w io.Writer) (diag.List, error)
 }
 
-// An input is a content file, by its path under content/
-// ("activities/koffie.md"), or every file of one kind (anyActivity).
+// An input is a file, by its path under content/ ("activities/koffie.md",
+// "foto.jpg"), or every Markdown file of one kind (anyActivity); its hash
+// is that of the file's bytes. shows(in) is the same file or files
+// with the images they show (the image they name, the photos their
+// Markdown shows), for an output that shows those.
 type input string
+
+// shows returns in with the images it shows.
+func shows(in input) input {
+	if in == "" {
+		return ""
+	}
+	return in + "+"
+}
 
 // The inputs that stand for every file of a kind.
 const (
@@ -51,19 +62,6 @@ func fileInput(rel string) input { return input(rel) }
 // contentInput is the content file of a parsed page, activity or story,
 // whose File is "content/...".
 func contentInput(file string) input { return input(strings.TrimPrefix(file, content.Dir+"/")) }
-
-// inputsOf returns the inputs a content file rel stands for: itself, and
-// every file of its kind.
-func inputsOf(rel string) []input {
-	in := []input{input(rel)}
-	switch content.KindOf(rel) {
-	case content.KindActivity:
-		in = append(in, anyActivity)
-	case content.KindStory:
-		in = append(in, anyStory)
-	}
-	return in
-}
 
 // kinds are the registered kinds of output.
 var kinds []kind

@@ -14,7 +14,7 @@ import (
 // The list of activities: /activiteiten/.
 var _ = register(kind{name: "activities", routes: func(p *plan) []route {
 	return []route{{path: indexPath(p.sectionPath(p.words.Activities)), make: p.activities,
-		inputs: []input{anyActivity, fileInput(content.HoursFile), fileInput("activities/_index.md")}}}
+		inputs: []input{shows(anyActivity), fileInput(content.HoursFile), shows(fileInput("activities/_index.md"))}}}
 }})
 
 // intro returns the title and text a volunteer wrote for a list page, or

@@ -13,7 +13,7 @@ var _ = register(kind{name: "activity", routes: func(p *plan) []route {
 	var rs []route
 	for _, a := range p.site.Activities {
 		rs = append(rs, route{path: indexPath(p.activityPath(a)),
-			inputs: []input{contentInput(a.File), fileInput(content.HoursFile), fileInput(a.Image)},
+			inputs: []input{shows(contentInput(a.File)), fileInput(content.HoursFile)},
 			make:   func(w io.Writer) (diag.List, error) { return p.activity(w, a) }})
 	}
 	return rs

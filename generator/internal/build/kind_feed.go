@@ -10,7 +10,7 @@ import (
 
 // The Atom feed of the newest stories: /verhalen/feed.xml.
 var _ = register(kind{name: "feed", routes: func(p *plan) []route {
-	return []route{{path: p.words.Stories + "/feed.xml", inputs: []input{anyStory},
+	return []route{{path: p.words.Stories + "/feed.xml", inputs: []input{shows(anyStory)},
 		make: func(w io.Writer) (diag.List, error) { return writeAll(w)(p.atom()) }}}
 }})
 

@@ -16,7 +16,7 @@ import (
 // rest of this week, the latest stories.
 var _ = register(kind{name: "home", routes: func(p *plan) []route {
 	return []route{{path: "index.html", make: p.home,
-		inputs: []input{fileInput("_index.md"), anyActivity, anyStory, fileInput(content.HoursFile)}}}
+		inputs: []input{shows(fileInput("_index.md")), anyActivity, shows(anyStory), fileInput(content.HoursFile)}}}
 }})
 
 func (p *plan) home(w io.Writer) (diag.List, error) {

@@ -15,7 +15,7 @@ var _ = register(kind{name: "hours", routes: func(p *plan) []route {
 	if p.site.Hours == nil {
 		return nil
 	}
-	return []route{{path: indexPath(p.sectionPath(p.words.Hours)), make: p.hoursPage, inputs: []input{fileInput(content.HoursFile)}}}
+	return []route{{path: indexPath(p.sectionPath(p.words.Hours)), make: p.hoursPage, inputs: []input{shows(fileInput(content.HoursFile))}}}
 }})
 
 // hoursPage is /openingstijden/.

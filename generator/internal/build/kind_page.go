@@ -12,7 +12,7 @@ import (
 var _ = register(kind{name: "page", routes: func(p *plan) []route {
 	var rs []route
 	for _, pg := range p.site.Pages {
-		rs = append(rs, route{path: indexPath("/" + pg.Slug + "/"), inputs: []input{contentInput(pg.File)},
+		rs = append(rs, route{path: indexPath("/" + pg.Slug + "/"), inputs: []input{shows(contentInput(pg.File))},
 			make: func(w io.Writer) (diag.List, error) { return p.plainPage(w, pg) }})
 	}
 	return rs

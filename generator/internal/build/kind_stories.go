@@ -12,7 +12,7 @@ import (
 var _ = register(kind{name: "stories", routes: func(p *plan) []route {
 	var rs []route
 	for n := 1; n <= p.storyPages(); n++ {
-		rs = append(rs, route{path: indexPath(p.storiesPath(n)), inputs: []input{anyStory, fileInput("stories/_index.md")},
+		rs = append(rs, route{path: indexPath(p.storiesPath(n)), inputs: []input{shows(anyStory), shows(fileInput("stories/_index.md"))},
 			make: func(w io.Writer) (diag.List, error) { return p.stories(w, n) }})
 	}
 	return rs

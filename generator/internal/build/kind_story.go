@@ -11,7 +11,7 @@ import (
 var _ = register(kind{name: "story", routes: func(p *plan) []route {
 	var rs []route
 	for _, s := range p.site.Stories {
-		rs = append(rs, route{path: indexPath(p.storyPath(s)), inputs: []input{contentInput(s.File), fileInput(s.Image)},
+		rs = append(rs, route{path: indexPath(p.storyPath(s)), inputs: []input{shows(contentInput(s.File))},
 			make: func(w io.Writer) (diag.List, error) { return p.story(w, s) }})
 	}
 	return rs

@@ -3,14 +3,11 @@ package build
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,9 +31,6 @@ type published struct {
 // photoSet is every photo under content/, by its path under content/.
 type photoSet struct {
 	byRel map[string]*published
-	// sum names the published form of every photo: pieces of pages that
-	// show photos are kept between builds while it stays the same.
-	sum string
 }
 
 // photoCache keeps processed photos between the builds of a Builder, by
@@ -130,11 +124,6 @@ func (r *run) processPhotos(ctx context.Context, site *content.Site) (*photoSet,
 		}
 	}
 	set.check(site, &r.diags)
-	h := sha256.New()
-	for _, rel := range slices.Sorted(maps.Keys(set.byRel)) {
-		fmt.Fprintf(h, "%s\x00%x\x00", rel, set.byRel[rel].sum)
-	}
-	set.sum = hex.EncodeToString(h.Sum(nil))
 	return set, nil
 }
 

@@ -30,7 +30,7 @@ func (p *plan) activityView(a *content.Activity) *render.Activity {
 
 // activityCard returns an activity as the list of activities shows it.
 func (p *plan) activityCard(a *content.Activity) (*render.Activity, error) {
-	h, err := p.frags.cards.get(a, func() (template.HTML, error) {
+	h, err := p.frags.cards.get(p.hashes[shows(contentInput(a.File))], func() (template.HTML, error) {
 		return p.theme.Fragment("_activity-card.html", p.activityView(a))
 	})
 	return &render.Activity{Card: h}, err

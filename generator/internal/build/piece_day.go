@@ -2,8 +2,8 @@ package build
 
 import (
 	"html/template"
-	"strconv"
 
+	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/schedule"
 )
@@ -11,11 +11,24 @@ import (
 // A day is one date of the calendar with its occurrences, as the agenda,
 // week, month and home pages show it.
 
-// dayKey names what a day shows: its date and the build that last worked
-// out its occurrences. Everything else a day shows (today, the window, the
-// closures, the words) is the same between builds that share fragments.
+// dayKey names what a day shows: its date, the opening hours, and the
+// activities it has occurrences of, by the hashes of their files.
 func (p *plan) dayKey(d schedule.Date) string {
-	return d.String() + "#" + strconv.FormatUint(p.cal.generation(d), 10)
+	p.dayKeys.Lock()
+	k, ok := p.dayKeys.m[d]
+	p.dayKeys.Unlock()
+	if ok {
+		return k
+	}
+	h := newHasher().add("day", d.String(), p.hashes[fileInput(content.HoursFile)])
+	for _, o := range p.cal.byDate[d] {
+		h.add(o.Slug, p.hashes[contentInput(p.cal.acts[o.Slug].File)])
+	}
+	k = h.sum()
+	p.dayKeys.Lock()
+	p.dayKeys.m[d] = k
+	p.dayKeys.Unlock()
+	return k
 }
 
 // dayFragment returns day d rendered with the partial layout, made once

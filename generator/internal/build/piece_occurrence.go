@@ -13,7 +13,7 @@ import (
 // only fields the day fragments read. An occurrence of an activity that did
 // not change is taken over from the last build.
 func (p *plan) occurrenceItems(o schedule.Occurrence) (*render.Occurrence, error) {
-	k := occKey{p.cal.acts[o.Slug], o.Rule, o.Original.Unix()}
+	k := occKey{p.hashes[contentInput(p.cal.acts[o.Slug].File)], o.Rule, o.Original.Unix(), o.Start.Unix(), o.End.Unix(), string(o.Status), o.Room, o.Note}
 	items, err := p.frags.occ.get(k, func() (occItems, error) {
 		full := p.occurrenceView(o)
 		html, err1 := p.theme.Fragment("_occurrence.html", full)

@@ -13,7 +13,7 @@ import (
 // storyView returns a story's view, made once and taken over by the next
 // build while the story does not change.
 func (p *plan) storyView(s *content.Story) (*render.Story, diag.List) {
-	r, _ := p.frags.stories.get(storyKey{s, p.photos.sum}, func() (storyResult, error) {
+	r, _ := p.frags.stories.get(p.hashes[shows(contentInput(s.File))], func() (storyResult, error) {
 		v, d := p.makeStoryView(s)
 		return storyResult{v, d}, nil
 	})

@@ -47,6 +47,13 @@ type plan struct {
 	// routes are every output of the site, sorted by path.
 	routes []route
 	shares *shareSet // the pictures of link previews
+	// hashes are the hashes of the inputs (see keys.go); dayKeys the keys
+	// of the days worked out so far.
+	hashes  map[input]string
+	dayKeys struct {
+		sync.Mutex
+		m map[schedule.Date]string
+	}
 }
 
 func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
@@ -76,6 +83,7 @@ func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.T
 	p.cal = newCalendar(site, today, cfg.Weeks, cfg.Location)
 	p.view = p.siteView()
 	p.routes = p.makeRoutes()
+	p.dayKeys.m = map[schedule.Date]string{}
 	return p
 }
 
@@ -235,7 +243,7 @@ type bodyLinks struct {
 }
 
 func (l *bodyLinks) note(rel string) {
-	if l.plan.photos.byRel[rel] != nil && !slices.Contains(l.photos, rel) {
+	if l.plan.files[rel] && !slices.Contains(l.photos, rel) {
 		l.photos = append(l.photos, rel)
 	}
 }

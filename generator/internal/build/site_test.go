@@ -6,6 +6,7 @@ import (
 	"errors"
 	"image"
 	"image/png"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -255,7 +256,7 @@ func buildDir(t *testing.T, site, out string) error {
 		t.Fatal(err)
 	}
 	today, _ := schedule.ParseDate("2026-11-25")
-	_, err = Build(context.Background(), Options{Site: os.DirFS(site), Today: today, Out: d})
+	_, err = Build(context.Background(), Options{Site: os.DirFS(site), Today: today, Out: WriteFiles(d)})
 	if err != nil {
 		d.Abort()
 		return err
@@ -317,14 +318,14 @@ type cancelAfter struct {
 	mu     sync.Mutex
 }
 
-func (c *cancelAfter) WriteFile(p string, data []byte) error {
+func (c *cancelAfter) Create(p, key string) (io.WriteCloser, error) {
 	c.mu.Lock()
 	c.n--
 	if c.n == 0 {
 		c.cancel()
 	}
 	c.mu.Unlock()
-	return c.Output.WriteFile(p, data)
+	return c.Output.Create(p, key)
 }
 
 func TestInterruptedBuildLeavesPublicAsItWas(t *testing.T) {
@@ -339,7 +340,7 @@ func TestInterruptedBuildLeavesPublicAsItWas(t *testing.T) {
 		t.Fatal(err)
 	}
 	today, _ := schedule.ParseDate("2026-11-25")
-	_, err = Build(ctx, Options{Site: os.DirFS(site), Today: today, Out: &cancelAfter{Output: d, n: 3, cancel: cancel}})
+	_, err = Build(ctx, Options{Site: os.DirFS(site), Today: today, Out: &cancelAfter{Output: WriteFiles(d), n: 3, cancel: cancel}})
 	if err == nil {
 		err = d.Commit(ctx)
 	}

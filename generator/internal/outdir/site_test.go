@@ -33,7 +33,7 @@ func buildInto(ctx context.Context, site, out string, prepare func(*Dir)) error 
 	if prepare != nil {
 		prepare(d)
 	}
-	if _, err := build.Build(ctx, build.Options{Site: os.DirFS(site), Today: today, Now: time.Now(), Out: d}); err != nil {
+	if _, err := build.Build(ctx, build.Options{Site: os.DirFS(site), Today: today, Now: time.Now(), Out: build.WriteFiles(d)}); err != nil {
 		return err
 	}
 	return d.Commit(ctx)

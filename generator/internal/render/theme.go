@@ -101,7 +101,17 @@ func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 		}
 	}
 	th.parts = template.Must(common.Clone())
-	for _, name := range Layouts {
+	// The layouts every theme has, and any other page layout: a kind of
+	// output adds its layout file and nothing else.
+	names := slices.Clone(Layouts)
+	pages, _ := fs.Glob(fsys, path.Join("layouts", "*.html"))
+	for _, p := range pages {
+		name := strings.TrimSuffix(path.Base(p), ".html")
+		if name != "base" && !strings.HasPrefix(name, "_") && !content.Ignored(path.Base(p)) && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
 		file := path.Join("layouts", name+".html")
 		body, err := fs.ReadFile(fsys, file)
 		if err != nil {
