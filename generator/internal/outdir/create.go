@@ -66,8 +66,7 @@ func (d *Dir) Keep(p, key string) error {
 	if err != nil {
 		return fmt.Errorf("keeping %s: %w", p, err)
 	}
-	d.record(p, entryOf(key, e.sum, fi))
-	return nil
+	return d.record(p, entryOf(key, e.sum, fi))
 }
 
 // Create starts the file at the slash path p in the staging folder; it is
@@ -227,10 +226,15 @@ func (d *Dir) copyTo(name string, r io.Reader) error {
 	return errors.Join(err, f.Close())
 }
 
-func (d *Dir) record(p string, e entry) {
+// record adds p to the new site's manifest, unless Commit has taken it.
+func (d *Dir) record(p string, e entry) error {
 	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.files == nil {
+		return fmt.Errorf("writing %s: the build is already finished", p)
+	}
 	d.files[p] = e
-	d.mu.Unlock()
+	return nil
 }
 
 func (d *Dir) count(f func(*Stats)) {
@@ -339,8 +343,7 @@ func (w *file) Close() error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", w.p, err)
 	}
-	w.d.record(w.p, entryOf(w.key, sum, fi))
-	return nil
+	return w.d.record(w.p, entryOf(w.key, sum, fi))
 }
 
 func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {

@@ -193,6 +193,7 @@ func (d *Dir) Commit(ctx context.Context) error {
 	}
 	d.mu.Lock()
 	files := d.files
+	d.files = nil // files closed from now on are not part of the build
 	d.mu.Unlock()
 	record := true
 	if err := writeManifest(d.newManifest, files); err != nil {
