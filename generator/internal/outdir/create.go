@@ -75,13 +75,16 @@ func (d *Dir) Keep(p, key string) error {
 // build's PreviousKey. When the previous site has a file at p with the same
 // bytes, Close keeps that one instead.
 func (d *Dir) Create(p, key string) (io.WriteCloser, error) {
+	d.open.Add(1) // before prepare looks at done: see Commit
 	name, err := d.prepare(p)
 	if err != nil {
+		d.open.Add(-1)
 		return nil, err
 	}
 	w := &file{d: d, p: p, name: name, key: key, h: sha256.New(), prev: d.earlier(p)}
 	if w.prev == nil || w.prev.size > maxHeld {
 		if err := w.open(); err != nil {
+			d.open.Add(-1)
 			return nil, err
 		}
 	} else {
@@ -330,6 +333,7 @@ func (w *file) Close() error {
 		return fmt.Errorf("closing %s: the file is already closed", w.p)
 	}
 	w.done = true
+	defer w.d.open.Add(-1)
 	if w.err != nil {
 		if w.f != nil {
 			w.f.Close()

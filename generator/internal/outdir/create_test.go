@@ -528,3 +528,41 @@ func FuzzManifest(f *testing.F) {
 		}
 	})
 }
+
+// TestCommitWithFilesOpen commits a build while files are still being
+// written: it fails, and the previous site stays as it was.
+func TestCommitWithFilesOpen(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	buildFiles(t, out, map[string]string{"index.html": "home"}, nil, 0, nil)
+	d, err := Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := map[string]io.WriteCloser{}
+	for _, p := range []string{"index.html", "laat.html"} {
+		if late[p], err = d.Create(p, "k"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(late[p], "home"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.WriteFile("index.html", []byte("anders")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(context.Background()); err == nil {
+		t.Error("Commit with files not closed = nil, want an error")
+	}
+	for p, w := range late {
+		if err := w.Close(); err == nil {
+			t.Errorf("closing %s after Commit = nil, want an error", p)
+		}
+	}
+	if _, err := d.Create("nog.html", ""); err == nil {
+		t.Error("Create after Commit = nil, want an error")
+	}
+	if got := files(t, out); !maps.Equal(got, map[string]string{"index.html": "home"}) {
+		t.Errorf("published %v, want the previous site", got)
+	}
+	onlyOutput(t, out)
+}
