@@ -15,9 +15,10 @@ import (
 )
 
 // maxHeld is the most a file being written is held in memory while it may
-// still equal the previous site's file: an unchanged file of that size or
-// less is never written at all. Larger files are written as they come and
-// compared when they are complete.
+// still equal the previous site's file. A larger file is compared with the
+// previous one as it comes, and written (the equal part copied from the
+// previous file) from its first difference. Either way an unchanged file
+// is never written at all.
 const maxHeld = 1 << 20
 
 // Stats counts what a build did with its files.
@@ -82,13 +83,20 @@ func (d *Dir) Create(p, key string) (io.WriteCloser, error) {
 		return nil, err
 	}
 	w := &file{d: d, p: p, name: name, key: key, h: sha256.New(), prev: d.earlier(p)}
-	if w.prev == nil || w.prev.size > maxHeld {
+	switch {
+	case w.prev != nil && w.prev.size <= maxHeld:
+		w.held = getHeld(int(w.prev.size))
+	case w.prev != nil:
+		if w.against, err = d.parent.Open(d.prevName(p)); err == nil {
+			break
+		}
+		w.prev = nil
+		fallthrough
+	default:
 		if err := w.open(); err != nil {
 			d.open.Add(-1)
 			return nil, err
 		}
-	} else {
-		w.held = getHeld(int(w.prev.size))
 	}
 	return w, nil
 }
@@ -250,17 +258,18 @@ func (d *Dir) count(f func(*Stats)) {
 // previous site's file it is held in memory; once it cannot, or when there
 // is none, it goes to its file in staging.
 type file struct {
-	d    *Dir
-	p    string
-	name string
-	key  string
-	h    hash.Hash
-	n    int64
-	prev *earlierFile // nil: the previous site has no such file
-	held []byte       // the bytes so far, while not yet written
-	f    *os.File     // nil while the bytes are held
-	err  error        // the first error, returned by every later call
-	done bool
+	d       *Dir
+	p       string
+	name    string
+	key     string
+	h       hash.Hash
+	n       int64
+	prev    *earlierFile // nil: the previous site has no such file
+	held    []byte       // the bytes so far, while not yet written
+	against *os.File     // the previous file, while the bytes so far equal it
+	f       *os.File     // nil while the bytes are held or equal
+	err     error        // the first error, returned by every later call
+	done    bool
 }
 
 // createFile makes a new file at name in staging. A file already there is
@@ -294,6 +303,16 @@ func (w *file) Write(b []byte) (int, error) {
 		return 0, fmt.Errorf("writing %s: the file is closed", w.p)
 	}
 	w.h.Write(b)
+	if w.against != nil {
+		if w.n+int64(len(b)) <= w.prev.size && w.equal(b) {
+			w.n += int64(len(b))
+			return len(b), nil
+		}
+		// The first difference: the equal part comes from the previous file.
+		if w.err = w.diverge(); w.err != nil {
+			return 0, w.err
+		}
+	}
 	w.n += int64(len(b))
 	if w.f == nil {
 		if w.n <= w.prev.size {
@@ -310,6 +329,40 @@ func (w *file) Write(b []byte) (int, error) {
 		return 0, w.err
 	}
 	return len(b), nil
+}
+
+// equal says whether the previous file goes on with b.
+func (w *file) equal(b []byte) bool {
+	buf := getHeld(min(len(b), 64<<10))
+	defer putHeld(buf)
+	buf = buf[:cap(buf)]
+	for len(b) > 0 {
+		n := min(len(b), len(buf))
+		if _, err := io.ReadFull(w.against, buf[:n]); err != nil || !bytes.Equal(buf[:n], b[:n]) {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
+}
+
+// diverge starts the new file with the w.n bytes it has in common with the
+// previous one, and compares no more.
+func (w *file) diverge() error {
+	defer func() {
+		w.against.Close()
+		w.against = nil
+	}()
+	if err := w.open(); err != nil {
+		return err
+	}
+	if _, err := w.against.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("writing %s: %w", w.p, err)
+	}
+	if _, err := io.CopyN(w.f, w.against, w.n); err != nil {
+		return fmt.Errorf("writing %s: %w", w.p, err)
+	}
+	return nil
 }
 
 // spill writes the held bytes to the file and holds no more.
@@ -338,6 +391,9 @@ func (w *file) Close() error {
 		if w.f != nil {
 			w.f.Close()
 		}
+		if w.against != nil {
+			w.against.Close()
+		}
 		putHeld(w.held)
 		return w.err
 	}
@@ -353,6 +409,18 @@ func (w *file) Close() error {
 func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
 	d, prev := w.d, w.prev
 	same := prev != nil && prev.size == w.n
+	if w.against != nil {
+		if same {
+			// Every byte was equal to the previous file's.
+			w.against.Close()
+			w.against = nil
+			return d.place(w.p, w.name, prev, nil)
+		}
+		// Shorter than the previous file.
+		if err := w.diverge(); err != nil {
+			return nil, err
+		}
+	}
 	if w.f == nil {
 		defer func() { putHeld(w.held) }() // nil once spilled
 		if same && (prev.known && prev.sum == sum || !prev.known && d.sameAs(w.p, prev, w.held)) {
