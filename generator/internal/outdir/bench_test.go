@@ -89,9 +89,11 @@ func BenchmarkRebuild(b *testing.B) {
 			write()
 			b.ReportAllocs()
 			var s Stats
+			u := usageNow()
 			for b.Loop() {
 				s = write()
 			}
+			u.report(b)
 			b.ReportMetric(float64(s.WrittenBytes), "written-B/op")
 			b.ReportMetric(float64(s.Linked), "linked/op")
 		})
@@ -122,9 +124,11 @@ func BenchmarkSiteRebuild(b *testing.B) {
 	rebuild()
 	b.ReportAllocs()
 	var s Stats
+	u := usageNow()
 	for b.Loop() {
 		s = rebuild()
 	}
+	u.report(b)
 	b.ReportMetric(float64(s.WrittenBytes), "written-B/op")
 	b.ReportMetric(float64(s.Written), "written/op")
 	b.ReportMetric(float64(s.Linked), "linked/op")

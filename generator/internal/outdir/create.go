@@ -15,9 +15,10 @@ import (
 )
 
 // maxHeld is the most a file being written is held in memory while it may
-// still equal the previous site's file: an unchanged file of that size or
-// less is never written at all. Larger files are written as they come and
-// compared when they are complete.
+// still equal the previous site's file. A larger file is compared with the
+// previous one as it comes, and written (the equal part copied from the
+// previous file) from its first difference. Either way an unchanged file
+// is never written at all.
 const maxHeld = 1 << 20
 
 // Stats counts what a build did with its files.
@@ -66,8 +67,7 @@ func (d *Dir) Keep(p, key string) error {
 	if err != nil {
 		return fmt.Errorf("keeping %s: %w", p, err)
 	}
-	d.record(p, entryOf(key, e.sum, fi))
-	return nil
+	return d.record(p, entryOf(key, e.sum, fi))
 }
 
 // Create starts the file at the slash path p in the staging folder; it is
@@ -76,17 +76,27 @@ func (d *Dir) Keep(p, key string) error {
 // build's PreviousKey. When the previous site has a file at p with the same
 // bytes, Close keeps that one instead.
 func (d *Dir) Create(p, key string) (io.WriteCloser, error) {
+	d.open.Add(1) // before prepare looks at done: see Commit
 	name, err := d.prepare(p)
 	if err != nil {
+		d.open.Add(-1)
 		return nil, err
 	}
 	w := &file{d: d, p: p, name: name, key: key, h: sha256.New(), prev: d.earlier(p)}
-	if w.prev == nil || w.prev.size > maxHeld {
+	switch {
+	case w.prev != nil && w.prev.size <= maxHeld:
+		w.held = getHeld(int(w.prev.size))
+	case w.prev != nil:
+		if w.against, err = d.parent.Open(d.prevName(p)); err == nil {
+			break
+		}
+		w.prev = nil
+		fallthrough
+	default:
 		if err := w.open(); err != nil {
+			d.open.Add(-1)
 			return nil, err
 		}
-	} else {
-		w.held = getHeld(int(w.prev.size))
 	}
 	return w, nil
 }
@@ -227,10 +237,15 @@ func (d *Dir) copyTo(name string, r io.Reader) error {
 	return errors.Join(err, f.Close())
 }
 
-func (d *Dir) record(p string, e entry) {
+// record adds p to the new site's manifest, unless Commit has taken it.
+func (d *Dir) record(p string, e entry) error {
 	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.files == nil {
+		return fmt.Errorf("writing %s: the build is already finished", p)
+	}
 	d.files[p] = e
-	d.mu.Unlock()
+	return nil
 }
 
 func (d *Dir) count(f func(*Stats)) {
@@ -243,17 +258,18 @@ func (d *Dir) count(f func(*Stats)) {
 // previous site's file it is held in memory; once it cannot, or when there
 // is none, it goes to its file in staging.
 type file struct {
-	d    *Dir
-	p    string
-	name string
-	key  string
-	h    hash.Hash
-	n    int64
-	prev *earlierFile // nil: the previous site has no such file
-	held []byte       // the bytes so far, while not yet written
-	f    *os.File     // nil while the bytes are held
-	err  error        // the first error, returned by every later call
-	done bool
+	d       *Dir
+	p       string
+	name    string
+	key     string
+	h       hash.Hash
+	n       int64
+	prev    *earlierFile // nil: the previous site has no such file
+	held    []byte       // the bytes so far, while not yet written
+	against *os.File     // the previous file, while the bytes so far equal it
+	f       *os.File     // nil while the bytes are held or equal
+	err     error        // the first error, returned by every later call
+	done    bool
 }
 
 // createFile makes a new file at name in staging. A file already there is
@@ -287,6 +303,16 @@ func (w *file) Write(b []byte) (int, error) {
 		return 0, fmt.Errorf("writing %s: the file is closed", w.p)
 	}
 	w.h.Write(b)
+	if w.against != nil {
+		if w.n+int64(len(b)) <= w.prev.size && w.equal(b) {
+			w.n += int64(len(b))
+			return len(b), nil
+		}
+		// The first difference: the equal part comes from the previous file.
+		if w.err = w.diverge(); w.err != nil {
+			return 0, w.err
+		}
+	}
 	w.n += int64(len(b))
 	if w.f == nil {
 		if w.n <= w.prev.size {
@@ -303,6 +329,40 @@ func (w *file) Write(b []byte) (int, error) {
 		return 0, w.err
 	}
 	return len(b), nil
+}
+
+// equal says whether the previous file goes on with b.
+func (w *file) equal(b []byte) bool {
+	buf := getHeld(min(len(b), 64<<10))
+	defer putHeld(buf)
+	buf = buf[:cap(buf)]
+	for len(b) > 0 {
+		n := min(len(b), len(buf))
+		if _, err := io.ReadFull(w.against, buf[:n]); err != nil || !bytes.Equal(buf[:n], b[:n]) {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
+}
+
+// diverge starts the new file with the w.n bytes it has in common with the
+// previous one, and compares no more.
+func (w *file) diverge() error {
+	defer func() {
+		w.against.Close()
+		w.against = nil
+	}()
+	if err := w.open(); err != nil {
+		return err
+	}
+	if _, err := w.against.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("writing %s: %w", w.p, err)
+	}
+	if _, err := io.CopyN(w.f, w.against, w.n); err != nil {
+		return fmt.Errorf("writing %s: %w", w.p, err)
+	}
+	return nil
 }
 
 // spill writes the held bytes to the file and holds no more.
@@ -326,9 +386,13 @@ func (w *file) Close() error {
 		return fmt.Errorf("closing %s: the file is already closed", w.p)
 	}
 	w.done = true
+	defer w.d.open.Add(-1)
 	if w.err != nil {
 		if w.f != nil {
 			w.f.Close()
+		}
+		if w.against != nil {
+			w.against.Close()
 		}
 		putHeld(w.held)
 		return w.err
@@ -339,13 +403,24 @@ func (w *file) Close() error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", w.p, err)
 	}
-	w.d.record(w.p, entryOf(w.key, sum, fi))
-	return nil
+	return w.d.record(w.p, entryOf(w.key, sum, fi))
 }
 
 func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
 	d, prev := w.d, w.prev
 	same := prev != nil && prev.size == w.n
+	if w.against != nil {
+		if same {
+			// Every byte was equal to the previous file's.
+			w.against.Close()
+			w.against = nil
+			return d.place(w.p, w.name, prev, nil)
+		}
+		// Shorter than the previous file.
+		if err := w.diverge(); err != nil {
+			return nil, err
+		}
+	}
 	if w.f == nil {
 		defer func() { putHeld(w.held) }() // nil once spilled
 		if same && (prev.known && prev.sum == sum || !prev.known && d.sameAs(w.p, prev, w.held)) {

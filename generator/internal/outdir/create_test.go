@@ -102,7 +102,7 @@ func afterTick(t *testing.T, dir string) {
 // files with the same time, the changed one has its new bytes and a new
 // time, the removed one is gone.
 func TestUnchangedFilesKeepTheirFile(t *testing.T) {
-	big := strings.Repeat("groot bestand ", maxHeld/10) // over maxHeld: written, then compared
+	big := strings.Repeat("groot bestand ", maxHeld/10) // over maxHeld: compared as it comes
 	first := map[string]string{
 		"index.html":            "<p>home</p>",
 		"verhalen/a/index.html": "verhaal a",
@@ -139,8 +139,9 @@ func TestUnchangedFilesKeepTheirFile(t *testing.T) {
 			}
 		}
 	}
-	// The large file is written before it is known to be the same.
-	want := Stats{Written: 2, WrittenBytes: int64(len(second["verhalen/b/index.html"]) + len(second["nieuw/index.html"]) + len(big)), Linked: 4}
+	// Only the new bytes are written, not those of unchanged files, large
+	// or small.
+	want := Stats{Written: 2, WrittenBytes: int64(len(second["verhalen/b/index.html"]) + len(second["nieuw/index.html"])), Linked: 4}
 	if s != want {
 		t.Errorf("second build: %+v, want %+v", s, want)
 	}
@@ -411,7 +412,16 @@ func TestCreateMatchesEveryContent(t *testing.T) {
 			}
 			before := stamps(t, out)
 			chunk := 1 + rng.IntN(70000)
-			buildFiles(t, out, newSite, nil, chunk, nil)
+			s := buildFiles(t, out, newSite, nil, chunk, nil)
+			var want int64
+			for _, p := range pairs {
+				if p.old != p.new {
+					want += int64(len(p.new))
+				}
+			}
+			if s.WrittenBytes != want {
+				t.Errorf("%d bytes written, want the %d of the changed files", s.WrittenBytes, want)
+			}
 			if got := files(t, out); !maps.Equal(got, newSite) {
 				t.Fatalf("pieces of %d bytes: the published files are not the new ones", chunk)
 			}
@@ -527,4 +537,42 @@ func FuzzManifest(f *testing.F) {
 			t.Errorf("decoded %v, encoded and decoded again %v, %v", m, again, err)
 		}
 	})
+}
+
+// TestCommitWithFilesOpen commits a build while files are still being
+// written: it fails, and the previous site stays as it was.
+func TestCommitWithFilesOpen(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	buildFiles(t, out, map[string]string{"index.html": "home"}, nil, 0, nil)
+	d, err := Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := map[string]io.WriteCloser{}
+	for _, p := range []string{"index.html", "laat.html"} {
+		if late[p], err = d.Create(p, "k"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(late[p], "home"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.WriteFile("index.html", []byte("anders")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(context.Background()); err == nil {
+		t.Error("Commit with files not closed = nil, want an error")
+	}
+	for p, w := range late {
+		if err := w.Close(); err == nil {
+			t.Errorf("closing %s after Commit = nil, want an error", p)
+		}
+	}
+	if _, err := d.Create("nog.html", ""); err == nil {
+		t.Error("Create after Commit = nil, want an error")
+	}
+	if got := files(t, out); !maps.Equal(got, map[string]string{"index.html": "home"}) {
+		t.Errorf("published %v, want the previous site", got)
+	}
+	onlyOutput(t, out)
 }

@@ -51,6 +51,7 @@ type Dir struct {
 	root        *os.Root // staging: writes fail if it is removed under us
 	log         *slog.Logger
 	done        atomic.Bool
+	open        atomic.Int64 // files created and not yet closed
 
 	prev     map[string]entry // the previous site's manifest; nil: none
 	prevData []byte           // its bytes, put back when the swap fails
@@ -193,7 +194,14 @@ func (d *Dir) Commit(ctx context.Context) error {
 	}
 	d.mu.Lock()
 	files := d.files
+	d.files = nil // files closed from now on are not part of the build
 	d.mu.Unlock()
+	// Create counts a file before it looks at done, so no file can start
+	// unseen once done is set.
+	if n := d.open.Load(); n > 0 {
+		_ = os.RemoveAll(d.staging)
+		return fmt.Errorf("%d files of the build are not complete", n)
+	}
 	record := true
 	if err := writeManifest(d.newManifest, files); err != nil {
 		// The site is whole without it; the next build compares every file.

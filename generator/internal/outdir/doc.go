@@ -25,12 +25,14 @@
 // Only what changed is written: Create streams a file into the staging
 // folder, and when the previous site has the same bytes at that path, the
 // new site gets a hard link to the previous file instead, so its
-// modification time stays and rsync or an upload tool sees no change. A
-// file of up to a megabyte is held in memory while it may still equal the
-// previous one, so an unchanged file is not written at all. Where links
-// fail (another file system, no hard links), the file is written with the
-// previous file's modification time. Keep publishes a previous file without
-// making it again, for a build that knows from its key that nothing changed.
+// modification time stays and rsync or an upload tool sees no change. An
+// unchanged file is not even written: up to a megabyte it is held in memory
+// while it may still equal the previous one; a larger one is compared with
+// the previous file as it comes and written from its first difference on.
+// Where links fail (another file system, no hard links), the file is
+// written with the previous file's modification time. Keep publishes a
+// previous file without making it again, for a build that knows from its
+// key that nothing changed.
 //
 // The manifest (".krachtpunt-manifest-public") records, for every file of
 // the site in the output folder, the key it was made from, its sha256,
