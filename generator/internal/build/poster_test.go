@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,11 +93,12 @@ func TestPosterCodesDecode(t *testing.T) {
 
 // printed is one line of what .ci/browser/poster.mjs reports.
 type printed struct {
-	Path    string `json:"path"`
-	Pages   int    `json:"pages"`
-	QR      string `json:"qr"`
-	QRWidth int    `json:"qrWidth"`
-	Remote  string `json:"remote"`
+	Path    string   `json:"path"`
+	Pages   int      `json:"pages"`
+	QR      string   `json:"qr"`
+	QRWidth int      `json:"qrWidth"`
+	Spill   []string `json:"spill"`
+	Remote  string   `json:"remote"`
 }
 
 // minQRWidth is the smallest printed width of a code, in millimetres, that
@@ -105,8 +107,9 @@ const minQRWidth = 40
 
 // printPosters prints the pages at paths with .ci/browser/poster.mjs and
 // returns, by path, what is wrong with each as printed: not exactly one A4
-// page, a code that is missing, too small or leads elsewhere than target
-// says, a request to another host. The site is served in folder, as its
+// page, something that sticks out of the sheet, a code that is missing,
+// too small or leads elsewhere than target says, a request to another
+// host. The site is served in folder, as its
 // links expect.
 func printPosters(t *testing.T, site *Memory, folder string, paths []string, target func(path string) string) map[string][]string {
 	t.Helper()
@@ -147,6 +150,9 @@ func printPosters(t *testing.T, site *Memory, folder string, paths []string, tar
 		seen++
 		if r.Pages != 1 {
 			wrong[p] = append(wrong[p], "pages: prints on "+itoa(r.Pages)+" A4 pages, want 1")
+		}
+		for _, s := range r.Spill {
+			wrong[p] = append(wrong[p], "spill: "+s)
 		}
 		switch want := target(p); {
 		case r.QR == "" && want != "":
@@ -199,8 +205,9 @@ func mapKeys(m map[string][]string) func(yield func(string) bool) {
 // TestPosterCheckCatchesBrokenPosters prints posters made to fail the
 // checks, next to the good posters they were made from: without the rules
 // that cut long texts and fit the sheet, the poster with the longest texts
-// and the busiest week each run onto a second page; a code of another
-// address and a damaged code are reported.
+// and the busiest week each run onto a second page; in bigger type the
+// busiest week runs out of the sheet sideways; a code of another address,
+// a damaged code and no code are reported.
 func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
 	s := posterSites(t)[2]
 	long, week := "activiteiten/lang/poster/index.html", "agenda/week/2026-W49/poster/index.html"
@@ -253,6 +260,52 @@ func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
 	for dir, b := range broken {
 		if !slices.ContainsFunc(wrong[dir+"index.html"], func(w string) bool { return strings.HasPrefix(w, b.rule+":") }) {
 			t.Errorf("/%s: %s not reported; reported: %v", dir, b.rule, wrong[dir+"index.html"])
+		}
+	}
+}
+
+// busyWeek returns a site whose week 2026-W49 has counts[d] activities
+// on day d, Monday first, each with a long name and a long room.
+func busyWeek(counts [7]int) map[string][]byte {
+	days := []string{"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
+	files := map[string][]byte{"site.toml": []byte(`title = "Wijkcentrum De Drukte"
+language = "nl"
+baseURL = "https://drukte.example/"
+[address]
+street = "Drukke Straat 100"
+postcode = "9999 ZZ"
+city = "Drukstad"
+phone = "099 999 99 99"
+[calendar]
+weeks = 2
+`)}
+	for d, n := range counts {
+		for i := range n {
+			start := 7*60 + 20*i
+			files[fmt.Sprintf("content/activities/%s-%02d.md", days[d], i)] = fmt.Appendf(nil, "+++\ntitel = \"Activiteit %d op %s met een lange naam erbij\"\nwanneer = \"elke %s %02d:%02d-%02d:%02d\"\nruimte = \"Zaal %d op de tweede verdieping\"\n+++\n",
+				i+1, days[d], days[d], start/60, start%60, (start+15)/60, (start+15)%60, i+1)
+		}
+	}
+	return files
+}
+
+// TestBusyWeeksPrintOnOneA4 prints the poster of the fullest week each
+// type size takes, and of weeks busier than the smallest type holds: each
+// must fit one A4 sheet, nothing sticking out of it.
+func TestBusyWeeksPrintOnOneA4(t *testing.T) {
+	const week = "agenda/week/2026-W49/poster/index.html"
+	for _, lines := range []int{18, 24, 28, 52, posterLines, 200} {
+		var counts [7]int
+		for i := range lines - 7 {
+			counts[i%7]++
+		}
+		site, _, err := buildFiles(t, busyWeek(counts), "2026-11-25")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wrong := printPosters(t, site, "", []string{week}, func(string) string { return "https://drukte.example/agenda/" })
+		if w := wrong[week]; len(w) > 0 {
+			t.Errorf("a week of %d lines: %s", lines, strings.Join(w, "; "))
 		}
 	}
 }
