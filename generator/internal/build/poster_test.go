@@ -309,3 +309,42 @@ func TestBusyWeeksPrintOnOneA4(t *testing.T) {
 		}
 	}
 }
+
+// TestLongPostersPrintOnOneA4 prints the posters of activities whose
+// titles are as long as each type size takes and longer, with very long
+// texts, many rules and a tall, a wide or no photo: each must fit one A4
+// sheet, nothing sticking out of it.
+func TestLongPostersPrintOnOneA4(t *testing.T) {
+	files := map[string][]byte{"site.toml": []byte("title = \"Wijkcentrum Met Een Heel Lange Naam Voor Een Buurthuis\"\nlanguage = \"nl\"\nbaseURL = \"https://lang.example/\"\n" +
+		"[address]\nstreet = \"Burgemeester Van Der Lange Achternaamstraat 1234 bis\"\npostcode = \"9999 ZZ\"\ncity = \"Langestad aan de Lange Rivier\"\n")}
+	long := func(s string, n int) string { return strings.TrimSpace(strings.Repeat(s+" ", n)) }
+	var paths []string
+	for i, title := range []string{
+		"Koffie", long("Koffieochtend", 2)[:24], long("Koffieochtend", 4)[:48], long("Koffieochtend voor iedereen", 10),
+		long("Buurthuisactiviteitencommissievergaderingsvoorbereiding", 3),
+	} {
+		for j, photo := range []string{"", "photo 1000x1400", "photo 1600x400"} {
+			slug := fmt.Sprintf("a%d-%d", i, j)
+			md := fmt.Sprintf("+++\ntitel = %q\nsamenvatting = %q\nwanneer = [%s]\nruimte = %q\nkosten = %q\naanmelden = %q\n",
+				title, long("Een samenvatting die maar doorgaat.", 60),
+				`"elke maandag 10:00-11:00", "elke dinsdag 10:00-11:00", "elke woensdag 10:00-11:00", "elke donderdag 10:00-11:00", "elke vrijdag 10:00-11:00", "elke zaterdag 10:00-11:00", "elke zondag 10:00-11:00"`,
+				long("De grote zaal achter de keuken.", 12), long("Vijf euro per keer.", 20), long("Bel de coördinator.", 30))
+			if photo != "" {
+				files["content/activities/"+slug+".jpg"] = []byte(photo)
+				md += fmt.Sprintf("afbeelding = %q\nafbeelding_alt = \"Een foto\"\n", slug+".jpg")
+			}
+			files["content/activities/"+slug+".md"] = []byte(md + "+++\n")
+			paths = append(paths, "activiteiten/"+slug+"/poster/index.html")
+		}
+	}
+	site, _, err := buildFiles(t, files, "2026-11-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := printPosters(t, site, "", paths, func(p string) string {
+		return "https://lang.example/" + strings.TrimSuffix(p, "poster/index.html")
+	})
+	for _, p := range slices.Sorted(mapKeys(wrong)) {
+		t.Errorf("%s: %s", p, strings.Join(wrong[p], "; "))
+	}
+}
