@@ -40,5 +40,6 @@ func (p *plan) activity(w io.Writer, a *content.Activity) (diag.List, error) {
 	pg.Calendar = cal
 	pg.Script = pageScript
 	pg.JSONLD = p.eventsJSONLD(a, next)
+	p.shareView(pg, p.pagePicture(a.Image, a.ImageAlt, p.activityPath(a)), true)
 	return p.write(w, pg, diags)
 }
