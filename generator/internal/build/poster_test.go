@@ -232,7 +232,7 @@ func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
 		"busy-unclamped/": {week, "pages", func(h string) string { return strings.Replace(h, "</head>", unclamp, 1) }},
 		"other-code/":     {long, "qr", func(h string) string { return inlineQR.ReplaceAllString(h, other.SVG("qr", "QR")) }},
 		"damaged-code/": {long, "qr", func(h string) string {
-			return regexp.MustCompile(`M(\d+) 1[0-9]h`).ReplaceAllString(h, "M$1 30h") // rows 10-19 moved onto row 30
+			return regexp.MustCompile(`M(\d+) 1[0-9]\.5h`).ReplaceAllString(h, "M$1 30.5h") // rows 10-19 moved onto row 30
 		}},
 		"no-code/": {long, "qr", func(h string) string { return inlineQR.ReplaceAllString(h, "") }},
 	}
