@@ -10,6 +10,11 @@
 //            window at 96 px per inch, twice the pixels), for the caller
 //            to decode; "" when the poster shows no code
 //   qrWidth  the printed width of the code in millimetres
+//   spill    what sticks out of the poster, below or sideways (a column
+//            of a busy week that the sheet has no room for), laid out for
+//            print in a window the size of an A4 page less 12 mm margins;
+//            text cut off on purpose (inside a box that hides what
+//            overflows it) does not count
 //
 // Every request must go to BASE-URL; any other is blocked and reported as
 // {"path", "remote"}. Exits 1 when a page cannot be opened.
@@ -26,8 +31,30 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 
-// A4 at 96 CSS px per inch.
-const a4 = { width: Math.round((210 / 25.4) * 96), height: Math.round((297 / 25.4) * 96) };
+// A4 at 96 CSS px per inch, and the part of it inside 12 mm margins.
+const mm = (n) => Math.round((n / 25.4) * 96);
+const a4 = { width: mm(210), height: mm(297) };
+const a4Inside = { width: mm(210 - 24), height: mm(297 - 24) };
+
+// Runs in the page: the elements of the poster that stick out of it.
+function spill() {
+  const main = document.querySelector("main");
+  if (!main) return ["no main element"];
+  const m = main.getBoundingClientRect();
+  const hides = (el) => getComputedStyle(el).overflow !== "visible";
+  const bad = [];
+  for (const el of main.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    let clipped = false;
+    for (let a = el.parentElement; a && a !== main; a = a.parentElement) if (hides(a)) clipped = true;
+    if (clipped) continue;
+    if (r.right > m.right + 1 || r.bottom > m.bottom + 1 || r.left < m.left - 1) {
+      bad.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" at ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)} outside the poster's ${Math.round(m.right)}x${Math.round(m.bottom)}`);
+    }
+  }
+  return bad.slice(0, 3);
+}
 
 try {
   const page = await browser.newPage({ viewport: a4, deviceScaleFactor: 2 });
@@ -58,7 +85,10 @@ try {
       await svg.screenshot({ path: qr });
       qrWidth = Math.round(((await svg.boundingBox()).width / 96) * 25.4);
     }
-    out({ path, pages, qr, qrWidth });
+    await page.setViewportSize(a4Inside);
+    const spilt = await page.evaluate(spill);
+    await page.setViewportSize(a4);
+    out({ path, pages, qr, qrWidth, spill: spilt });
     await page.emulateMedia({ media: "screen" });
   }
 } finally {

@@ -26,7 +26,7 @@ func (p *plan) weekPosterPath(monday schedule.Date) string { return p.weekPath(m
 // posterLines is how many lines of activities the week poster holds at
 // its smallest type, in two columns; a busier week shows the first ones of
 // each day and says how many more there are.
-const posterLines = 72
+const posterLines = 60
 
 // weekPoster is /agenda/week/YYYY-Www/poster/: the week's activities by
 // day, with a code to the agenda.

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,11 +93,12 @@ func TestPosterCodesDecode(t *testing.T) {
 
 // printed is one line of what .ci/browser/poster.mjs reports.
 type printed struct {
-	Path    string `json:"path"`
-	Pages   int    `json:"pages"`
-	QR      string `json:"qr"`
-	QRWidth int    `json:"qrWidth"`
-	Remote  string `json:"remote"`
+	Path    string   `json:"path"`
+	Pages   int      `json:"pages"`
+	QR      string   `json:"qr"`
+	QRWidth int      `json:"qrWidth"`
+	Spill   []string `json:"spill"`
+	Remote  string   `json:"remote"`
 }
 
 // minQRWidth is the smallest printed width of a code, in millimetres, that
@@ -105,8 +107,9 @@ const minQRWidth = 40
 
 // printPosters prints the pages at paths with .ci/browser/poster.mjs and
 // returns, by path, what is wrong with each as printed: not exactly one A4
-// page, a code that is missing, too small or leads elsewhere than target
-// says, a request to another host. The site is served in folder, as its
+// page, something that sticks out of the sheet, a code that is missing,
+// too small or leads elsewhere than target says, a request to another
+// host. The site is served in folder, as its
 // links expect.
 func printPosters(t *testing.T, site *Memory, folder string, paths []string, target func(path string) string) map[string][]string {
 	t.Helper()
@@ -147,6 +150,9 @@ func printPosters(t *testing.T, site *Memory, folder string, paths []string, tar
 		seen++
 		if r.Pages != 1 {
 			wrong[p] = append(wrong[p], "pages: prints on "+itoa(r.Pages)+" A4 pages, want 1")
+		}
+		for _, s := range r.Spill {
+			wrong[p] = append(wrong[p], "spill: "+s)
 		}
 		switch want := target(p); {
 		case r.QR == "" && want != "":
@@ -199,8 +205,9 @@ func mapKeys(m map[string][]string) func(yield func(string) bool) {
 // TestPosterCheckCatchesBrokenPosters prints posters made to fail the
 // checks, next to the good posters they were made from: without the rules
 // that cut long texts and fit the sheet, the poster with the longest texts
-// and the busiest week each run onto a second page; a code of another
-// address and a damaged code are reported.
+// and the busiest week each run onto a second page; in bigger type the
+// busiest week runs out of the sheet sideways; a code of another address,
+// a damaged code and no code are reported.
 func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
 	s := posterSites(t)[2]
 	long, week := "activiteiten/lang/poster/index.html", "agenda/week/2026-W49/poster/index.html"
@@ -225,7 +232,7 @@ func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
 		"busy-unclamped/": {week, "pages", func(h string) string { return strings.Replace(h, "</head>", unclamp, 1) }},
 		"other-code/":     {long, "qr", func(h string) string { return inlineQR.ReplaceAllString(h, other.SVG("qr", "QR")) }},
 		"damaged-code/": {long, "qr", func(h string) string {
-			return regexp.MustCompile(`M(\d+) 1[0-9]h`).ReplaceAllString(h, "M$1 30h") // rows 10-19 moved onto row 30
+			return regexp.MustCompile(`M(\d+) 1[0-9]\.5h`).ReplaceAllString(h, "M$1 30.5h") // rows 10-19 moved onto row 30
 		}},
 		"no-code/": {long, "qr", func(h string) string { return inlineQR.ReplaceAllString(h, "") }},
 	}
@@ -254,5 +261,90 @@ func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
 		if !slices.ContainsFunc(wrong[dir+"index.html"], func(w string) bool { return strings.HasPrefix(w, b.rule+":") }) {
 			t.Errorf("/%s: %s not reported; reported: %v", dir, b.rule, wrong[dir+"index.html"])
 		}
+	}
+}
+
+// busyWeek returns a site whose week 2026-W49 has counts[d] activities
+// on day d, Monday first, each with a long name and a long room.
+func busyWeek(counts [7]int) map[string][]byte {
+	days := []string{"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
+	files := map[string][]byte{"site.toml": []byte(`title = "Wijkcentrum De Drukte"
+language = "nl"
+baseURL = "https://drukte.example/"
+[address]
+street = "Drukke Straat 100"
+postcode = "9999 ZZ"
+city = "Drukstad"
+phone = "099 999 99 99"
+[calendar]
+weeks = 2
+`)}
+	for d, n := range counts {
+		for i := range n {
+			start := 7*60 + 20*i
+			files[fmt.Sprintf("content/activities/%s-%02d.md", days[d], i)] = fmt.Appendf(nil, "+++\ntitel = \"Activiteit %d op %s met een lange naam erbij\"\nwanneer = \"elke %s %02d:%02d-%02d:%02d\"\nruimte = \"Zaal %d op de tweede verdieping\"\n+++\n",
+				i+1, days[d], days[d], start/60, start%60, (start+15)/60, (start+15)%60, i+1)
+		}
+	}
+	return files
+}
+
+// TestBusyWeeksPrintOnOneA4 prints the poster of the fullest week each
+// type size takes, and of weeks busier than the smallest type holds: each
+// must fit one A4 sheet, nothing sticking out of it.
+func TestBusyWeeksPrintOnOneA4(t *testing.T) {
+	const week = "agenda/week/2026-W49/poster/index.html"
+	for _, lines := range []int{18, 24, 28, 52, posterLines, 200} {
+		var counts [7]int
+		for i := range lines - 7 {
+			counts[i%7]++
+		}
+		site, _, err := buildFiles(t, busyWeek(counts), "2026-11-25")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wrong := printPosters(t, site, "", []string{week}, func(string) string { return "https://drukte.example/agenda/" })
+		if w := wrong[week]; len(w) > 0 {
+			t.Errorf("a week of %d lines: %s", lines, strings.Join(w, "; "))
+		}
+	}
+}
+
+// TestLongPostersPrintOnOneA4 prints the posters of activities whose
+// titles are as long as each type size takes and longer, with very long
+// texts, many rules and a tall, a wide or no photo: each must fit one A4
+// sheet, nothing sticking out of it.
+func TestLongPostersPrintOnOneA4(t *testing.T) {
+	files := map[string][]byte{"site.toml": []byte("title = \"Wijkcentrum Met Een Heel Lange Naam Voor Een Buurthuis\"\nlanguage = \"nl\"\nbaseURL = \"https://lang.example/\"\n" +
+		"[address]\nstreet = \"Burgemeester Van Der Lange Achternaamstraat 1234 bis\"\npostcode = \"9999 ZZ\"\ncity = \"Langestad aan de Lange Rivier\"\n")}
+	long := func(s string, n int) string { return strings.TrimSpace(strings.Repeat(s+" ", n)) }
+	var paths []string
+	for i, title := range []string{
+		"Koffie", long("Koffieochtend", 2)[:24], long("Koffieochtend", 4)[:48], long("Koffieochtend voor iedereen", 10),
+		long("Buurthuisactiviteitencommissievergaderingsvoorbereiding", 3),
+	} {
+		for j, photo := range []string{"", "photo 1000x1400", "photo 1600x400"} {
+			slug := fmt.Sprintf("a%d-%d", i, j)
+			md := fmt.Sprintf("+++\ntitel = %q\nsamenvatting = %q\nwanneer = [%s]\nruimte = %q\nkosten = %q\naanmelden = %q\n",
+				title, long("Een samenvatting die maar doorgaat.", 60),
+				`"elke maandag 10:00-11:00", "elke dinsdag 10:00-11:00", "elke woensdag 10:00-11:00", "elke donderdag 10:00-11:00", "elke vrijdag 10:00-11:00", "elke zaterdag 10:00-11:00", "elke zondag 10:00-11:00"`,
+				long("De grote zaal achter de keuken.", 12), long("Vijf euro per keer.", 20), long("Bel de coördinator.", 30))
+			if photo != "" {
+				files["content/activities/"+slug+".jpg"] = []byte(photo)
+				md += fmt.Sprintf("afbeelding = %q\nafbeelding_alt = \"Een foto\"\n", slug+".jpg")
+			}
+			files["content/activities/"+slug+".md"] = []byte(md + "+++\n")
+			paths = append(paths, "activiteiten/"+slug+"/poster/index.html")
+		}
+	}
+	site, _, err := buildFiles(t, files, "2026-11-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := printPosters(t, site, "", paths, func(p string) string {
+		return "https://lang.example/" + strings.TrimSuffix(p, "poster/index.html")
+	})
+	for _, p := range slices.Sorted(mapKeys(wrong)) {
+		t.Errorf("%s: %s", p, strings.Join(wrong[p], "; "))
 	}
 }

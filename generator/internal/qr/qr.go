@@ -50,13 +50,16 @@ func (c *Code) Dark(x, y int) bool {
 	return c.dark[y][x]
 }
 
-// Path returns the SVG path data of the dark modules in a coordinate
-// system of one unit per module, the quiet zone included: each run of dark
-// modules in a row is one rectangle.
+// Path returns the SVG path data of the dark modules, to be drawn with a
+// stroke one unit wide, in a coordinate system of one unit per module, the
+// quiet zone included: each run of dark modules in a row is one line along
+// the middle of the row, "M4 4.5h7" for the first of a row and "m2 0h1"
+// (relative to where the last ended) for the next.
 func (c *Code) Path() string {
 	var b strings.Builder
-	b.Grow(c.Size * c.Size)
+	b.Grow(c.Size * c.Size / 2)
 	for y := range c.Size {
+		end := -1 // where the last run of this row ended
 		for x := 0; x < c.Size; {
 			if !c.dark[y][x] {
 				x++
@@ -66,9 +69,14 @@ func (c *Code) Path() string {
 			for x+n < c.Size && c.dark[y][x+n] {
 				n++
 			}
-			w := strconv.Itoa(n)
-			b.WriteString("M" + strconv.Itoa(x+Quiet) + " " + strconv.Itoa(y+Quiet) + "h" + w + "v1h-" + w + "z")
+			if end < 0 {
+				b.WriteString("M" + strconv.Itoa(x+Quiet) + " " + strconv.Itoa(y+Quiet) + ".5")
+			} else {
+				b.WriteString("m" + strconv.Itoa(x-end) + " 0")
+			}
+			b.WriteString("h" + strconv.Itoa(n))
 			x += n
+			end = x
 		}
 	}
 	return b.String()
@@ -83,5 +91,5 @@ func (c *Code) SVG(id, title string) string {
 	id = html.EscapeString(id)
 	return `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + n + ` ` + n + `" role="img" aria-labelledby="` + id +
 		`" shape-rendering="crispEdges"><title id="` + id + `">` + html.EscapeString(title) + `</title>` +
-		`<rect width="` + n + `" height="` + n + `" fill="#fff"/><path fill="#000" d="` + c.Path() + `"/></svg>`
+		`<rect width="` + n + `" height="` + n + `" fill="#fff"/><path stroke="#000" d="` + c.Path() + `"/></svg>`
 }

@@ -38,8 +38,10 @@ func Zbarimg(t testing.TB) string {
 
 var (
 	viewBox = regexp.MustCompile(`viewBox="0 0 (\d+) (\d+)"`)
-	pathD   = regexp.MustCompile(`<path fill="#000" d="([^"]*)"/>`)
-	run     = regexp.MustCompile(`^M(\d+) (\d+)h(\d+)v1h-(\d+)z`)
+	pathD   = regexp.MustCompile(`<path stroke="#000" d="([^"]*)"/>`)
+	// A run of dark modules: a line one unit wide along the middle of a
+	// row, from an absolute point or from where the last line ended.
+	run = regexp.MustCompile(`^(?:M(\d+) (\d+)\.5|m(\d+) 0)h(\d+)`)
 )
 
 // Rasterize draws an SVG that qr.Code.SVG wrote, from its text alone, at scale
@@ -57,25 +59,35 @@ func Rasterize(t testing.TB, svg string, scale int) *image.Gray {
 		img.Pix[i] = 0xff
 	}
 	rest := d[1]
+	x, y := -1, -1
 	for rest != "" {
 		m := run.FindStringSubmatch(rest)
 		if m == nil {
 			t.Fatalf("path data not understood at %.40q", rest)
 		}
-		x, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[2])
-		w, _ := strconv.Atoi(m[3])
-		if m[4] != m[3] {
-			t.Fatalf("run %q does not close", m[0])
+		if m[1] != "" {
+			x, _ = strconv.Atoi(m[1])
+			y, _ = strconv.Atoi(m[2])
+		} else {
+			if x < 0 {
+				t.Fatalf("path starts with a relative move: %.40q", rest)
+			}
+			dx, _ := strconv.Atoi(m[3])
+			if dx == 0 {
+				t.Fatalf("run %q touches the one before it", m[0])
+			}
+			x += dx
 		}
-		if x < qr.Quiet || y < qr.Quiet || x+w > n-qr.Quiet || y+1 > n-qr.Quiet {
-			t.Fatalf("run %q lies in the quiet zone of a %d-module square", m[0], n)
+		w, _ := strconv.Atoi(m[4])
+		if w == 0 || x < qr.Quiet || y < qr.Quiet || x+w > n-qr.Quiet || y+1 > n-qr.Quiet {
+			t.Fatalf("run %q lies in the quiet zone of a %d-module square, or is empty", m[0], n)
 		}
 		for py := y * scale; py < (y+1)*scale; py++ {
 			for px := x * scale; px < (x+w)*scale; px++ {
 				img.SetGray(px, py, color.Gray{})
 			}
 		}
+		x += w
 		rest = rest[len(m[0]):]
 	}
 	return img
