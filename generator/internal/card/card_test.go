@@ -158,3 +158,20 @@ func TestCSSColour(t *testing.T) {
 		t.Error("a colour in rgb() was read as hex")
 	}
 }
+
+// FuzzDraw: whatever the words, the card is drawn, its text inside the
+// margins.
+func FuzzDraw(f *testing.F) {
+	f.Add("Buurthuis De Vlinder", "Een huiskamer voor de wijk: gewoon binnenlopen")
+	f.Add("", "")
+	f.Add("🌻🌻🌻", "\u200b\t\n")
+	f.Add("W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W", "")
+	f.Add("Ш", "Ωμέγα – ﷽ عربى")
+	f.Fuzz(func(t *testing.T, title, tagline string) {
+		m := Draw(card(title, tagline))
+		r, _ := inked(m, green)
+		if !r.Empty() && !r.In(image.Rect(margin-4, 0, 1200-margin+1, 630)) {
+			t.Fatalf("%q, %q: text at %v, outside the margins", title, tagline, r)
+		}
+	})
+}
