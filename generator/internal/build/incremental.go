@@ -97,6 +97,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	p.shares.last, p.shares.keep = b.shares, b.out == nil
 	jobs := p.routes
 	p.checkSlugs(&r.diags)
+	p.checkFilters(&r.diags)
 	checkGenerated(jobs, theme.Static, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)

@@ -26,6 +26,7 @@ func (p *plan) activity(w io.Writer, a *content.Activity) (diag.List, error) {
 	pg := p.page("activity", a.Title, p.activityPath(a))
 	pg.Summary = a.Summary
 	pg.Activity = p.activityView(a)
+	pg.PosterLink = p.cfg.Link(p.activityPosterPath(a))
 	var diags diag.List
 	pg.Body, diags = p.markdown(a.Source)
 	next := p.cal.upcoming(a.Slug)
