@@ -88,6 +88,7 @@ func (p *plan) activityPoster(w io.Writer, a *content.Activity) (diag.List, erro
 		v.Size = "s"
 	}
 	pg.Poster = v
+	p.shareView(pg, p.pagePicture(a.Image, a.ImageAlt, p.activityPath(a)), false)
 	return p.write(w, pg, nil)
 }
 
