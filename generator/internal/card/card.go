@@ -67,10 +67,14 @@ func Draw(o Options) *image.RGBA {
 	// The largest title that fits its lines, then the largest tagline
 	// that fits under it.
 	var tb, gb block
+	below := 0 // the least room the tagline takes
+	if tagline != "" {
+		below = px(gap) + layout(f.face(f.regular, px(tagMin)), tagline, width, tagLines, true).height
+	}
 	for size := px(titleMax); ; size -= px(4) {
 		size = max(size, px(titleMin))
 		tb = layout(f.face(f.bold, size), title, width, titleLines, size == px(titleMin))
-		if tb.fits || size == px(titleMin) {
+		if tb.fits && tb.height+below <= room || size == px(titleMin) {
 			break
 		}
 	}

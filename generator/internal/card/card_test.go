@@ -58,7 +58,7 @@ func rows(m *image.RGBA, bg color.RGBA) [][2]int {
 // Every card keeps its text inside the margins, in the middle, whatever
 // its length.
 func TestTextStaysInside(t *testing.T) {
-	inside := image.Rect(margin-4, 40, 1200-margin+1, 630-40)
+	inside := image.Rect(margin-4, margin-8, 1200-margin+1, 630-margin+8)
 	for _, o := range []Options{
 		card("De Linde", ""),
 		card("Buurthuis De Vlinder", "Een huiskamer voor de wijk: gewoon binnenlopen"),
@@ -157,4 +157,21 @@ func TestCSSColour(t *testing.T) {
 	if _, ok := CSSColour([]byte(":root { --accent: rgb(1 2 3); }"), "--accent"); ok {
 		t.Error("a colour in rgb() was read as hex")
 	}
+}
+
+// FuzzDraw: whatever the words, the card is drawn, its text inside the
+// margins.
+func FuzzDraw(f *testing.F) {
+	f.Add("Buurthuis De Vlinder", "Een huiskamer voor de wijk: gewoon binnenlopen")
+	f.Add("", "")
+	f.Add("🌻🌻🌻", "\u200b\t\n")
+	f.Add("W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W W", "")
+	f.Add("Ш", "Ωμέγα – ﷽ عربى")
+	f.Fuzz(func(t *testing.T, title, tagline string) {
+		m := Draw(card(title, tagline))
+		r, _ := inked(m, green)
+		if !r.Empty() && !r.In(image.Rect(margin-4, margin-8, 1200-margin+1, 630-margin+8)) {
+			t.Fatalf("%q, %q: text at %v, outside the margins", title, tagline, r)
+		}
+	})
 }

@@ -164,3 +164,18 @@ func TestShareDamaged(t *testing.T) {
 		}
 	}
 }
+
+// FuzzShare feeds Share any bytes as each format: it never panics, and
+// what it returns is always a preview picture.
+func FuzzShare(f *testing.F) {
+	f.Add(phototest.JPEG(phototest.Scene(16, 12), phototest.EXIF(6)), uint8(JPEG))
+	f.Add(phototest.JPEG(phototest.Scene(1, 400), phototest.EXIF(1)), uint8(JPEG))
+	f.Add(phototest.PNG(phototest.Scene(400, 1), phototest.EXIF(8)), uint8(PNG))
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		v, err := Share(data, Format(format%3+1))
+		if err != nil {
+			return
+		}
+		checkShare(t, "fuzzed", v)
+	})
+}
