@@ -26,9 +26,10 @@ import (
 // categories are taken together by slug (content.Terms). A page exists for
 // every term, day and kind that a published activity has, so that the
 // links of activity pages always lead somewhere; it lists, and its
-// calendar holds, those of its activities that have a date to come. A day
-// page holds the whole activity, also its dates on other days, as its
-// calendar file names series by activity.
+// calendar holds, those of its activities that have a date to come. The
+// page of a day shows the dates on that day; its calendar file holds its
+// activities whole, also their dates on other days, as one rule ("elke
+// maandag en donderdag") is one series there.
 
 // The filter pages; their calendar files are the kind filter-ics.
 var _ = register(kind{name: "filter", routes: func(p *plan) []route {
