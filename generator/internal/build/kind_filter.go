@@ -195,10 +195,25 @@ func (p *plan) filterPage(w io.Writer, f *filter) (diag.List, error) {
 		v.Days = append(v.Days, &render.Day{Date: d.String(), HTML: h})
 	}
 	pg.Filter = v
+	pg.Summary = titles(acts, 8)
 	ics := f.path + "agenda.ics"
 	pg.Calendar = &render.Calendar{ICS: p.cfg.Link(ics), Subscribe: p.subscribe(ics, p.filterFeedName(f))}
 	pg.Script = pageScript
 	return p.write(w, pg, nil)
+}
+
+// titles returns the titles of the first n activities, for the summary a
+// link preview shows: "Kinderclub, Knutselochtend, Voorlezen".
+func titles(acts []*content.Activity, n int) string {
+	var out []string
+	for _, a := range acts[:min(n, len(acts))] {
+		out = append(out, a.Title)
+	}
+	s := strings.Join(out, ", ")
+	if len(acts) > n {
+		s += ", …"
+	}
+	return s
 }
 
 // filterItems is about how many dates a filter page shows: the coming two
