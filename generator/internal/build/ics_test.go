@@ -29,13 +29,17 @@ func TestICSAgreesWithAgendaJSON(t *testing.T) {
 	sites := []struct {
 		name  string
 		build func(t *testing.T) *Memory
+		// sample is whether one filter calendar of each kind is read
+		// rather than all: TestFilterICSHoldsItsActivities shows that the
+		// others are made of the same events.
+		sample bool
 	}{
-		{"example", func(t *testing.T) *Memory { return buildExample(t, "2026-11-25") }},
+		{"example", func(t *testing.T) *Memory { return buildExample(t, "2026-11-25") }, true},
 		{"dst-holiday-cancel-change", func(t *testing.T) *Memory {
 			return buildArchive(t, "testdata/ics-dst-holiday-cancel-change.txtar")
-		}},
-		{"transition-days", func(t *testing.T) *Memory { return buildArchive(t, "testdata/ics-transition-days.txtar") }},
-		{"filters", func(t *testing.T) *Memory { return buildArchive(t, "testdata/filters-nl.txtar") }},
+		}, true},
+		{"transition-days", func(t *testing.T) *Memory { return buildArchive(t, "testdata/ics-transition-days.txtar") }, true},
+		{"filters", func(t *testing.T) *Memory { return buildArchive(t, "testdata/filters-nl.txtar") }, false},
 	}
 	for _, site := range sites {
 		t.Run(site.name, func(t *testing.T) {
@@ -57,6 +61,9 @@ func TestICSAgreesWithAgendaJSON(t *testing.T) {
 			filters := filterFeeds(t, out)
 			if len(filters) == 0 {
 				t.Fatal("no filter pages")
+			}
+			if site.sample {
+				filters = sampleFilters(filters)
 			}
 			for path, slugs := range filters {
 				key := "filter " + path
@@ -117,6 +124,89 @@ func filterFeeds(t *testing.T, out *Memory) map[string][]string {
 		}
 	}
 	return feeds
+}
+
+// sampleFilters returns the first filter calendar, by path, of each kind:
+// audience, category, day, free and walk-in.
+func sampleFilters(feeds map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	seen := map[string]bool{}
+	for _, path := range slices.Sorted(maps.Keys(feeds)) {
+		kind := filterPath.FindStringSubmatch(strings.TrimSuffix(path, "agenda.ics"))[1]
+		if i := strings.Index(kind, "/"); i >= 0 {
+			kind = kind[:i]
+		}
+		if !seen[kind] {
+			seen[kind] = true
+			out[path] = feeds[path]
+		}
+	}
+	return out
+}
+
+// TestFilterICSHoldsItsActivities checks that the calendar of every filter
+// page of the example and of three sites holds the same time zone and
+// events as the calendar files of the activities the page lists, and
+// nothing else; TestICSAgreesWithAgendaJSON has every reader expand the
+// activities' files, and some filter files, to agenda.json.
+func TestFilterICSHoldsItsActivities(t *testing.T) {
+	sites := map[string]func(t *testing.T) *Memory{
+		"example":                   func(t *testing.T) *Memory { return buildExample(t, "2026-11-25") },
+		"dst-holiday-cancel-change": func(t *testing.T) *Memory { return buildArchive(t, "testdata/ics-dst-holiday-cancel-change.txtar") },
+		"transition-days":           func(t *testing.T) *Memory { return buildArchive(t, "testdata/ics-transition-days.txtar") },
+		"filters":                   func(t *testing.T) *Memory { return buildArchive(t, "testdata/filters-nl.txtar") },
+	}
+	for name, build := range sites {
+		t.Run(name, func(t *testing.T) {
+			out := build(t)
+			feeds := filterFeeds(t, out)
+			if len(feeds) < 5 {
+				t.Fatalf("only %d filter calendars", len(feeds))
+			}
+			for path, slugs := range feeds {
+				zones, events := icsParts(out.Files[path])
+				var want []string
+				for _, slug := range slugs {
+					z, evs := icsParts(out.Files["activiteiten/"+slug+"/agenda.ics"])
+					if z != zones {
+						t.Errorf("%s and the calendar of %s have other time zones", path, slug)
+					}
+					want = append(want, evs...)
+				}
+				slices.Sort(want)
+				if !slices.Equal(events, want) {
+					t.Errorf("%s holds %d events, the calendars of %v %d; it lists:\n%s", path, len(events), slugs, len(want), strings.Join(linesWith(icsLines(out.Files[path]), "SUMMARY:"), "\n"))
+				}
+			}
+		})
+	}
+}
+
+// icsParts returns the VTIMEZONE blocks of a calendar file, and its VEVENT
+// blocks sorted.
+func icsParts(data []byte) (zones string, events []string) {
+	text := string(data)
+	for {
+		i := strings.Index(text, "BEGIN:VTIMEZONE\r\n")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(text[i:], "END:VTIMEZONE\r\n") + len("END:VTIMEZONE\r\n")
+		zones += text[i : i+j]
+		text = text[i+j:]
+	}
+	text = string(data)
+	for {
+		i := strings.Index(text, "BEGIN:VEVENT\r\n")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(text[i:], "END:VEVENT\r\n") + len("END:VEVENT\r\n")
+		events = append(events, text[i:i+j])
+		text = text[i+j:]
+	}
+	slices.Sort(events)
+	return zones, events
 }
 
 // filterPath matches the folders of the filter pages of a Dutch site.

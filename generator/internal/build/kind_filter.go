@@ -26,9 +26,10 @@ import (
 // categories are taken together by slug (content.Terms). A page exists for
 // every term, day and kind that a published activity has, so that the
 // links of activity pages always lead somewhere; it lists, and its
-// calendar holds, those of its activities that have a date to come. A day
-// page holds the whole activity, also its dates on other days, as its
-// calendar file names series by activity.
+// calendar holds, those of its activities that have a date to come. The
+// page of a day shows the dates on that day; its calendar file holds its
+// activities whole, also their dates on other days, as one rule ("elke
+// maandag en donderdag") is one series there.
 
 // The filter pages; their calendar files are the kind filter-ics.
 var _ = register(kind{name: "filter", routes: func(p *plan) []route {
@@ -194,10 +195,25 @@ func (p *plan) filterPage(w io.Writer, f *filter) (diag.List, error) {
 		v.Days = append(v.Days, &render.Day{Date: d.String(), HTML: h})
 	}
 	pg.Filter = v
+	pg.Summary = titles(acts, 8)
 	ics := f.path + "agenda.ics"
 	pg.Calendar = &render.Calendar{ICS: p.cfg.Link(ics), Subscribe: p.subscribe(ics, p.filterFeedName(f))}
 	pg.Script = pageScript
 	return p.write(w, pg, nil)
+}
+
+// titles returns the titles of the first n activities, for the summary a
+// link preview shows: "Kinderclub, Knutselochtend, Voorlezen".
+func titles(acts []*content.Activity, n int) string {
+	var out []string
+	for _, a := range acts[:min(n, len(acts))] {
+		out = append(out, a.Title)
+	}
+	s := strings.Join(out, ", ")
+	if len(acts) > n {
+		s += ", …"
+	}
+	return s
 }
 
 // filterItems is about how many dates a filter page shows: the coming two
