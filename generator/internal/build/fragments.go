@@ -16,7 +16,7 @@ type fragments struct {
 	html    *carry[string, template.HTML]            // days, by dayKey
 	cards   *carry[*content.Activity, template.HTML] // activity cards
 	stories *carry[storyKey, storyResult]            // story views
-	occ     *carry[occKey, *render.Occurrence]       // occurrence list items
+	occ     *carry[occKey, occItems]                 // occurrence list items
 }
 
 // occKey names an occurrence by the activity value it comes from (a changed
@@ -26,6 +26,10 @@ type occKey struct {
 	rule     int
 	original int64
 }
+
+// occItems are an occurrence's list items: all that the day fragments
+// read of it, kept without the rest of its view.
+type occItems struct{ html, cell template.HTML }
 
 // storyKey names a story view: the story value (a changed file is a new
 // value) and the photos of the site, which the view shows.
