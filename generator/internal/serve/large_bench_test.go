@@ -146,7 +146,7 @@ func save(b *testing.B, dir string, e edit, orig []byte, i int) []byte {
 // page shows mark.
 func (p *preview) waitForPage(b *testing.B, page string, mark []byte) {
 	b.Helper()
-	deadline := time.After(30 * time.Second)
+	deadline := time.After(5 * time.Minute) // a guard against a hang, not a target
 	for {
 		select {
 		case k := <-p.events:
@@ -157,7 +157,7 @@ func (p *preview) waitForPage(b *testing.B, page string, mark []byte) {
 				continue
 			}
 		case <-deadline:
-			b.Fatalf("%s did not show %q within 30 s (last problem: %v)", page, mark, p.failed.Load())
+			b.Fatalf("%s did not show %q within 5 minutes (last problem: %v)", page, mark, p.failed.Load())
 		}
 		body, err := p.get(page)
 		if err != nil {
