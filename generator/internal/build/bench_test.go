@@ -3,15 +3,27 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"golang.org/x/sync/errgroup"
+
 	"krachtpunt/generator/internal/config"
 	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/outdir"
 	"krachtpunt/generator/internal/photo/phototest"
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/schedule"
@@ -156,4 +168,238 @@ func BenchmarkPhotoSite(b *testing.B) {
 			}
 		}
 	})
+}
+
+// The benchmarks below measure the generated sites of about 1,000 and
+// 10,000 pages (sitegen.Pages: half activities with every form of the when
+// phrase, cancels and changes, half stories of a few paragraphs, a 12-week
+// calendar) through the API the command line and the preview use: Build
+// into nowhere and into a real folder, the Builder's rebuild after one
+// edit, and the floor that any build of the same files stays above.
+
+// benchSizes are the numbers of pages of the measured sites.
+var benchSizes = []int{1000, 10000}
+
+// generatedSite writes sitegen.Pages(pages) into a temporary folder.
+func generatedSite(b *testing.B, pages int) string {
+	b.Helper()
+	dir := b.TempDir()
+	if err := sitegen.Write(dir, sitegen.Pages(pages)); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func benchToday(b *testing.B) schedule.Date {
+	today, err := schedule.ParseDate(sitegen.Today)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return today
+}
+
+// buildIntoFolder builds the site in dir into the folder out, as `build`
+// does: through outdir, whose swap makes the new site appear at once.
+func buildIntoFolder(ctx context.Context, dir, out string, today schedule.Date) (*Result, error) {
+	d, err := outdir.Open(ctx, out, outdir.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer d.Abort()
+	res, err := Build(ctx, Options{Site: os.DirFS(dir), Today: today, Out: d})
+	if err != nil {
+		return res, err
+	}
+	return res, d.Commit(ctx)
+}
+
+// BenchmarkGeneratedSite builds the generated sites of 1,000 and 10,000
+// pages from a folder: into nowhere (what `check` does), into an empty
+// output folder, and into the folder holding the previous build.
+func BenchmarkGeneratedSite(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			dir := generatedSite(b, n)
+			today := benchToday(b)
+			var res *Result
+			b.Run("discard", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					var err error
+					if res, err = Build(ctx, Options{Site: os.DirFS(dir), Today: today, Out: Discard{}}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(res.Pages), "pages")
+				b.ReportMetric(float64(res.Files), "files")
+			})
+			b.Run("empty-folder", func(b *testing.B) {
+				out := filepath.Join(b.TempDir(), "public")
+				b.ReportAllocs()
+				for b.Loop() {
+					b.StopTimer()
+					if err := os.RemoveAll(out); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					if _, err := buildIntoFolder(ctx, dir, out, today); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("previous-folder", func(b *testing.B) {
+				out := filepath.Join(b.TempDir(), "public")
+				if _, err := buildIntoFolder(ctx, dir, out, today); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := buildIntoFolder(ctx, dir, out, today); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+// edits are the two edits the rebuild and preview benchmarks make, again
+// and again: a story gets another closing sentence; an activity another
+// end time and description.
+func benchEdit(name string, orig []byte, i int) []byte {
+	if strings.Contains(name, "/activities/") {
+		when := regexp.MustCompile(`(?m)^(when|wanneer) = .*$`)
+		ends := []string{"12:00", "12:30"}
+		return append(when.ReplaceAll(bytes.Clone(orig), []byte(`$1 = "every tuesday 10:00-`+ends[i%2]+`"`)), fmt.Sprintf("\nBewerking %d.\n", i)...)
+	}
+	return append(bytes.Clone(orig), fmt.Sprintf("\nBewerking %d.\n", i)...)
+}
+
+// BenchmarkGeneratedSiteRebuild measures the Builder, as the preview uses
+// it, rebuilding the generated sites after one story and one activity was
+// saved.
+func BenchmarkGeneratedSiteRebuild(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			dir := generatedSite(b, n)
+			today := benchToday(b)
+			bl := NewBuilder(os.DirFS(dir), nil)
+			if _, err := bl.Build(ctx, nil, today); err != nil {
+				b.Fatal(err)
+			}
+			for _, tc := range []struct{ name, file string }{
+				{"story", "content/stories/verhaal-00007.md"},
+				{"activity", "content/activities/activiteit-00006.md"},
+			} {
+				b.Run(tc.name, func(b *testing.B) {
+					p := filepath.Join(dir, filepath.FromSlash(tc.file))
+					orig, err := os.ReadFile(p)
+					if err != nil {
+						b.Fatal(err)
+					}
+					defer os.WriteFile(p, orig, 0o644)
+					var up *Update
+					b.ReportAllocs()
+					for i := 0; b.Loop(); i++ {
+						if err := os.WriteFile(p, benchEdit(tc.file, orig, i), 0o644); err != nil {
+							b.Fatal(err)
+						}
+						if up, err = bl.Build(ctx, []string{tc.file}, today); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(len(up.Rendered)), "rendered")
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkGeneratedSiteFloor is the lower bound the builds above are
+// compared with: on as many cores, it reads every file of the site, decodes
+// the front matter of each Markdown file as TOML, converts its body with
+// goldmark (as the build configures it), and writes as many files of the
+// same sizes as the build publishes: into nowhere, and into an empty
+// folder. Whatever a build does more (calendars, templates, photos, links)
+// is its own cost.
+func BenchmarkGeneratedSiteFloor(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			dir := generatedSite(b, n)
+			var inputs []string
+			err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					inputs = append(inputs, p)
+				}
+				return err
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			out := &Memory{}
+			if _, err := Build(context.Background(), Options{Site: os.DirFS(dir), Today: benchToday(b), Out: out}); err != nil {
+				b.Fatal(err)
+			}
+			md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+			read := func(p string) error {
+				data, err := os.ReadFile(p)
+				if err != nil || !strings.HasSuffix(p, ".md") {
+					return err
+				}
+				body := data
+				if rest, ok := bytes.CutPrefix(data, []byte("+++\n")); ok {
+					front, after, found := bytes.Cut(rest, []byte("\n+++\n"))
+					if !found {
+						return fmt.Errorf("%s: no end of front matter", p)
+					}
+					var m map[string]any
+					if err := toml.Unmarshal(front, &m); err != nil {
+						return fmt.Errorf("%s: %v", p, err)
+					}
+					body = after
+				}
+				var html bytes.Buffer
+				return md.Convert(body, &html)
+			}
+			paths := out.Paths()
+			for _, tc := range []struct {
+				name  string
+				write bool
+			}{{"discard", false}, {"empty-folder", true}} {
+				b.Run(tc.name, func(b *testing.B) {
+					public := filepath.Join(b.TempDir(), "public")
+					b.ReportAllocs()
+					for b.Loop() {
+						b.StopTimer()
+						if err := os.RemoveAll(public); err != nil {
+							b.Fatal(err)
+						}
+						b.StartTimer()
+						var g errgroup.Group
+						g.SetLimit(runtime.GOMAXPROCS(0))
+						for _, p := range inputs {
+							g.Go(func() error { return read(p) })
+						}
+						if tc.write {
+							for _, p := range paths {
+								g.Go(func() error {
+									dst := filepath.Join(public, filepath.FromSlash(p))
+									if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+										return err
+									}
+									return os.WriteFile(dst, out.Files[p], 0o644)
+								})
+							}
+						}
+						if err := g.Wait(); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(len(paths)), "files")
+				})
+			}
+		})
+	}
 }
