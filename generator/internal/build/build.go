@@ -4,8 +4,6 @@ import (
 	"context"
 	"io/fs"
 	"log/slog"
-	"slices"
-	"strings"
 	"time"
 
 	"krachtpunt/generator/internal/config"
@@ -49,15 +47,4 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return &Result{}, err
 	}
 	return up.Result, err
-}
-
-// job makes one output file.
-type job struct {
-	path string
-	make func() ([]byte, diag.List, error)
-	deps []string // the inputs it reads, for incremental rebuilds
-}
-
-func sortJobs(js []job) {
-	slices.SortFunc(js, func(a, b job) int { return strings.Compare(a.path, b.path) })
 }

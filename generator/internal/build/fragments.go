@@ -1,15 +1,12 @@
 package build
 
 import (
-	"errors"
 	"html/template"
-	"strconv"
 	"sync"
 
 	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/render"
-	"krachtpunt/generator/internal/schedule"
 )
 
 // fragments keeps pieces of pages that several pages share (a day of the
@@ -89,59 +86,4 @@ func (c *carry[K, V]) get(k K, make func() (V, error)) (V, error) {
 	c.made[k] = v
 	c.mu.Unlock()
 	return v, nil
-}
-
-// dayKey names what a day shows: its date and the build that last worked
-// out its occurrences. Everything else a day shows (today, the window, the
-// closures, the words) is the same between builds that share fragments.
-func (p *plan) dayKey(d schedule.Date) string {
-	return d.String() + "#" + strconv.FormatUint(p.cal.generation(d), 10)
-}
-
-// dayFragment returns day d rendered with the partial layout, made once
-// for every build that shares the day's occurrences.
-func (p *plan) dayFragment(partial string, d schedule.Date) (template.HTML, error) {
-	return p.frags.html.get(partial+" "+p.dayKey(d), func() (template.HTML, error) {
-		v, err := p.dayView(d)
-		if err != nil {
-			return "", err
-		}
-		return p.theme.Fragment(partial, v)
-	})
-}
-
-// daySection returns a day as the agenda and week pages show it.
-func (p *plan) daySection(d schedule.Date) (*render.Day, error) {
-	h, err := p.dayFragment("_day.html", d)
-	return &render.Day{Date: d.String(), HTML: h}, err
-}
-
-// monthCell returns a day as a cell of a month table.
-func (p *plan) monthCell(d schedule.Date) (*render.Day, error) {
-	h, err := p.dayFragment("_month-day.html", d)
-	return &render.Day{Date: d.String(), Cell: h}, err
-}
-
-// activityCard returns an activity as the list of activities shows it.
-func (p *plan) activityCard(a *content.Activity) (*render.Activity, error) {
-	h, err := p.frags.cards.get(a, func() (template.HTML, error) {
-		return p.theme.Fragment("_activity-card.html", p.activityView(a))
-	})
-	return &render.Activity{Card: h}, err
-}
-
-// occurrenceItems returns an occurrence with its list items rendered: the
-// only fields the day fragments read. An occurrence of an activity that did
-// not change is taken over from the last build.
-func (p *plan) occurrenceItems(o schedule.Occurrence) (*render.Occurrence, error) {
-	k := occKey{p.cal.acts[o.Slug], o.Rule, o.Original.Unix()}
-	return p.frags.occ.get(k, func() (*render.Occurrence, error) {
-		full := p.occurrenceView(o)
-		html, err1 := p.theme.Fragment("_occurrence.html", full)
-		cell, err2 := p.theme.Fragment("_month-occurrence.html", full)
-		if err := errors.Join(err1, err2); err != nil {
-			return nil, err
-		}
-		return &render.Occurrence{HTML: html, Cell: cell}, nil
-	})
 }

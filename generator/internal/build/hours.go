@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/schedule"
 )
@@ -107,33 +106,6 @@ func (p *plan) todayText(t *render.Today) string {
 		}
 	}
 	return s
-}
-
-// hoursPage is /openingstijden/.
-func (p *plan) hoursPage() ([]byte, diag.List, error) {
-	hp := p.site.Hours
-	title := hp.Title
-	if strings.TrimSpace(title) == "" {
-		title = p.theme.T("opening_hours")
-	}
-	pg := p.page("hours", title, p.sectionPath(p.words.Hours))
-	var diags diag.List
-	pg.Body, diags = p.markdown(hp.Source)
-	h := hp.Hours
-	cal := &render.Calendar{Today: p.todayView(p.today), Data: p.scriptData()}
-	for i := range 7 {
-		wd := time.Weekday((i + 1) % 7)
-		cal.HoursRows = append(cal.HoursRows, render.HoursRow{
-			Day: p.theme.T("day." + itoa(int(wd))), Hours: p.hoursText(h.Week[wd]), Today: p.today.Weekday() == wd,
-		})
-	}
-	for _, e := range h.Exceptions(p.cal.window) {
-		cal.Coming = append(cal.Coming, p.exceptionView(e))
-	}
-	pg.Calendar = cal
-	pg.Script = pageScript
-	pg.JSONLD = p.placeJSONLD()
-	return p.render(pg, diags)
 }
 
 func (p *plan) exceptionView(e schedule.Exception) render.Exception {

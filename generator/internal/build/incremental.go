@@ -93,8 +93,8 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		today = schedule.DateOf(b.now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
-	jobs := p.jobs()
-	p.checkSlugs(jobs, &r.diags)
+	jobs := p.routes
+	p.checkSlugs(&r.diags)
 	checkGenerated(jobs, theme.Static, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)
@@ -112,14 +112,14 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	var prevCal *calendar
 	if !r.full {
 		p.frags = newFragments(r.last.frags)
-		if !dirty[depHours] {
+		if !dirty[fileInput(content.HoursFile)] {
 			prevCal = r.last.cal
 		}
 	}
-	p.cal.expand(prevCal, func(slug string) bool { return dirty[depActivity(slug)] })
+	p.cal.expand(prevCal, func(slug string) bool { return dirty[contentInput(p.cal.acts[slug].File)] })
 	var todo []int
 	for i, j := range jobs {
-		if _, had := lastFile(r.last, j.path); r.full || !had || slices.ContainsFunc(j.deps, func(d string) bool { return dirty[d] }) {
+		if _, had := lastFile(r.last, j.path); r.full || !had || slices.ContainsFunc(j.inputs, func(in input) bool { return dirty[in] }) {
 			todo = append(todo, i)
 		}
 	}
@@ -248,18 +248,16 @@ func statics(rels []string) []string {
 	return out
 }
 
-// dirty returns the inputs the changed content files stand for, before
-// and after the change; none on a full build, which renders everything.
-func (r *run) dirty() map[string]bool {
-	dirty := map[string]bool{}
+// dirty returns the inputs the changed content files stand for; none on
+// a full build, which renders everything.
+func (r *run) dirty() map[input]bool {
+	dirty := map[input]bool{}
 	if r.full {
 		return dirty
 	}
 	mark := func(rel string) {
-		for _, it := range []*content.Item{r.last.items[rel], findItem(r.items, rel)} {
-			for _, k := range depsOf(it) {
-				dirty[k] = true
-			}
+		for _, in := range inputsOf(rel) {
+			dirty[in] = true
 		}
 	}
 	for rel := range r.changed {
@@ -292,7 +290,7 @@ func (r *run) bodies(now *bodyPhotos, items map[string]*content.Item) map[string
 
 // render makes the jobs todo in parallel. With an Output each file is
 // written as soon as it is made; else the files are returned by index.
-func (r *run) render(ctx context.Context, jobs []job, todo []int) ([][]byte, error) {
+func (r *run) render(ctx context.Context, jobs []route, todo []int) ([][]byte, error) {
 	made := make([][]byte, len(jobs))
 	results := make([]diag.List, len(jobs))
 	g, gctx := errgroup.WithContext(ctx)
@@ -302,7 +300,9 @@ func (r *run) render(ctx context.Context, jobs []job, todo []int) ([][]byte, err
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			data, jd, err := jobs[i].make()
+			var buf bytes.Buffer
+			jd, err := jobs[i].make(&buf)
+			data := buf.Bytes()
 			if err != nil {
 				return fmt.Errorf("building %s: %w", jobs[i].path, err)
 			}
@@ -327,7 +327,7 @@ func (r *run) render(ctx context.Context, jobs []job, todo []int) ([][]byte, err
 // publish copies the static files of the content and the theme, and
 // returns the whole site (nil when files go to an Output): the files made
 // now, and those of the last build that did not need making again.
-func (r *run) publish(jobs []job, made [][]byte, site *content.Site, theme *render.Theme, photos *photoSet) (map[string][]byte, int, error) {
+func (r *run) publish(jobs []route, made [][]byte, site *content.Site, theme *render.Theme, photos *photoSet) (map[string][]byte, int, error) {
 	out := r.b.out
 	var files map[string][]byte
 	if out == nil {
@@ -388,42 +388,10 @@ func lastFile(last *snapshot, p string) ([]byte, bool) {
 	return d, ok
 }
 
-func findItem(items []*content.Item, rel string) *content.Item {
-	i, ok := slices.BinarySearchFunc(items, rel, func(it *content.Item, r string) int { return strings.Compare(it.Rel, r) })
-	if !ok {
-		return nil
-	}
-	return items[i]
-}
-
-// depsOf returns the inputs a content file stands for.
-func depsOf(it *content.Item) []string {
-	if it == nil {
-		return nil
-	}
-	switch {
-	case it.Kind == content.KindIntro:
-		return []string{depIntro(it.Rel)}
-	case it.Home != nil:
-		return []string{depHome}
-	case it.Hours != nil:
-		return []string{depHours}
-	case it.Activity != nil:
-		return []string{depActivities, depActivity(it.Activity.Slug)}
-	case it.Story != nil:
-		return []string{depStories, depStory(it.Story.Slug)}
-	case it.Page != nil:
-		return []string{depPage(it.Page.Slug)}
-	case it.Kind == content.KindStatic:
-		return []string{depFile(it.Rel)}
-	}
-	return nil
-}
-
 // fingerprint sums up what every output depends on: the settings, the
 // theme's translations and layouts (by their files), the menu, the set of
 // outputs, static files and pages withheld (links point at them), and the day.
-func (p *plan) fingerprint(site fs.FS, jobs []job) string {
+func (p *plan) fingerprint(site fs.FS, jobs []route) string {
 	h := sha256.New()
 	src, _ := fs.ReadFile(site, config.File)
 	h.Write(src)

@@ -28,17 +28,17 @@ var PathWords = map[string]Words{
 // the theme. The paths come from what the build writes, so every new kind
 // of output is covered. Names are compared without regard to case, as the
 // folders of Windows and macOS do.
-func checkGenerated(jobs []job, theme []render.StaticFile, files []string, diags *diag.List) {
-	made := make(map[string]string, len(jobs)+len(theme)) // lower case -> path
-	dirs := map[string]string{}                           // folders they are in, lower case -> path
+func checkGenerated(routes []route, theme []render.StaticFile, files []string, diags *diag.List) {
+	made := make(map[string]string, len(routes)+len(theme)) // lower case -> path
+	dirs := map[string]string{}                             // folders they are in, lower case -> path
 	add := func(p string) {
 		made[strings.ToLower(p)] = p
 		for d := path.Dir(p); d != "."; d = path.Dir(d) {
 			dirs[strings.ToLower(d)] = d
 		}
 	}
-	for _, j := range jobs {
-		add(j.path)
+	for _, r := range routes {
+		add(r.path)
 	}
 	for _, f := range theme {
 		add(f.Path)

@@ -8,6 +8,7 @@ import (
 	_ "image/gif" // sizes of images
 	_ "image/jpeg"
 	_ "image/png"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -43,6 +44,8 @@ type plan struct {
 	// the Markdown of each content file shows.
 	photos *photoSet
 	bodies *bodyPhotos
+	// routes are every output of the site, sorted by path.
+	routes []route
 }
 
 func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
@@ -70,6 +73,7 @@ func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.T
 	p.withheld = p.withheldPages()
 	p.cal = newCalendar(site, today, cfg.Weeks, cfg.Location)
 	p.view = p.siteView()
+	p.routes = p.makeRoutes()
 	return p
 }
 
@@ -133,12 +137,12 @@ func (p *plan) withheldPages() map[string]content.Withheld {
 }
 
 // checkSlugs reports plain pages whose address is taken by a part of the
-// site: a page that a job other than a plain page writes too. Two pages
-// with one slug are reported by content.Assemble.
-func (p *plan) checkSlugs(jobs []job, diags *diag.List) {
-	others := make(map[string]int, len(jobs)) // jobs by path, pages left out
-	for _, j := range jobs {
-		others[j.path]++
+// site: a page that an output other than a plain page writes too. Two
+// pages with one slug are reported by content.Assemble.
+func (p *plan) checkSlugs(diags *diag.List) {
+	others := make(map[string]int, len(p.routes)) // outputs by path, pages left out
+	for _, r := range p.routes {
+		others[r.path]++
 	}
 	for _, pg := range p.site.Pages {
 		others[indexPath("/"+pg.Slug+"/")]--
@@ -154,63 +158,6 @@ func (p *plan) checkSlugs(jobs []job, diags *diag.List) {
 
 // indexPath turns "/x/" into "x/index.html".
 func indexPath(u string) string { return strings.TrimPrefix(u, "/") + "index.html" }
-
-// The inputs a job depends on, besides the site's settings, theme, menu and
-// set of pages, whose change re-renders everything.
-const (
-	depHome       = "home"
-	depHours      = "hours"
-	depActivities = "activities" // any activity
-	depStories    = "stories"    // any story
-)
-
-func depActivity(slug string) string { return "activity:" + slug }
-func depStory(slug string) string    { return "story:" + slug }
-func depPage(slug string) string     { return "page:" + slug }
-func depFile(rel string) string      { return "file:" + rel } // a static file; pages give an image's size
-func depIntro(rel string) string     { return "intro:" + rel }
-
-func (p *plan) jobs() []job {
-	var js []job
-	add := func(path string, make func() ([]byte, diag.List, error), deps ...string) {
-		js = append(js, job{path: path, make: make, deps: deps})
-	}
-	add("index.html", p.home, depHome, depActivities, depStories, depHours)
-	add("404.html", p.notFound)
-	for _, pg := range p.site.Pages {
-		add(indexPath("/"+pg.Slug+"/"), func() ([]byte, diag.List, error) { return p.plainPage(pg) }, depPage(pg.Slug))
-	}
-	add(indexPath(p.sectionPath(p.words.Activities)), p.activities, depActivities, depHours, depIntro("activities/_index.md"))
-	for _, a := range p.site.Activities {
-		add(indexPath(p.activityPath(a)), func() ([]byte, diag.List, error) { return p.activity(a) }, depActivity(a.Slug), depHours, depFile(a.Image))
-		add(strings.TrimPrefix(p.activityPath(a), "/")+"agenda.ics", func() ([]byte, diag.List, error) { return p.icsActivity(a) }, depActivity(a.Slug), depHours)
-	}
-	add(indexPath(p.sectionPath(p.words.Agenda)), p.agenda, depActivities, depHours)
-	add(indexPath(p.changesPath()), p.changesPage, depActivities, depHours)
-	add(strings.TrimPrefix(p.changesPath(), "/")+"feed.xml", p.changesFeed, depActivities, depHours)
-	for _, m := range p.weeks() {
-		add(indexPath(p.weekPath(m)), func() ([]byte, diag.List, error) { return p.week(m) }, depActivities, depHours)
-	}
-	for _, m := range p.months() {
-		add(indexPath(p.monthPath(m)), func() ([]byte, diag.List, error) { return p.month(m) }, depActivities, depHours)
-	}
-	if p.site.Hours != nil {
-		add(indexPath(p.sectionPath(p.words.Hours)), p.hoursPage, depHours)
-	}
-	add("agenda.ics", p.icsAll, depActivities, depHours)
-	add("agenda.json", p.agendaJSON, depActivities, depHours)
-	for n := 1; n <= p.storyPages(); n++ {
-		add(indexPath(p.storiesPath(n)), func() ([]byte, diag.List, error) { return p.stories(n) }, depStories, depIntro("stories/_index.md"))
-	}
-	for _, s := range p.site.Stories {
-		add(indexPath(p.storyPath(s)), func() ([]byte, diag.List, error) { return p.story(s) }, depStory(s.Slug), depFile(s.Image))
-	}
-	add(p.words.Stories+"/feed.xml", p.atom, depStories)
-	add("sitemap.xml", p.sitemap)
-	add("robots.txt", p.robots)
-	sortJobs(js)
-	return js
-}
 
 func (p *plan) siteView() *render.Site {
 	a := p.cfg.Address
@@ -316,9 +263,44 @@ func (b *bodyPhotos) put(rel string, photos []string) {
 	b.byFile[rel] = photos
 }
 
-func (p *plan) render(pg *render.Page, diags diag.List) ([]byte, diag.List, error) {
-	data, err := p.theme.Render(pg)
-	return data, diags, err
+// write renders pg into w.
+func (p *plan) write(w io.Writer, pg *render.Page, diags diag.List) (diag.List, error) {
+	return diags, p.theme.RenderTo(w, pg)
+}
+
+// writeAll returns a function that writes a made file into w.
+func writeAll(w io.Writer) func(data []byte, diags diag.List, err error) (diag.List, error) {
+	return func(data []byte, diags diag.List, err error) (diag.List, error) {
+		if err != nil {
+			return nil, err
+		}
+		_, err = w.Write(data)
+		return diags, err
+	}
+}
+
+// id returns a permanent identifier for a site path.
+func (p *plan) id(sitePath string) string {
+	if p.cfg.Absolute() {
+		return p.cfg.URL(sitePath)
+	}
+	return "urn:krachtpunt:" + strings.Trim(strings.ReplaceAll(sitePath, "/", ":"), ":")
+}
+
+// pageScript is the inline script of the pages that show dates.
+var pageScript = render.TodayScript
+
+// neighbours returns the links to the pages before and after cur in list,
+// and their names; "" where there is none.
+func (p *plan) neighbours(list []schedule.Date, cur schedule.Date, path, name func(schedule.Date) string) (prev, prevName, next, nextName string) {
+	i := slices.Index(list, cur)
+	if i > 0 {
+		prev, prevName = p.cfg.Link(path(list[i-1])), name(list[i-1])
+	}
+	if i >= 0 && i+1 < len(list) {
+		next, nextName = p.cfg.Link(path(list[i+1])), name(list[i+1])
+	}
+	return prev, prevName, next, nextName
 }
 
 var nonDigits = regexp.MustCompile(`[^0-9+]`)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -254,14 +255,23 @@ func (th *Theme) Fragment(name string, data any) (template.HTML, error) {
 
 // Render executes the layout for p.Kind and returns the page.
 func (th *Theme) Render(p *Page) ([]byte, error) {
-	t, ok := th.pages[p.Kind]
-	if !ok {
-		return nil, fmt.Errorf("theme %s has no layout %q", th.Name, p.Kind)
-	}
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&buf, p.Kind, p); err != nil {
-		return nil, fmt.Errorf("rendering %s with layout %s: %w", p.URL, p.Kind, err)
+	if err := th.RenderTo(&buf, p); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// RenderTo executes the layout for p.Kind, writing the page into w as it
+// is made.
+func (th *Theme) RenderTo(w io.Writer, p *Page) error {
+	t, ok := th.pages[p.Kind]
+	if !ok {
+		return fmt.Errorf("theme %s has no layout %q", th.Name, p.Kind)
+	}
+	if err := t.ExecuteTemplate(w, p.Kind, p); err != nil {
+		return fmt.Errorf("rendering %s with layout %s: %w", p.URL, p.Kind, err)
+	}
+	return nil
 }

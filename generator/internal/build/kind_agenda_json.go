@@ -1,11 +1,14 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"html/template"
+	"io"
 	"time"
 
+	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/schedule"
 )
@@ -29,18 +32,23 @@ type occurrenceJSON struct {
 	URL      string `json:"url"`
 }
 
+// The agenda as data: /agenda.json.
+var _ = register(kind{name: "agenda-json", routes: func(p *plan) []route {
+	return []route{{path: "agenda.json", make: p.agendaJSON, inputs: []input{anyActivity, fileInput(content.HoursFile)}}}
+}})
+
 // agendaJSON writes every occurrence in the calendar window, sorted by start
 // and then slug (the order Expand gives), one occurrence a line.
-func (p *plan) agendaJSON() ([]byte, diag.List, error) {
+func (p *plan) agendaJSON(w io.Writer) (diag.List, error) {
 	head, err := json.Marshal(struct {
 		Timezone string `json:"timezone"`
 		From     string `json:"from"`
 		Until    string `json:"until"`
 	}{p.cfg.Timezone, p.cal.window.From.String(), p.cal.window.Until.String()})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var buf bytes.Buffer
+	buf := bufio.NewWriterSize(w, 32<<10)
 	buf.Write(head[:len(head)-1])
 	buf.WriteString(`,"occurrences":[`)
 	sep := ""
@@ -50,14 +58,14 @@ func (p *plan) agendaJSON() ([]byte, diag.List, error) {
 		}
 		lines, err := p.frags.html.get("json "+p.dayKey(d), func() (template.HTML, error) { return p.dayJSON(d) })
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		buf.WriteString(sep)
 		buf.WriteString(string(lines))
 		sep = ","
 	}
 	buf.WriteString("\n]}\n")
-	return buf.Bytes(), nil, nil
+	return nil, buf.Flush()
 }
 
 // dayJSON writes the occurrences of one date, each on its own line.

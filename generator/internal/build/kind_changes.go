@@ -2,15 +2,27 @@ package build
 
 import (
 	"cmp"
+	"io"
 	"slices"
 	"strings"
 	"time"
 
+	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/feed"
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/schedule"
 )
+
+// What is cancelled or changed, and when the centre closes:
+// /agenda/wijzigingen/ and its feed.
+var _ = register(kind{name: "changes", routes: func(p *plan) []route {
+	in := []input{anyActivity, fileInput(content.HoursFile)}
+	return []route{
+		{path: indexPath(p.changesPath()), make: p.changesPage, inputs: in},
+		{path: strings.TrimPrefix(p.changesPath(), "/") + "feed.xml", make: func(w io.Writer) (diag.List, error) { return writeAll(w)(p.changesFeed()) }, inputs: in},
+	}
+}})
 
 // changesPath is /agenda/wijzigingen/: what is cancelled or changed in the
 // calendar window, for residents who only want to know what is off.
@@ -106,7 +118,7 @@ func (p *plan) changes() []change {
 }
 
 // changesPage is /agenda/wijzigingen/.
-func (p *plan) changesPage() ([]byte, diag.List, error) {
+func (p *plan) changesPage(w io.Writer) (diag.List, error) {
 	pg := p.page("changes", p.theme.T("changes"), p.changesPath())
 	pg.Feed = p.cfg.Link(p.changesPath() + "feed.xml")
 	pg.FeedTitle = p.theme.T("changes") + " – " + p.cfg.Title
@@ -120,7 +132,7 @@ func (p *plan) changesPage() ([]byte, diag.List, error) {
 		}
 		group.Items = append(group.Items, c.view)
 	}
-	return p.render(pg, nil)
+	return p.write(w, pg, nil)
 }
 
 // changesFeed is /agenda/wijzigingen/feed.xml: one entry for every

@@ -1,0 +1,92 @@
+package build
+
+import (
+	"io"
+	"slices"
+	"strings"
+
+	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/diag"
+)
+
+// A kind is one kind of output of the site: the home page, a week of the
+// agenda, the calendar file of an activity. Each kind lives in a file of its
+// own, kind_*.go, which registers it:
+//
+//	var _ = register(kind{name: "robots", routes: func(p *plan) []route { ... }})
+//
+// so adding a kind touches that file and its layout, nothing else.
+type kind struct {
+	name string
+	// routes returns the outputs of this kind that the site has.
+	routes func(p *plan) []route
+}
+
+// route is one output file.
+type route struct {
+	kind string // set by the plan from the kind
+	path string // slash path in the published site: "verhalen/tuin/index.html"
+	// inputs are the content files it reads, besides what every output
+	// reads (site.toml, the theme, today, the set of outputs, pages and
+	// files of the site); the photos a Markdown text shows are found while
+	// it is rendered.
+	inputs []input
+	// make writes the file into w and returns the problems found.
+	make func(w io.Writer) (diag.List, error)
+}
+
+// An input is a content file, by its path under content/
+// ("activities/koffie.md"), or every file of one kind (anyActivity).
+type input string
+
+// The inputs that stand for every file of a kind.
+const (
+	anyActivity input = "activities/*"
+	anyStory    input = "stories/*"
+)
+
+// fileInput is the content file rel; "" (no file) is no input.
+func fileInput(rel string) input { return input(rel) }
+
+// contentInput is the content file of a parsed page, activity or story,
+// whose File is "content/...".
+func contentInput(file string) input { return input(strings.TrimPrefix(file, content.Dir+"/")) }
+
+// inputsOf returns the inputs a content file rel stands for: itself, and
+// every file of its kind.
+func inputsOf(rel string) []input {
+	in := []input{input(rel)}
+	switch content.KindOf(rel) {
+	case content.KindActivity:
+		in = append(in, anyActivity)
+	case content.KindStory:
+		in = append(in, anyStory)
+	}
+	return in
+}
+
+// kinds are the registered kinds of output.
+var kinds []kind
+
+// register adds a kind of output; it is called from the kind's own file.
+func register(k kind) kind {
+	if k.name == "" || k.routes == nil || slices.ContainsFunc(kinds, func(o kind) bool { return o.name == k.name }) {
+		panic("build: kind without a name or routes, or registered twice: " + k.name)
+	}
+	kinds = append(kinds, k)
+	return k
+}
+
+// makeRoutes returns every output of the site, sorted by path.
+func (p *plan) makeRoutes() []route {
+	var rs []route
+	for _, k := range kinds {
+		for _, r := range k.routes(p) {
+			r.kind = k.name
+			r.inputs = slices.DeleteFunc(r.inputs, func(in input) bool { return in == "" })
+			rs = append(rs, r)
+		}
+	}
+	slices.SortFunc(rs, func(a, b route) int { return strings.Compare(a.path, b.path) })
+	return rs
+}

@@ -1,0 +1,43 @@
+package build
+
+import (
+	"io"
+
+	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/render"
+)
+
+// The page of one activity: /activiteiten/<slug>/.
+var _ = register(kind{name: "activity", routes: func(p *plan) []route {
+	var rs []route
+	for _, a := range p.site.Activities {
+		rs = append(rs, route{path: indexPath(p.activityPath(a)),
+			inputs: []input{contentInput(a.File), fileInput(content.HoursFile), fileInput(a.Image)},
+			make:   func(w io.Writer) (diag.List, error) { return p.activity(w, a) }})
+	}
+	return rs
+}})
+
+// nextDates is how many coming dates an activity page lists.
+const nextDates = 8
+
+func (p *plan) activity(w io.Writer, a *content.Activity) (diag.List, error) {
+	pg := p.page("activity", a.Title, p.activityPath(a))
+	pg.Summary = a.Summary
+	pg.Activity = p.activityView(a)
+	var diags diag.List
+	pg.Body, diags = p.markdown(a.Source)
+	next := p.cal.upcoming(a.Slug)
+	if len(next) > nextDates {
+		next = next[:nextDates]
+	}
+	cal := &render.Calendar{ICS: pg.Activity.ICS, Subscribe: p.subscribe(p.activityPath(a)+"agenda.ics", p.calendarName(a))}
+	for _, o := range next {
+		cal.Next = append(cal.Next, p.occurrenceView(o))
+	}
+	pg.Calendar = cal
+	pg.Script = pageScript
+	pg.JSONLD = p.eventsJSONLD(a, next)
+	return p.write(w, pg, diags)
+}
