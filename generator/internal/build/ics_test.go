@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +14,8 @@ import (
 	"krachtpunt/generator/internal/ical/icaltest"
 )
 
-// TestICSAgreesWithAgendaJSON expands every published calendar file with
+// TestICSAgreesWithAgendaJSON expands every published calendar file (the
+// whole agenda, each activity, each filter page) with
 // each iCalendar reader that is not ours (gocal with rrule-go, ical.js,
 // libical, recurring_ical_events, node-ical) and compares the result with the
 // occurrences of /agenda.json that are not cancelled, inside the calendar's
@@ -21,7 +23,8 @@ import (
 // holiday, a closure, a cancel and a change; and for a site with every case
 // around the changes of the clock (a rule from winter into summer time,
 // nights across 25 October and 28 March, starts at 02:30 on both days, a
-// rule another rule fully covers).
+// rule another rule fully covers); and for a site with audiences,
+// categories, a cancel and a moved date, for its filter pages.
 func TestICSAgreesWithAgendaJSON(t *testing.T) {
 	sites := []struct {
 		name  string
@@ -32,6 +35,7 @@ func TestICSAgreesWithAgendaJSON(t *testing.T) {
 			return buildArchive(t, "testdata/ics-dst-holiday-cancel-change.txtar")
 		}},
 		{"transition-days", func(t *testing.T) *Memory { return buildArchive(t, "testdata/ics-transition-days.txtar") }},
+		{"filters", func(t *testing.T) *Memory { return buildArchive(t, "testdata/filters-nl.txtar") }},
 	}
 	for _, site := range sites {
 		t.Run(site.name, func(t *testing.T) {
@@ -46,6 +50,20 @@ func TestICSAgreesWithAgendaJSON(t *testing.T) {
 			for slug := range want {
 				if slug != "" {
 					files[slug] = "activiteiten/" + slug + "/agenda.ics"
+				}
+			}
+			// The calendar of every filter page holds the activities the
+			// page lists.
+			filters := filterFeeds(t, out)
+			if len(filters) == 0 {
+				t.Fatal("no filter pages")
+			}
+			for path, slugs := range filters {
+				key := "filter " + path
+				files[key] = path
+				want[key] = []icaltest.Instance{}
+				for _, slug := range slugs {
+					want[key] = append(want[key], want[slug]...)
 				}
 			}
 			for _, path := range files {
@@ -77,6 +95,32 @@ func TestICSAgreesWithAgendaJSON(t *testing.T) {
 		})
 	}
 }
+
+// filterFeeds returns the calendar files of the filter pages of a Dutch
+// site, with the slugs of the activities each page lists as cards.
+func filterFeeds(t *testing.T, out *Memory) map[string][]string {
+	t.Helper()
+	feeds := map[string][]string{}
+	card := regexp.MustCompile(`<article class="card">\n<h3><a href="/activiteiten/([a-z0-9-]+)/">`)
+	for path := range out.Files {
+		dir, ok := strings.CutSuffix(path, "agenda.ics")
+		if !ok || !filterPath.MatchString(dir) {
+			continue
+		}
+		page, ok := out.Files[dir+"index.html"]
+		if !ok {
+			t.Fatalf("%s has no page %sindex.html", path, dir)
+		}
+		feeds[path] = []string{}
+		for _, m := range card.FindAllStringSubmatch(string(page), -1) {
+			feeds[path] = append(feeds[path], m[1])
+		}
+	}
+	return feeds
+}
+
+// filterPath matches the folders of the filter pages of a Dutch site.
+var filterPath = regexp.MustCompile(`^activiteiten/((voor|soort|op)/[a-z0-9-]+|gratis|vrije-inloop)/$`)
 
 // agendaInstances reads /agenda.json: the occurrences that are not
 // cancelled, of all activities ("") and of each by its slug, and the window

@@ -39,6 +39,7 @@ type Builder struct {
 	out    Output
 	now    time.Time  // gives today when Build is given none
 	photos photoCache // processed photos, by the sha256 of their bytes
+	shares pictures   // the pictures of link previews, by what they are made from
 }
 
 // snapshot is what a good build leaves for the next one.
@@ -93,8 +94,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		today = schedule.DateOf(b.now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
+	p.shares.last, p.shares.keep = b.shares, b.out == nil
 	jobs := p.routes
 	p.checkSlugs(&r.diags)
+	p.checkFilters(&r.diags)
 	checkGenerated(jobs, theme.Static, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)
@@ -136,8 +139,8 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	// not absolute was probably meant to be.
 	if !cfg.Absolute() && cfg.BaseURLGiven {
 		r.diags.Warnf(cfg.BaseURLPos, "relative-baseurl",
-			diag.T("zonder volledig webadres in baseURL kan niemand de agenda abonneren; er staat alleen een downloadlink",
-				"without a complete web address in baseURL nobody can subscribe to the calendar; there is only a download link"),
+			diag.T("zonder volledig webadres in baseURL kan niemand de agenda abonneren (er staat alleen een downloadlink) en tonen gedeelde links geen voorbeeld met afbeelding",
+				"without a complete web address in baseURL nobody can subscribe to the calendar (there is only a download link) and shared links show no preview with a picture"),
 			diag.T(`Schrijf het adres van de site in site.toml, bijvoorbeeld baseURL = "https://www.delinde.nl/".`,
 				`Write the site's address in site.toml, for example baseURL = "https://www.delinde.nl/".`))
 	}
@@ -158,6 +161,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		b.last = &snapshot{items: byRel, theme: theme, global: global, files: files, cal: p.cal, frags: p.frags,
 			photos: photos, bodies: r.bodies(p.bodies, byRel)}
 		b.keepPhotos(photos)
+		b.shares = p.keepPictures()
 	}
 	rendered := make([]string, 0, len(todo))
 	for _, i := range todo {
@@ -413,5 +417,6 @@ func (p *plan) fingerprint(site fs.FS, jobs []route) string {
 		buf.WriteString(f.Path)
 	}
 	h.Write(buf.Bytes())
+	h.Write([]byte(p.shareFingerprint()))
 	return hex.EncodeToString(h.Sum(nil))
 }

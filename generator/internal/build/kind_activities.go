@@ -38,6 +38,7 @@ func (p *plan) intro(pg *render.Page, intro *content.Page) diag.List {
 func (p *plan) activities(w io.Writer) (diag.List, error) {
 	pg := p.page("activities", p.theme.T("activities"), p.sectionPath(p.words.Activities))
 	diags := p.intro(pg, p.site.ActivitiesIntro)
+	pg.Filters = p.filterOverview()
 	var byDay [7][]*render.Activity
 	type dated struct {
 		d schedule.Date

@@ -26,6 +26,7 @@ func (p *plan) activity(w io.Writer, a *content.Activity) (diag.List, error) {
 	pg := p.page("activity", a.Title, p.activityPath(a))
 	pg.Summary = a.Summary
 	pg.Activity = p.activityView(a)
+	pg.PosterLink = p.cfg.Link(p.activityPosterPath(a))
 	var diags diag.List
 	pg.Body, diags = p.markdown(a.Source)
 	next := p.cal.upcoming(a.Slug)
@@ -39,5 +40,6 @@ func (p *plan) activity(w io.Writer, a *content.Activity) (diag.List, error) {
 	pg.Calendar = cal
 	pg.Script = pageScript
 	pg.JSONLD = p.eventsJSONLD(a, next)
+	p.shareView(pg, p.pagePicture(a.Image, a.ImageAlt, p.activityPath(a)), true)
 	return p.write(w, pg, diags)
 }

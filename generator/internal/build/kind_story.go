@@ -22,5 +22,6 @@ func (p *plan) story(w io.Writer, s *content.Story) (diag.List, error) {
 	v, diags := p.storyView(s)
 	pg.Story = v
 	pg.Summary = v.Excerpt
+	p.shareView(pg, p.pagePicture(s.Image, s.ImageAlt, p.storyPath(s)), true)
 	return p.write(w, pg, diags)
 }

@@ -46,6 +46,7 @@ func (p *plan) week(w io.Writer, monday schedule.Date) (diag.List, error) {
 	sunday := monday.AddDays(6)
 	title := p.theme.T("week_title", n, schedule.FormatDayMonthYear(monday, p.cfg.Language), schedule.FormatDayMonthYear(sunday, p.cfg.Language))
 	pg := p.page("week", title, p.weekPath(monday))
+	pg.PosterLink = p.cfg.Link(p.weekPosterPath(monday))
 	wk := &render.Week{ID: fmt.Sprintf("%d-W%02d", y, n), Title: title}
 	for i := range 7 {
 		v, err := p.daySection(monday.AddDays(i))

@@ -24,6 +24,7 @@ func (p *plan) activityView(a *content.Activity) *render.Activity {
 	for _, r := range a.Rules {
 		v.When = append(v.When, r.Describe(lang))
 	}
+	v.Audience, v.Categories = p.termLinks(a)
 	return v
 }
 

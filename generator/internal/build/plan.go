@@ -46,12 +46,14 @@ type plan struct {
 	bodies *bodyPhotos
 	// routes are every output of the site, sorted by path.
 	routes []route
+	shares *shareSet // the pictures of link previews
 }
 
 func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
 	p := &plan{fsys: fsys, cfg: cfg, site: site, theme: theme, today: today, words: PathWords[cfg.Language],
 		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}, frags: newFragments(nil),
-		photos: &photoSet{byRel: map[string]*published{}}, bodies: &bodyPhotos{byFile: map[string][]string{}}}
+		photos: &photoSet{byRel: map[string]*published{}}, bodies: &bodyPhotos{byFile: map[string][]string{}},
+		shares: newShareSet(nil)}
 	if site.Home != nil {
 		p.pages["_index.md"] = "/"
 	}
@@ -265,6 +267,9 @@ func (b *bodyPhotos) put(rel string, photos []string) {
 
 // write renders pg into w.
 func (p *plan) write(w io.Writer, pg *render.Page, diags diag.List) (diag.List, error) {
+	if pg.Share == nil {
+		p.shareView(pg, nil, false)
+	}
 	return diags, p.theme.RenderTo(w, pg)
 }
 

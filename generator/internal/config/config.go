@@ -37,6 +37,13 @@ type Config struct {
 	// BaseURLGiven reports whether baseURL is written with a value, such
 	// as "/"; an empty or missing baseURL leaves it false.
 	BaseURLGiven bool
+
+	// ShareImage is the photo link previews show of pages without one of
+	// their own, as a path under content/; "" for a picture the build
+	// draws. ShareImageAlt says what it shows; ShareImagePos is where it
+	// is named.
+	ShareImage, ShareImageAlt string
+	ShareImagePos             diag.Pos
 }
 
 // Address is where the centre is and how to reach it.
@@ -171,6 +178,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 		}
 		cal.Done()
 	}
+	c.loadShareImage(fsys, t)
 	c.Publish = loadPublish(t.Table(fPublish))
 	t.Done()
 	return c

@@ -29,6 +29,9 @@ type Activity struct {
 	OnHolidays bool
 	Cancels    []schedule.Cancel
 	Changes    []schedule.Change
+	// CategoryPos and AudiencePos are where each category and audience is
+	// written, for messages about them.
+	CategoryPos, AudiencePos []diag.Pos
 }
 
 // Free reports whether the cost says the activity costs nothing.
@@ -81,6 +84,8 @@ func parseActivity(file, slug string, text string, images imageFinder, diags *di
 	a.Contact = t.String(fContact)
 	a.Categories = t.Strings(fCategories)
 	a.Audience = t.Strings(fAudience)
+	a.CategoryPos = listPos(t, text, fCategories, a.Categories)
+	a.AudiencePos = listPos(t, text, fAudience, a.Audience)
 	a.Image, a.ImageAlt = imageFields(t, images)
 	a.Draft = t.Bool(fDraft)
 	a.OnHolidays = t.Bool(fOnHolidays)

@@ -56,7 +56,7 @@ func TestCheckAcceptsEarlierBuilds(t *testing.T) {
 }
 
 // onlyOutputIn checks that the site folder holds its own files, the output
-// folder and the lock file, and nothing else.
+// folder, the lock file and the manifest, and nothing else.
 func onlyOutputIn(t *testing.T, site, out string) {
 	t.Helper()
 	entries, err := os.ReadDir(site)
@@ -65,7 +65,7 @@ func onlyOutputIn(t *testing.T, site, out string) {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "site.toml", "content", "themes", filepath.Base(out), lockPrefix + filepath.Base(out):
+		case "site.toml", "content", "themes", filepath.Base(out), lockPrefix + filepath.Base(out), manifestPrefix + filepath.Base(out):
 		default:
 			t.Errorf("left in the site folder: %s", e.Name())
 		}

@@ -8,14 +8,17 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 )
 
 // Names of what a build keeps next to the output folder NAME.
 const (
-	lockPrefix    = ".krachtpunt-lock-"  // + NAME: the lock file, kept
-	stagingPrefix = ".krachtpunt-build-" // + NAME: the new site while it is written
-	asideSuffix   = ".old"               // staging + this: the old site during a swap
+	lockPrefix        = ".krachtpunt-lock-"        // + NAME: the lock file, kept
+	stagingPrefix     = ".krachtpunt-build-"       // + NAME: the new site while it is written
+	asideSuffix       = ".old"                     // staging + this: the old site during a swap
+	manifestPrefix    = ".krachtpunt-manifest-"    // + NAME: the record of the published site
+	newManifestPrefix = ".krachtpunt-newmanifest-" // + NAME: the new site's record during the swap
 )
 
 // Options configures Open.
@@ -31,20 +34,38 @@ type Options struct {
 // Dir writes a build into a staging folder next to the output folder and
 // swaps it in when Commit is called, so a failed or interrupted build leaves
 // the previous site exactly as it was. It holds the output folder's lock
-// from Open until Commit or Abort. WriteFile may be called concurrently.
+// from Open until Commit or Abort. Create, WriteFile and Keep may be called
+// concurrently.
+//
+// A file that the previous site already has with the same bytes is not
+// written again: the new site gets a hard link to it, so its modification
+// time stays and upload tools such as rsync see only what really changed.
 type Dir struct {
-	target  string // the output folder: absolute, symbolic links resolved
-	staging string
-	aside   string
-	lock    *folderLock
-	root    *os.Root // staging: writes fail if it is removed under us
-	log     *slog.Logger
-	done    atomic.Bool
+	target      string // the output folder: absolute, symbolic links resolved
+	staging     string
+	aside       string
+	manifest    string // the previous site's record, then the new one's
+	newManifest string
+	lock        *folderLock
+	parent      *os.Root // the folder holding target and staging: for links
+	root        *os.Root // staging: writes fail if it is removed under us
+	log         *slog.Logger
+	done        atomic.Bool
+
+	prev     map[string]entry // the previous site's manifest; nil: none
+	prevData []byte           // its bytes, put back when the swap fails
+	hasPrev  bool             // there is a previous site to link to
+
+	mu    sync.Mutex
+	files map[string]entry // the new site's manifest
+	dirs  sync.Map         // folders made in staging: slash path -> true
+	stats Stats
 
 	// The file operations of the swap, replaced by tests.
 	exchange func(a, b string) error
 	rename   func(from, to string) error
-	step     func(string) // told each step of the swap; nil
+	link     func(old, new string) error // relative to parent
+	step     func(string)                // told each step of the swap; nil
 }
 
 // Open waits until no other build holds the output folder target, takes it,
@@ -67,12 +88,15 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		return nil, fmt.Errorf("waiting for the other build in %s: %w", target, err)
 	}
 	d := &Dir{
-		target:   abs,
-		staging:  filepath.Join(parent, stagingPrefix+name),
-		lock:     lock,
-		log:      o.Logger,
-		exchange: exchange,
-		rename:   os.Rename,
+		target:      abs,
+		staging:     filepath.Join(parent, stagingPrefix+name),
+		manifest:    filepath.Join(parent, manifestPrefix+name),
+		newManifest: filepath.Join(parent, newManifestPrefix+name),
+		lock:        lock,
+		log:         o.Logger,
+		files:       map[string]entry{},
+		exchange:    exchange,
+		rename:      os.Rename,
 	}
 	d.aside = d.staging + asideSuffix
 	if d.log == nil {
@@ -91,9 +115,24 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		d.Abort()
 		return nil, err
 	}
-	if d.root, err = os.OpenRoot(d.staging); err != nil {
+	if d.parent, err = os.OpenRoot(parent); err != nil {
 		d.Abort()
 		return nil, err
+	}
+	d.link = d.parent.Link
+	if d.root, err = d.parent.OpenRoot(stagingPrefix + name); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	if fi, err := d.parent.Lstat(name); err == nil && fi.IsDir() {
+		d.hasPrev = true
+		if data, err := os.ReadFile(d.manifest); err == nil {
+			if d.prev, err = decodeManifest(data); err != nil {
+				d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", err)
+			} else {
+				d.prevData = data
+			}
+		}
 	}
 	return d, nil
 }
@@ -109,7 +148,7 @@ func (d *Dir) tidy() error {
 			}
 		}
 	}
-	for _, p := range []string{d.staging, d.aside} {
+	for _, p := range []string{d.staging, d.aside, d.newManifest} {
 		if err := os.RemoveAll(p); err != nil {
 			return fmt.Errorf("removing %s, left by an interrupted build: %w", p, err)
 		}
@@ -117,43 +156,73 @@ func (d *Dir) tidy() error {
 	return nil
 }
 
-// WriteFile writes data to the slash path p in the staging folder.
+// WriteFile writes data to the slash path p in the staging folder: Create,
+// Write and Close, without a key.
 func (d *Dir) WriteFile(p string, data []byte) error {
-	if d.done.Load() {
-		return fmt.Errorf("writing %s: the build is already finished", p)
+	w, err := d.Create(p, "")
+	if err != nil {
+		return err
 	}
-	if !fs.ValidPath(p) || p == "." {
-		return fmt.Errorf("writing %q: not a valid path inside the site", p)
+	if _, err := w.Write(data); err != nil {
+		w.Close()
+		return err
 	}
-	name := filepath.FromSlash(p)
-	if dir := filepath.Dir(name); dir != "." {
-		if err := d.root.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("writing %s: %w", p, err)
-		}
-	}
-	if err := d.root.WriteFile(name, data, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", p, err)
-	}
-	return nil
+	return w.Close()
 }
 
-// Commit swaps the finished build in for the output folder and releases
-// the lock. When ctx is already cancelled, it throws the build away instead
-// and returns ctx's error; once the swap has begun, it is not interrupted.
+// Commit swaps the finished build in for the output folder, with its
+// manifest, and releases the lock. When ctx is already cancelled, it throws
+// the build away instead and returns ctx's error; once the swap has begun,
+// it is not interrupted.
+//
+// The manifest beside the output folder always describes the site in it,
+// whenever the process is killed: the new manifest is written first, the
+// old one is removed before the swap and the new one renamed in after it.
+// In between there is none, which only means the next build compares every
+// file.
 func (d *Dir) Commit(ctx context.Context) error {
 	if d.done.Swap(true) {
 		return errors.New("the build is already finished")
 	}
 	defer d.lock.unlock()
 	d.root.Close()
+	d.parent.Close()
 	if err := ctx.Err(); err != nil {
 		_ = os.RemoveAll(d.staging)
 		return err
 	}
+	d.mu.Lock()
+	files := d.files
+	d.mu.Unlock()
+	record := true
+	if err := writeManifest(d.newManifest, files); err != nil {
+		// The site is whole without it; the next build compares every file.
+		d.log.Warn("writing the record of the new site", "file", d.newManifest, "err", err)
+		_ = os.Remove(d.newManifest)
+		record = false
+	}
+	if err := os.Remove(d.manifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		_ = os.RemoveAll(d.staging)
+		_ = os.Remove(d.newManifest)
+		return fmt.Errorf("removing the record of the previous site: %w", err)
+	}
+	d.tell("unrecorded")
 	old, err := d.swap()
 	if err != nil {
 		_ = os.RemoveAll(d.staging)
+		_ = os.Remove(d.newManifest)
+		if d.prevData != nil {
+			// The previous site stays (or is put back by the next Open).
+			_ = os.WriteFile(d.manifest, d.prevData, 0o644)
+		}
 		return err
+	}
+	if record {
+		if err := os.Rename(d.newManifest, d.manifest); err != nil {
+			d.log.Warn("recording the new site", "file", d.manifest, "err", err)
+			_ = os.Remove(d.newManifest)
+		}
+		d.tell("recorded")
 	}
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
@@ -172,6 +241,9 @@ func (d *Dir) Abort() {
 	}
 	if d.root != nil {
 		d.root.Close()
+	}
+	if d.parent != nil {
+		d.parent.Close()
 	}
 	_ = os.RemoveAll(d.staging)
 	d.lock.unlock()

@@ -22,6 +22,29 @@
 // between those two renames leaves no output folder; the next Open puts the
 // old site back before anything else.
 //
+// Only what changed is written: Create streams a file into the staging
+// folder, and when the previous site has the same bytes at that path, the
+// new site gets a hard link to the previous file instead, so its
+// modification time stays and rsync or an upload tool sees no change. A
+// file of up to a megabyte is held in memory while it may still equal the
+// previous one, so an unchanged file is not written at all. Where links
+// fail (another file system, no hard links), the file is written with the
+// previous file's modification time. Keep publishes a previous file without
+// making it again, for a build that knows from its key that nothing changed.
+//
+// The manifest (".krachtpunt-manifest-public") records, for every file of
+// the site in the output folder, the key it was made from, its sha256,
+// size, modification time and file number. PreviousKey reads it, and Create
+// compares against its sha256 instead of reading the previous file. An
+// entry counts only while the file still has that size, time and number,
+// so a file edited by hand is compared by its bytes. The manifest lies next
+// to the output folder, so it is never published. It always describes the
+// site in the output folder: Commit writes the new one aside
+// (".krachtpunt-newmanifest-public"), removes the old one before the swap
+// and renames the new one in after it. A build killed during the swap
+// leaves no manifest, which only means the next build compares every file;
+// a missing, damaged or older manifest is never an error.
+//
 // Whatever an interrupted build left next to the output folder is removed
 // by the next Open, while it holds the lock: never a folder that a running
 // build still uses.

@@ -153,7 +153,9 @@ func fingerprintOf(t *testing.T, dir string) fingerprint {
 // TestKilledBuild kills a build of a large site with SIGKILL at random
 // moments and at every step of the swap. After every kill the output folder
 // holds exactly the complete old or the complete new site, and the next
-// build finds nothing in its way and leaves no folder behind. With two
+// build finds nothing in its way and leaves no folder behind. The manifest
+// next to the output folder describes the site in it, or is missing while
+// the swap is under way (the next build then compares every file). With two
 // renames instead of one exchange, a build killed between them leaves no
 // output folder; then the old site must be whole beside it, and the next
 // build must put it back before it begins.
@@ -198,8 +200,8 @@ func TestKilledBuild(t *testing.T) {
 		kills    int
 		steps    []string // steps of the swap to kill at
 	}{
-		{"exchange", false, 32, []string{"swap", "exchanged"}},
-		{"two renames", true, 12, []string{"swap", "aside", "renamed"}},
+		{"exchange", false, 32, []string{"unrecorded", "swap", "exchanged", "recorded"}},
+		{"two renames", true, 12, []string{"unrecorded", "swap", "aside", "renamed", "recorded"}},
 	}
 	for _, m := range modes {
 		if testing.Short() {
@@ -234,6 +236,10 @@ func TestKilledBuild(t *testing.T) {
 			have = 1
 			t.Logf("a build holds the folder for %v", took)
 
+			hadRecord := manifestMatches(t, out)
+			if !hadRecord {
+				t.Fatal("the build that was not killed left no manifest")
+			}
 			outcomes := map[string]int{}
 			for i := range m.kills {
 				next := 1 - have
@@ -292,15 +298,29 @@ func TestKilledBuild(t *testing.T) {
 					t.Fatalf("kill %d (%s): the output folder holds neither the old nor the new site", i, at)
 				}
 				switch at {
-				case "at swap", "at aside", "before the folder was taken":
+				case "at unrecorded", "at swap", "at aside", "before the folder was taken":
 					if got == next {
 						t.Errorf("kill %d (%s): the new site is in place", i, at)
 					}
-				case "at exchanged", "at renamed", "after the end":
+				case "at exchanged", "at renamed", "at recorded", "after the end":
 					if got != next {
 						t.Errorf("kill %d (%s): the new site is not in place", i, at)
 					}
 				}
+				// The manifest describes the site in the output folder, or
+				// there is none; before and after the swap there is one.
+				recorded := manifestMatches(t, out)
+				switch at {
+				case "before the folder was taken":
+					if recorded != hadRecord {
+						t.Errorf("kill %d (%s): a manifest next to the output folder: %v, before: %v", i, at, recorded, hadRecord)
+					}
+				case "at recorded", "after the end":
+					if !recorded {
+						t.Errorf("kill %d (%s): no manifest next to the output folder", i, at)
+					}
+				}
+				hadRecord = recorded
 
 				// The next build: it gets the folder at once, puts back a site
 				// left aside and clears the way.

@@ -2,6 +2,7 @@ package outdir
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"maps"
@@ -48,7 +49,7 @@ func writeFiles(t *testing.T, dir string, m map[string]string) {
 }
 
 // onlyOutput checks that next to the output folder there is nothing but
-// the output folder and its lock file.
+// the output folder, its lock file and a manifest that describes it.
 func onlyOutput(t *testing.T, out string) {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(out))
@@ -63,10 +64,54 @@ func onlyOutput(t *testing.T, out string) {
 	if _, err := os.Stat(out); err == nil {
 		want = append(want, filepath.Base(out))
 	}
+	if manifestMatches(t, out) {
+		want = append(want, manifestPrefix+filepath.Base(out))
+	}
 	slices.Sort(want)
 	if !slices.Equal(names, want) {
 		t.Errorf("next to the output folder: %q, want %q", names, want)
 	}
+}
+
+// manifestMatches says whether there is a manifest next to the output
+// folder out, and fails the test unless it describes exactly the files in
+// out: every file with its size, time, file number and sha256.
+func manifestMatches(t *testing.T, out string) bool {
+	t.Helper()
+	path := filepath.Join(filepath.Dir(out), manifestPrefix+filepath.Base(out))
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := decodeManifest(data)
+	if err != nil {
+		t.Errorf("the manifest next to %s: %v", out, err)
+		return true
+	}
+	have := files(t, out)
+	for p, data := range have {
+		e, ok := m[p]
+		if !ok {
+			t.Errorf("the manifest lacks %s", p)
+			continue
+		}
+		fi, err := os.Lstat(filepath.Join(out, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !e.matches(fi) || e.sum != sha256.Sum256([]byte(data)) {
+			t.Errorf("the manifest's entry for %s does not describe the file", p)
+		}
+	}
+	for p := range m {
+		if _, ok := have[p]; !ok {
+			t.Errorf("the manifest has %s, which is not in %s", p, out)
+		}
+	}
+	return true
 }
 
 var (
@@ -122,7 +167,7 @@ func TestCommitExchanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"swap", "exchanged"}; !slices.Equal(steps, want) {
+	if want := []string{"unrecorded", "swap", "exchanged", "recorded"}; !slices.Equal(steps, want) {
 		t.Errorf("steps %q, want %q", steps, want)
 	}
 	if got := files(t, out); !maps.Equal(got, newSite) {
@@ -138,7 +183,7 @@ func TestCommitFallsBackToTwoRenames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"swap", "aside", "renamed"}; !slices.Equal(steps, want) {
+	if want := []string{"unrecorded", "swap", "aside", "renamed", "recorded"}; !slices.Equal(steps, want) {
 		t.Errorf("steps %q, want %q", steps, want)
 	}
 	if got := files(t, out); !maps.Equal(got, newSite) {
@@ -155,7 +200,7 @@ func TestFirstBuildRenames(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := []string{"swap", "renamed"}; !slices.Equal(steps, want) {
+			if want := []string{"unrecorded", "swap", "renamed", "recorded"}; !slices.Equal(steps, want) {
 				t.Errorf("steps %q, want %q", steps, want)
 			}
 			if got := files(t, out); !maps.Equal(got, newSite) {

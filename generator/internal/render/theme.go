@@ -21,7 +21,7 @@ import (
 )
 
 // Layouts every theme must have; each is executed with a *Page.
-var Layouts = []string{"home", "page", "activities", "activity", "stories", "story", "agenda", "week", "month", "hours", "changes", "404"}
+var Layouts = []string{"home", "page", "activities", "activity", "stories", "story", "agenda", "week", "month", "hours", "changes", "poster", "week-poster", "filter", "404"}
 
 // Theme is a loaded theme in one language.
 type Theme struct {

@@ -23,9 +23,15 @@ type Page struct {
 	Script     template.JS // the page script that keeps dates true on later days; "" for none
 	Pager      *Pager      // the links to the other pages of a list cut into pages; nil for none
 	Changes    *Changes    // the changes page; nil on other pages
+	Poster     *Poster     // a poster for the door; nil on other pages
+	PosterLink string      // link to the poster of this page, "" for none
+	Filter     *Filter     // a filter page; nil on other pages
+	// Filters is the overview of the filter pages on the activities page.
+	Filters []*FilterGroup
 	// Feed is a feed of this page besides the stories feed, "" for none,
 	// and FeedTitle its name.
 	Feed, FeedTitle string
+	Share           *Share // what a link preview shows; nil for nothing
 }
 
 // Changes is what the changes page shows: the coming cancellations,
@@ -123,6 +129,8 @@ type Activity struct {
 	Tags                    []string
 	ICS                     string        // link to the activity's calendar file, "" for none
 	Card                    template.HTML // the activity as lists show it, made once
+	// Audience and Categories link to the filter pages of its terms.
+	Audience, Categories []Term
 }
 
 // ActivityGroup is a heading with activities under it (a weekday, or "once").

@@ -1,0 +1,258 @@
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"krachtpunt/generator/internal/qr"
+	"krachtpunt/generator/internal/qr/qrtest"
+)
+
+// posterSite is a built site with posters and the absolute address its
+// codes must lead to.
+type posterSite struct {
+	name   string
+	site   *Memory
+	base   string // the site's baseURL
+	agenda string // the agenda's path word
+	folder string // the folder of the host the site is in, from baseURL: "centre/"
+}
+
+// posterSites are the example centre, an English site under a folder of
+// its host, and a site with a very busy week and very long texts.
+func posterSites(t *testing.T) []posterSite {
+	t.Helper()
+	out := []posterSite{{"example", buildExample(t, "2026-11-25"), "https://www.buurthuisdevlinder.example/", "agenda", ""}}
+	for _, s := range []struct{ file, base, agenda, folder string }{
+		{"testdata/posters-en.txtar", "https://thelinden.example/centre/", "calendar", "centre/"},
+		{"testdata/posters-busy-week.txtar", "https://drukte.example/", "agenda", ""},
+	} {
+		a := readArchive(t, s.file)
+		m, _, err := buildFiles(t, a.input, a.today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, posterSite{s.file, m, s.base, s.agenda, s.folder})
+	}
+	return out
+}
+
+// posterPages returns the published paths of the posters of a site.
+func posterPages(m *Memory) []string {
+	var out []string
+	for _, p := range m.Paths() {
+		if strings.HasSuffix(p, "/poster/index.html") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// qrTarget returns the address the code on the poster at path p must lead
+// to: the activity's page, or for a week the agenda.
+func (s posterSite) qrTarget(p string) string {
+	dir := strings.TrimSuffix(p, "poster/index.html")
+	if strings.HasPrefix(dir, s.agenda+"/week/") {
+		return s.base + s.agenda + "/"
+	}
+	return s.base + dir
+}
+
+var inlineQR = regexp.MustCompile(`<svg class="qr".*?</svg>`)
+
+// TestPosterCodesDecode draws the QR code of every poster from the SVG in
+// the published page and reads it with zbarimg: it must give the exact
+// absolute address of the activity, or of the agenda for a week.
+func TestPosterCodesDecode(t *testing.T) {
+	zbar := qrtest.Zbarimg(t)
+	for _, s := range posterSites(t) {
+		pages := posterPages(s.site)
+		if len(pages) < 4 {
+			t.Fatalf("%s: only %d posters", s.name, len(pages))
+		}
+		for _, p := range pages {
+			svgs := inlineQR.FindAllString(string(s.site.Files[p]), -1)
+			if len(svgs) != 1 {
+				t.Errorf("%s: %s has %d QR codes, want 1", s.name, p, len(svgs))
+				continue
+			}
+			if got, want := qrtest.Decode(t, zbar, qrtest.Rasterize(t, svgs[0], 3)), s.qrTarget(p); got != want {
+				t.Errorf("%s: the code on %s leads to %q, want %q", s.name, p, got, want)
+			}
+		}
+	}
+}
+
+// printed is one line of what .ci/browser/poster.mjs reports.
+type printed struct {
+	Path    string `json:"path"`
+	Pages   int    `json:"pages"`
+	QR      string `json:"qr"`
+	QRWidth int    `json:"qrWidth"`
+	Remote  string `json:"remote"`
+}
+
+// minQRWidth is the smallest printed width of a code, in millimetres, that
+// a phone reads from a step or two away.
+const minQRWidth = 40
+
+// printPosters prints the pages at paths with .ci/browser/poster.mjs and
+// returns, by path, what is wrong with each as printed: not exactly one A4
+// page, a code that is missing, too small or leads elsewhere than target
+// says, a request to another host. The site is served in folder, as its
+// links expect.
+func printPosters(t *testing.T, site *Memory, folder string, paths []string, target func(path string) string) map[string][]string {
+	t.Helper()
+	dir := browserTools(t)
+	node := tool(t, "node", "install Node.js to run the browser checks")
+	zbar := qrtest.Zbarimg(t)
+	browser := chromium(t)
+	served := &Memory{Files: map[string][]byte{}}
+	for p, data := range site.Files {
+		served.Files[folder+p] = data
+	}
+	srv := serveMemory(t, served)
+	out := t.TempDir()
+	args := []string{filepath.Join(dir, "poster.mjs"), srv.URL, out}
+	for _, p := range paths {
+		args = append(args, "/"+folder+strings.TrimSuffix(p, "index.html"))
+	}
+	cmd := exec.Command(node, args...)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+browser)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("printing the posters: %v\n%s", err, stderr.Bytes())
+	}
+	wrong := map[string][]string{}
+	seen := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(stdout)), "\n") {
+		var r printed
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("reading %q: %v", line, err)
+		}
+		p := strings.TrimPrefix(strings.TrimPrefix(r.Path, "/"), folder) + "index.html"
+		if r.Remote != "" {
+			wrong[p] = append(wrong[p], "remote: "+r.Remote)
+			continue
+		}
+		seen++
+		if r.Pages != 1 {
+			wrong[p] = append(wrong[p], "pages: prints on "+itoa(r.Pages)+" A4 pages, want 1")
+		}
+		switch want := target(p); {
+		case r.QR == "" && want != "":
+			wrong[p] = append(wrong[p], "qr: no code printed")
+		case r.QR != "":
+			text, err := qrtest.Read(zbar, r.QR)
+			switch {
+			case err != nil:
+				wrong[p] = append(wrong[p], "qr: "+err.Error())
+			case text != want:
+				wrong[p] = append(wrong[p], "qr: leads to "+text+", want "+want)
+			}
+			if r.QRWidth < minQRWidth {
+				wrong[p] = append(wrong[p], "qr: printed "+itoa(r.QRWidth)+" mm wide, want "+itoa(minQRWidth)+" at least")
+			}
+		}
+	}
+	if seen != len(paths) {
+		t.Fatalf("%d posters printed of %d", seen, len(paths))
+	}
+	return wrong
+}
+
+// TestPostersPrintOnOneA4 prints every poster of the example centre, of an
+// English site and of a site with a very busy week and very long texts in
+// headless Chromium, on A4 as the print dialog does: each must come out as
+// exactly one page, with a code of at least 4 cm that zbarimg reads as the
+// page's absolute address.
+func TestPostersPrintOnOneA4(t *testing.T) {
+	for _, s := range posterSites(t) {
+		pages := posterPages(s.site)
+		wrong := printPosters(t, s.site, s.folder, pages, s.qrTarget)
+		for _, p := range slices.Sorted(mapKeys(wrong)) {
+			t.Errorf("%s: %s: %s", s.name, p, strings.Join(wrong[p], "; "))
+		}
+		t.Logf("%s: %d posters printed", s.name, len(pages))
+	}
+}
+
+func mapKeys(m map[string][]string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// TestPosterCheckCatchesBrokenPosters prints posters made to fail the
+// checks, next to the good posters they were made from: without the rules
+// that cut long texts and fit the sheet, the poster with the longest texts
+// and the busiest week each run onto a second page; a code of another
+// address and a damaged code are reported.
+func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
+	s := posterSites(t)[2]
+	long, week := "activiteiten/lang/poster/index.html", "agenda/week/2026-W49/poster/index.html"
+	site := &Memory{Files: map[string][]byte{}}
+	for p, data := range s.site.Files {
+		if strings.HasSuffix(p, ".css") || strings.HasSuffix(p, ".jpg") {
+			site.Files[p] = data
+		}
+	}
+	site.Files[long] = s.site.Files[long]
+	site.Files[week] = s.site.Files[week]
+	unclamp := `<style>@media print { .poster { height: auto; display: block; } .poster * { -webkit-line-clamp: none !important; display: block !important; white-space: normal !important; } .poster-photo { height: auto !important; } .poster-days { columns: auto !important; } }</style></head>`
+	other, err := qr.Encode("https://elders.example/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := map[string]struct {
+		from, rule string
+		change     func(string) string
+	}{
+		"unclamped/":      {long, "pages", func(h string) string { return strings.Replace(h, "</head>", unclamp, 1) }},
+		"busy-unclamped/": {week, "pages", func(h string) string { return strings.Replace(h, "</head>", unclamp, 1) }},
+		"other-code/":     {long, "qr", func(h string) string { return inlineQR.ReplaceAllString(h, other.SVG("qr", "QR")) }},
+		"damaged-code/": {long, "qr", func(h string) string {
+			return regexp.MustCompile(`M(\d+) 1[0-9]h`).ReplaceAllString(h, "M$1 30h") // rows 10-19 moved onto row 30
+		}},
+		"no-code/": {long, "qr", func(h string) string { return inlineQR.ReplaceAllString(h, "") }},
+	}
+	paths := []string{long, week}
+	for dir, b := range broken {
+		p := dir + "index.html"
+		site.Files[p] = []byte(b.change(string(s.site.Files[b.from])))
+		paths = append(paths, p)
+	}
+	target := func(p string) string {
+		if b, ok := broken[strings.TrimSuffix(p, "index.html")]; ok {
+			p = b.from
+		}
+		return s.qrTarget(p)
+	}
+	wrong := printPosters(t, site, "", paths, target)
+	for p, w := range wrong {
+		t.Logf("%s: %s", p, strings.Join(w, "; "))
+	}
+	for _, p := range []string{long, week} {
+		if len(wrong[p]) > 0 {
+			t.Errorf("%s is fine but was reported: %v", p, wrong[p])
+		}
+	}
+	for dir, b := range broken {
+		if !slices.ContainsFunc(wrong[dir+"index.html"], func(w string) bool { return strings.HasPrefix(w, b.rule+":") }) {
+			t.Errorf("/%s: %s not reported; reported: %v", dir, b.rule, wrong[dir+"index.html"])
+		}
+	}
+}

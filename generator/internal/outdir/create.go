@@ -1,0 +1,411 @@
+package outdir
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+)
+
+// maxHeld is the most a file being written is held in memory while it may
+// still equal the previous site's file: an unchanged file of that size or
+// less is never written at all. Larger files are written as they come and
+// compared when they are complete.
+const maxHeld = 1 << 20
+
+// Stats counts what a build did with its files.
+type Stats struct {
+	Written      int   // files written anew
+	WrittenBytes int64 // bytes written, also of files that were then kept
+	Linked       int   // files of the previous site kept as hard links
+	Copied       int   // files of the previous site kept as copies: links failed
+}
+
+// Stats returns what the build did with its files so far.
+func (d *Dir) Stats() Stats {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.stats
+}
+
+// PreviousKey returns the key the build that made the current output folder
+// recorded for the slash path p, or "" when it recorded none, has no such
+// file, or the file was changed since.
+func (d *Dir) PreviousKey(p string) string {
+	if e := d.earlier(p); e != nil && e.known {
+		return e.key
+	}
+	return ""
+}
+
+// Keep publishes the previous site's file p unchanged, with its bytes and
+// modification time (a hard link, or a copy where links fail), and records
+// key for it.
+func (d *Dir) Keep(p, key string) error {
+	name, err := d.prepare(p)
+	if err != nil {
+		return err
+	}
+	e := d.earlier(p)
+	if e == nil {
+		return fmt.Errorf("keeping %s: the previous site has no such file", p)
+	}
+	if !e.known {
+		if e.sum, err = d.sumOf(p); err != nil {
+			return fmt.Errorf("keeping %s: %w", p, err)
+		}
+	}
+	fi, err := d.place(p, name, e, nil)
+	if err != nil {
+		return fmt.Errorf("keeping %s: %w", p, err)
+	}
+	d.record(p, entryOf(key, e.sum, fi))
+	return nil
+}
+
+// Create starts the file at the slash path p in the staging folder; it is
+// complete when Close returns nil. key is the content hash of everything
+// the file is made from ("" when unknown); it is recorded for the next
+// build's PreviousKey. When the previous site has a file at p with the same
+// bytes, Close keeps that one instead.
+func (d *Dir) Create(p, key string) (io.WriteCloser, error) {
+	name, err := d.prepare(p)
+	if err != nil {
+		return nil, err
+	}
+	w := &file{d: d, p: p, name: name, key: key, h: sha256.New(), prev: d.earlier(p)}
+	if w.prev == nil || w.prev.size > maxHeld {
+		if err := w.open(); err != nil {
+			return nil, err
+		}
+	} else {
+		w.held = getHeld(int(w.prev.size))
+	}
+	return w, nil
+}
+
+// prepare checks p and makes its folder in staging; it returns the name of
+// p there.
+func (d *Dir) prepare(p string) (string, error) {
+	if d.done.Load() {
+		return "", fmt.Errorf("writing %s: the build is already finished", p)
+	}
+	if !fs.ValidPath(p) || p == "." {
+		return "", fmt.Errorf("writing %q: not a valid path inside the site", p)
+	}
+	if dir := path.Dir(p); dir != "." {
+		if _, ok := d.dirs.Load(dir); !ok {
+			if err := d.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+				return "", fmt.Errorf("writing %s: %w", p, err)
+			}
+			d.dirs.Store(dir, true)
+		}
+	}
+	return filepath.FromSlash(p), nil
+}
+
+// earlierFile is the previous site's file at one path.
+type earlierFile struct {
+	entry
+	known bool // key and sum come from the manifest and still hold
+}
+
+// earlier returns the previous site's file at p, or nil when it has none.
+func (d *Dir) earlier(p string) *earlierFile {
+	if !d.hasPrev || !fs.ValidPath(p) {
+		return nil
+	}
+	fi, err := d.parent.Lstat(d.prevName(p))
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	if e, ok := d.prev[p]; ok && e.matches(fi) {
+		return &earlierFile{entry: e, known: true}
+	}
+	return &earlierFile{entry: entryOf("", [32]byte{}, fi)}
+}
+
+// prevName is the name of p in the previous site, relative to d.parent.
+func (d *Dir) prevName(p string) string {
+	return filepath.Join(filepath.Base(d.target), filepath.FromSlash(p))
+}
+
+// stagingName is the name of p in staging, relative to d.parent.
+func (d *Dir) stagingName(p string) string {
+	return filepath.Join(filepath.Base(d.staging), filepath.FromSlash(p))
+}
+
+// sumOf reads the previous site's file p and returns its sha256.
+func (d *Dir) sumOf(p string) ([32]byte, error) {
+	var sum [32]byte
+	f, err := d.parent.Open(d.prevName(p))
+	if err != nil {
+		return sum, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return sum, err
+	}
+	h.Sum(sum[:0])
+	return sum, nil
+}
+
+// sameAs says whether the previous site's file e at p holds data.
+func (d *Dir) sameAs(p string, e *earlierFile, data []byte) bool {
+	f, err := d.parent.Open(d.prevName(p))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := getHeld(int(e.size) + 1)
+	defer putHeld(buf)
+	n, err := io.ReadFull(f, buf[:cap(buf)])
+	return (err == io.EOF || err == io.ErrUnexpectedEOF) && bytes.Equal(buf[:n], data)
+}
+
+// place puts the previous site's file e at p into staging under name: a
+// hard link, or when linking fails, data (or a copy of the file when data
+// is nil) with the file's modification time. It returns what is in place.
+func (d *Dir) place(p, name string, e *earlierFile, data []byte) (fs.FileInfo, error) {
+	err := d.link(d.prevName(p), d.stagingName(p))
+	if errors.Is(err, fs.ErrExist) {
+		// Written twice: the last one counts.
+		if err = d.root.Remove(name); err == nil {
+			err = d.link(d.prevName(p), d.stagingName(p))
+		}
+	}
+	if err == nil {
+		// Through the root of staging: if the folder was removed and made
+		// anew under this build, the link went elsewhere.
+		fi, err := d.root.Lstat(name)
+		if err != nil {
+			return nil, err
+		}
+		if inode(fi) != e.ino || fi.Size() != e.size {
+			return nil, errors.New("the build folder was replaced during the build")
+		}
+		d.count(func(s *Stats) { s.Linked++ })
+		return fi, nil
+	}
+	// Another file system, or one without hard links: the same bytes with
+	// the same time.
+	if data == nil {
+		src, err := d.parent.Open(d.prevName(p))
+		if err != nil {
+			return nil, err
+		}
+		defer src.Close()
+		if err := d.copyTo(name, src); err != nil {
+			return nil, err
+		}
+	} else if err := d.copyTo(name, bytes.NewReader(data)); err != nil {
+		return nil, err
+	}
+	t := e.modTime()
+	if err := d.root.Chtimes(name, t, t); err != nil {
+		return nil, err
+	}
+	d.count(func(s *Stats) { s.Copied++; s.WrittenBytes += e.size })
+	return d.root.Lstat(name)
+}
+
+// copyTo writes what r holds to name in staging.
+func (d *Dir) copyTo(name string, r io.Reader) error {
+	f, err := d.createFile(name)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(f, r)
+	return errors.Join(err, f.Close())
+}
+
+func (d *Dir) record(p string, e entry) {
+	d.mu.Lock()
+	d.files[p] = e
+	d.mu.Unlock()
+}
+
+func (d *Dir) count(f func(*Stats)) {
+	d.mu.Lock()
+	f(&d.stats)
+	d.mu.Unlock()
+}
+
+// file is a file being written by Create. While it may still equal the
+// previous site's file it is held in memory; once it cannot, or when there
+// is none, it goes to its file in staging.
+type file struct {
+	d    *Dir
+	p    string
+	name string
+	key  string
+	h    hash.Hash
+	n    int64
+	prev *earlierFile // nil: the previous site has no such file
+	held []byte       // the bytes so far, while not yet written
+	f    *os.File     // nil while the bytes are held
+	err  error        // the first error, returned by every later call
+	done bool
+}
+
+// createFile makes a new file at name in staging. A file already there is
+// removed, never written into: it may be a link to the previous site's.
+func (d *Dir) createFile(name string) (*os.File, error) {
+	f, err := d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := d.root.Remove(name); err != nil {
+			return nil, err
+		}
+		f, err = d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	return f, err
+}
+
+func (w *file) open() error {
+	f, err := w.d.createFile(w.name)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", w.p, err)
+	}
+	w.f = f
+	return nil
+}
+
+// Write adds b to the file.
+func (w *file) Write(b []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	if w.done {
+		return 0, fmt.Errorf("writing %s: the file is closed", w.p)
+	}
+	w.h.Write(b)
+	w.n += int64(len(b))
+	if w.f == nil {
+		if w.n <= w.prev.size {
+			w.held = append(w.held, b...)
+			return len(b), nil
+		}
+		// Longer than the previous file: it changed.
+		if w.err = w.spill(); w.err != nil {
+			return 0, w.err
+		}
+	}
+	if _, err := w.f.Write(b); err != nil {
+		w.err = fmt.Errorf("writing %s: %w", w.p, err)
+		return 0, w.err
+	}
+	return len(b), nil
+}
+
+// spill writes the held bytes to the file and holds no more.
+func (w *file) spill() error {
+	if err := w.open(); err != nil {
+		return err
+	}
+	_, err := w.f.Write(w.held)
+	putHeld(w.held)
+	w.held = nil
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", w.p, err)
+	}
+	return nil
+}
+
+// Close completes the file: the previous site's file when it has the same
+// bytes, else the new one.
+func (w *file) Close() error {
+	if w.done {
+		return fmt.Errorf("closing %s: the file is already closed", w.p)
+	}
+	w.done = true
+	if w.err != nil {
+		if w.f != nil {
+			w.f.Close()
+		}
+		putHeld(w.held)
+		return w.err
+	}
+	var sum [32]byte
+	w.h.Sum(sum[:0])
+	fi, err := w.finish(sum)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", w.p, err)
+	}
+	w.d.record(w.p, entryOf(w.key, sum, fi))
+	return nil
+}
+
+func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
+	d, prev := w.d, w.prev
+	same := prev != nil && prev.size == w.n
+	if w.f == nil {
+		defer func() { putHeld(w.held) }() // nil once spilled
+		if same && (prev.known && prev.sum == sum || !prev.known && d.sameAs(w.p, prev, w.held)) {
+			return d.place(w.p, w.name, prev, w.held)
+		}
+		if err := w.spill(); err != nil {
+			return nil, err
+		}
+	}
+	fi, err := w.f.Stat()
+	if err = errors.Join(err, w.f.Close()); err != nil {
+		return nil, err
+	}
+	d.count(func(s *Stats) { s.WrittenBytes += w.n })
+	if same && !prev.known {
+		prev.sum, err = d.sumOf(w.p)
+		same = err == nil
+	}
+	if same && prev.sum == sum {
+		// The same bytes as before: keep the previous file and its time.
+		// Where it cannot be linked, the new file stays with that time.
+		if err := d.link(d.prevName(w.p), d.stagingName(w.p)+".krachtpunt-link"); err == nil {
+			if err := d.root.Rename(w.name+".krachtpunt-link", w.name); err != nil {
+				return nil, err
+			}
+			fi, err := d.root.Lstat(w.name)
+			if err != nil {
+				return nil, err
+			}
+			if inode(fi) != prev.ino {
+				return nil, errors.New("the build folder was replaced during the build")
+			}
+			d.count(func(s *Stats) { s.Linked++ })
+			return fi, nil
+		}
+		t := prev.modTime()
+		if err := d.root.Chtimes(w.name, t, t); err != nil {
+			return nil, err
+		}
+		d.count(func(s *Stats) { s.Copied++ })
+		return d.root.Lstat(w.name)
+	}
+	d.count(func(s *Stats) { s.Written++ })
+	return fi, nil
+}
+
+// held buffers are reused: a build holds thousands of small files in turn.
+var heldPool sync.Pool
+
+func getHeld(n int) []byte {
+	if b, ok := heldPool.Get().(*[]byte); ok && cap(*b) >= n {
+		return (*b)[:0]
+	} else if ok {
+		heldPool.Put(b)
+	}
+	return make([]byte, 0, max(n, 4<<10))
+}
+
+func putHeld(b []byte) {
+	if b != nil && cap(b) <= maxHeld+1 {
+		heldPool.Put(&b)
+	}
+}

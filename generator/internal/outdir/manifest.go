@@ -1,0 +1,174 @@
+package outdir
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The manifest is the record a build keeps of the files it published: for
+// each path the key it was made from, its sha256, size, modification time
+// and file number (inode). It lives next to the output folder, never in it,
+// so nothing publishes it.
+//
+// It is text, one file a line, sorted by path:
+//
+//	krachtpunt manifest 1
+//	<sha256 hex> <size> <mtime ns> <inode> <quoted key> <quoted path>
+//	...
+//	end <number of files>
+//
+// A manifest that cannot be read, is of another version or does not end in
+// its count is no manifest: every file is made again.
+const manifestHeader = "krachtpunt manifest 1"
+
+// entry is what the manifest knows of one published file.
+type entry struct {
+	key   string
+	sum   [32]byte
+	size  int64
+	mtime int64  // UnixNano
+	ino   uint64 // 0 where the system has no file numbers
+}
+
+// matches says whether the file described by fi is, as far as size,
+// modification time and file number tell, the one the entry was made for:
+// a file edited or replaced since the build no longer matches.
+func (e *entry) matches(fi fs.FileInfo) bool {
+	return fi.Mode().IsRegular() && fi.Size() == e.size && fi.ModTime().UnixNano() == e.mtime &&
+		(e.ino == 0 || inode(fi) == e.ino)
+}
+
+// entryOf describes the file fi with the key and sum it was made from.
+func entryOf(key string, sum [32]byte, fi fs.FileInfo) entry {
+	return entry{key: key, sum: sum, size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
+}
+
+// encodeManifest writes the entries in a stable order.
+func encodeManifest(files map[string]entry) []byte {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths) // sort for a stable file
+	var b bytes.Buffer
+	b.Grow(len(paths) * 160)
+	b.WriteString(manifestHeader + "\n")
+	var buf []byte
+	for _, p := range paths {
+		e := files[p]
+		buf = hex.AppendEncode(buf[:0], e.sum[:])
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, e.size, 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, e.mtime, 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendUint(buf, e.ino, 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendQuote(buf, e.key)
+		buf = append(buf, ' ')
+		buf = strconv.AppendQuote(buf, p)
+		buf = append(buf, '\n')
+		b.Write(buf)
+	}
+	fmt.Fprintf(&b, "end %d\n", len(paths))
+	return b.Bytes()
+}
+
+var errGarbled = errors.New("not a manifest of this version")
+
+// decodeManifest reads what encodeManifest wrote.
+func decodeManifest(data []byte) (map[string]entry, error) {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	if !sc.Scan() || sc.Text() != manifestHeader {
+		return nil, errGarbled
+	}
+	files := map[string]entry{}
+	for sc.Scan() {
+		line := sc.Text()
+		if n, ok := strings.CutPrefix(line, "end "); ok {
+			if n != strconv.Itoa(len(files)) || sc.Scan() {
+				return nil, errGarbled
+			}
+			return files, nil
+		}
+		p, e, err := decodeEntry(line)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := files[p]; dup || !fs.ValidPath(p) || p == "." {
+			return nil, errGarbled
+		}
+		files[p] = e
+	}
+	return nil, errGarbled // no end line: cut short
+}
+
+func decodeEntry(line string) (string, entry, error) {
+	var e entry
+	f := strings.SplitN(line, " ", 5)
+	if len(f) != 5 || len(f[0]) != 2*len(e.sum) {
+		return "", e, errGarbled
+	}
+	if _, err := hex.Decode(e.sum[:], []byte(f[0])); err != nil {
+		return "", e, errGarbled
+	}
+	var err1, err2, err3 error
+	e.size, err1 = strconv.ParseInt(f[1], 10, 64)
+	e.mtime, err2 = strconv.ParseInt(f[2], 10, 64)
+	e.ino, err3 = strconv.ParseUint(f[3], 10, 64)
+	if errors.Join(err1, err2, err3) != nil {
+		return "", e, errGarbled
+	}
+	key, rest, err := cutQuoted(f[4])
+	if err != nil || !strings.HasPrefix(rest, " ") {
+		return "", e, errGarbled
+	}
+	p, rest, err := cutQuoted(rest[1:])
+	if err != nil || rest != "" {
+		return "", e, errGarbled
+	}
+	e.key = key
+	return p, e, nil
+}
+
+// cutQuoted reads the Go-quoted string s starts with.
+func cutQuoted(s string) (string, string, error) {
+	q, err := strconv.QuotedPrefix(s)
+	if err != nil {
+		return "", "", err
+	}
+	u, err := strconv.Unquote(q)
+	return u, s[len(q):], err
+}
+
+// readManifest reads the manifest at path; nil when there is none or it is
+// damaged.
+func readManifest(path string) map[string]entry {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	files, err := decodeManifest(data)
+	if err != nil {
+		return nil
+	}
+	return files
+}
+
+// writeManifest writes the entries to path, replacing what is there.
+func writeManifest(path string, files map[string]entry) error {
+	return os.WriteFile(path, encodeManifest(files), 0o644)
+}
+
+// modTime is the entry's modification time.
+func (e *entry) modTime() time.Time { return time.Unix(0, e.mtime) }

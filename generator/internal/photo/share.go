@@ -1,0 +1,128 @@
+package photo
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+)
+
+// The picture a link preview shows (WhatsApp, Signal, Facebook, Mastodon):
+// ShareWidth by ShareHeight pixels, the size these apps ask for (1.91:1),
+// and at most ShareMax bytes, below the limit WhatsApp still shows as a
+// large card.
+const (
+	ShareWidth  = 1200
+	ShareHeight = 630
+	ShareMax    = 300 << 10
+)
+
+// shareQualities are the JPEG qualities ShareJPEG tries, best first.
+var shareQualities = []int{Quality, 75, 68, 60, 52, 44, 36, 28, 20, 12, 5}
+
+// Share returns the photo data, in format f, as a link preview shows it: a
+// JPEG of ShareWidth by ShareHeight pixels (the middle of the photo, the
+// right way up, scaled to cover the whole picture; a transparent part
+// becomes white), without metadata, keeping an RGB colour profile, of at
+// most ShareMax bytes.
+func Share(data []byte, f Format) (out *Version, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	var src *source
+	switch f {
+	case JPEG:
+		src, err = readJPEG(data)
+	case PNG:
+		src, err = readPNG(data)
+	case WebP:
+		src, err = readWebP(data)
+	default:
+		return nil, fmt.Errorf("photo: unknown format %d", f)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if src.width <= 0 || src.high <= 0 {
+		return nil, fmt.Errorf("%w: it has no pixels", ErrDamaged)
+	}
+	if int64(src.width)*int64(src.high) > MaxPixels {
+		return nil, ErrTooLarge
+	}
+	m, err := decodeImage(data, f)
+	if err != nil {
+		return nil, err
+	}
+	o := orientation(src.exif)
+	// A crop in the middle of the picture as seen is a crop in the middle
+	// of the stored pixels, with width and height swapped when the
+	// orientation turns the photo a quarter: crop and scale what is
+	// stored, then turn the small result.
+	tw, th := ShareWidth, ShareHeight
+	if o.swaps() {
+		tw, th = th, tw
+	}
+	scaled := resize(coverCrop(m, tw, th), tw, th)
+	seen := onWhite(o.apply(scaled))
+	return &Version{Format: JPEG, Width: ShareWidth, Height: ShareHeight, Data: ShareJPEG(seen, rgbProfile(src.profile))}, nil
+}
+
+// coverCrop returns the largest part of m in its middle that has the
+// proportions of w by h.
+func coverCrop(m image.Image, w, h int) image.Image {
+	b := m.Bounds()
+	cw, ch := b.Dx(), b.Dy()
+	// Compare cw/ch with w/h without rounding.
+	if cw*h > ch*w {
+		cw = max(1, (ch*w+h/2)/h)
+	} else {
+		ch = max(1, (cw*h+w/2)/w)
+	}
+	x0 := b.Min.X + (b.Dx()-cw)/2
+	y0 := b.Min.Y + (b.Dy()-ch)/2
+	r := image.Rect(x0, y0, x0+cw, y0+ch)
+	if sub, ok := m.(interface {
+		SubImage(image.Rectangle) image.Image
+	}); ok {
+		return sub.SubImage(r)
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, cw, ch))
+	draw.Draw(dst, dst.Bounds(), m, r.Min, draw.Src)
+	return dst
+}
+
+// onWhite returns m with its transparent parts laid on white: JPEG has no
+// transparency, and a preview shows the photo on a light card.
+func onWhite(m *image.RGBA) *image.RGBA {
+	if m.Opaque() {
+		return m
+	}
+	dst := image.NewRGBA(m.Bounds())
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	draw.Draw(dst, dst.Bounds(), m, m.Bounds().Min, draw.Over)
+	return dst
+}
+
+// ShareJPEG encodes m as a JPEG of at most ShareMax bytes: at Quality, and
+// at lower qualities, step by step, while it is heavier. The colour profile
+// goes with it when given; nothing else but the pixels is written. Only a
+// picture of pure noise can be heavier than ShareMax at the lowest quality;
+// it is returned at that quality.
+func ShareJPEG(m image.Image, profile []byte) []byte {
+	var out []byte
+	for _, q := range shareQualities {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: q}); err != nil {
+			panic(err) // writing to memory does not fail
+		}
+		out = withJPEGProfile(buf.Bytes(), profile)
+		if len(out) <= ShareMax {
+			break
+		}
+	}
+	return out
+}

@@ -1,0 +1,87 @@
+package qr
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	qrcode "github.com/yeqown/go-qrcode/v2"
+)
+
+// Quiet is the width of the light border around a code, in modules.
+const Quiet = 4
+
+// Code is a QR code as a square grid of modules.
+type Code struct {
+	Size int      // modules on a side, without the quiet zone
+	dark [][]bool // by row, then column
+}
+
+// Encode returns the QR code of text, in byte mode with error correction
+// level Q (a quarter of the code may be lost): a poster on a door gets
+// smudged, creased and torn at the corners.
+func Encode(text string) (*Code, error) {
+	q, err := qrcode.NewWith(text,
+		qrcode.WithEncodingMode(qrcode.EncModeByte),
+		qrcode.WithErrorCorrectionLevel(qrcode.ErrorCorrectionQuart))
+	if err != nil {
+		return nil, fmt.Errorf("making the QR code of %q: %w", text, err)
+	}
+	var g grid
+	if err := q.Save(&g); err != nil {
+		return nil, fmt.Errorf("making the QR code of %q: %w", text, err)
+	}
+	return &Code{Size: len(g.dark), dark: g.dark}, nil
+}
+
+// grid receives the modules from the encoder.
+type grid struct{ dark [][]bool }
+
+func (g *grid) Write(m qrcode.Matrix) error { g.dark = m.Bitmap(); return nil }
+func (g *grid) Close() error                { return nil }
+
+// Dark reports whether the module in column x, row y is dark; outside the
+// code (in the quiet zone) every module is light.
+func (c *Code) Dark(x, y int) bool {
+	if x < 0 || y < 0 || x >= c.Size || y >= c.Size {
+		return false
+	}
+	return c.dark[y][x]
+}
+
+// Path returns the SVG path data of the dark modules in a coordinate
+// system of one unit per module, the quiet zone included: each run of dark
+// modules in a row is one rectangle.
+func (c *Code) Path() string {
+	var b strings.Builder
+	b.Grow(c.Size * c.Size)
+	for y := range c.Size {
+		for x := 0; x < c.Size; {
+			if !c.dark[y][x] {
+				x++
+				continue
+			}
+			n := 1
+			for x+n < c.Size && c.dark[y][x+n] {
+				n++
+			}
+			w := strconv.Itoa(n)
+			b.WriteString("M" + strconv.Itoa(x+Quiet) + " " + strconv.Itoa(y+Quiet) + "h" + w + "v1h-" + w + "z")
+			x += n
+		}
+	}
+	return b.String()
+}
+
+// SVG returns the code as an inline SVG element: an image whose title,
+// read out by screen readers and shown on hovering, is title. id makes the
+// title's id unique on the page. The SVG scales to the width its container
+// gives it; crispEdges keeps the modules sharp.
+func (c *Code) SVG(id, title string) string {
+	n := strconv.Itoa(c.Size + 2*Quiet)
+	id = html.EscapeString(id)
+	return `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + n + ` ` + n + `" role="img" aria-labelledby="` + id +
+		`" shape-rendering="crispEdges"><title id="` + id + `">` + html.EscapeString(title) + `</title>` +
+		`<rect width="` + n + `" height="` + n + `" fill="#fff"/><path fill="#000" d="` + c.Path() + `"/></svg>`
+}
