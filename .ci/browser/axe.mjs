@@ -1,8 +1,12 @@
-// Usage: node axe.mjs BASE-URL PATH...
+// Usage: node axe.mjs BASE-URL [--jobs=N] [--full] PATH... [--light PATH...]
 //
 // Opens every page in one headless Chromium, first at a small phone's width
 // (320 CSS px) and then at a desktop's (1280), and checks what a resident's
-// browser shows:
+// browser shows. The pages after --light (until a --full) get only the
+// checks that cost little: scroll-320, tap-target, cell-overflow,
+// cancelled, bare-heading, remote and the weight; the others (the default)
+// get every check. --jobs=N checks N pages at a time, each in a tab of its
+// own (default 1).
 //
 //   axe-core      the WCAG 2.2 A and AA rules of axe-core, at both widths
 //   scroll-320    the page does not scroll sideways at 320 px (WCAG 1.4.10)
@@ -28,15 +32,26 @@
 //
 // It prints one JSON line per finding: {"width", "path", "rule", "impact",
 // "target", "summary"}, and one line per page with the bytes of its HTML
-// plus its style sheets: {"path", "weight"}. The caller decides which pages
-// must stay under which weight. Exits 1 when a page cannot be opened.
+// plus its style sheets and whether it had every check: {"path", "weight",
+// "full"}. The caller decides which pages must stay under which weight.
+// The last line on stderr says how many pages were checked in what time.
+// Exits 1 when a page cannot be opened.
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const [base, ...paths] = process.argv.slice(2);
+const [base, ...rest] = process.argv.slice(2);
+let parallel = 1;
+const jobs = [];
+for (let i = 0, full = true; i < rest.length; i++) {
+  const a = rest[i];
+  if (a === "--light") full = false;
+  else if (a === "--full") full = true;
+  else if (a.startsWith("--jobs=")) parallel = Math.max(1, parseInt(a.slice(7), 10) || 1);
+  else jobs.push({ path: a, full });
+}
 const origin = new URL(base).origin;
 const out = (o) => console.log(JSON.stringify(o));
 
@@ -60,27 +75,51 @@ function targetSize() {
     targets.push({ el, r, cs });
   }
   // A link in a sentence: shown inline, in a block that holds other words.
-  const inline = (t) => {
+  const inline = (t) => (t.inline ??= inSentence(t));
+  const inSentence = (t) => {
     if (!t.cs.display.startsWith("inline") || t.cs.display === "inline-block" || t.cs.display === "inline-flex") return false;
     let block = t.el.parentElement;
     while (block && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
     if (!block) return false;
-    let own = "";
-    for (const w = document.createTreeWalker(block, NodeFilter.SHOW_TEXT); w.nextNode(); ) {
-      if (!w.currentNode.parentElement.closest(sel)) own += w.currentNode.data;
+    if (!words.has(block)) {
+      let own = "";
+      for (const w = document.createTreeWalker(block, NodeFilter.SHOW_TEXT); w.nextNode(); ) {
+        if (!w.currentNode.parentElement.closest(sel)) own += w.currentNode.data;
+      }
+      words.set(block, /\S/.test(own));
     }
-    return /\S/.test(own);
+    return words.get(block);
   };
+  const words = new Map(); // block -> whether it holds words outside targets
   const small = (t) => t.r.width < 23.95 || t.r.height < 23.95;
   const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
   const distToRect = ([x, y], r) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+  // Targets by the 24 px squares they cover, so that only those near a
+  // target are compared with it (a list of a thousand links).
+  const grid = new Map(), wide = [];
+  const cells = (a, b) => { const out = []; for (let i = Math.floor(a / 24); i <= Math.floor(b / 24); i++) out.push(i); return out; };
+  targets.forEach((o, i) => {
+    o.i = i;
+    const xs = cells(o.r.left, o.r.right), ys = cells(o.r.top, o.r.bottom);
+    if (xs.length * ys.length > 400) return wide.push(o);
+    for (const x of xs) for (const y of ys) {
+      const k = x + "," + y;
+      if (!grid.has(k)) grid.set(k, []);
+      grid.get(k).push(o);
+    }
+  });
+  const near = ([x, y]) => {
+    const seen = new Set(wide);
+    for (const i of cells(x - 24, x + 24)) for (const j of cells(y - 24, y + 24)) for (const o of grid.get(i + "," + j) || []) seen.add(o);
+    return [...seen].sort((a, b) => a.i - b.i);
+  };
   const bad = [];
   for (const t of targets) {
     if (!small(t) || inline(t)) continue;
     const c = centre(t.r);
     // The spacing exception: a 24 px circle on the target's centre touches no
     // other target and no other undersized target's circle.
-    const clash = targets.find((o) => o !== t && !o.el.contains(t.el) && !t.el.contains(o.el) &&
+    const clash = near(c).find((o) => o !== t && !o.el.contains(t.el) && !t.el.contains(o.el) &&
       (distToRect(c, o.r) < 12 || (small(o) && !inline(o) && Math.hypot(c[0] - centre(o.r)[0], c[1] - centre(o.r)[1]) < 24)));
     if (clash) bad.push({ target: name(t.el), summary: `${Math.round(t.r.width)}x${Math.round(t.r.height)} px, closer than 24 px to ${name(clash.el)}` });
   }
@@ -207,33 +246,49 @@ async function textZoom(page) {
   return bad;
 }
 
-try {
-  for (const width of [320, 1280]) {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
-    let current = "";
-    let weighing = [];
-    // Routing every request also turns the cache off, so each page's style
-    // sheet is weighed with it.
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin !== origin) {
-        out({ width, path: current, rule: "remote", impact: "serious", target: url, summary: "request to another host (blocked)" });
-        return route.abort("blockedbyclient");
-      }
-      return route.continue();
-    });
-    page.on("response", async (resp) => {
-      const type = resp.request().resourceType();
-      if (type !== "document" && type !== "stylesheet") return;
-      weighing.push(resp.body().then((b) => b.length, () => 0));
-    });
-    for (const path of paths) {
-      current = path;
-      weighing = [];
-      const resp = await page.goto(base + path, { waitUntil: "load" });
-      if (!resp || resp.status() >= 400) {
-        console.error(`cannot open ${path}: ${resp && resp.status()}`);
-        process.exit(1);
+// One worker's tab: the checks of every page it is given, one at a time.
+async function worker(queue) {
+  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  let current = "", width = 320, weighing = [];
+  // Routing every request also turns the cache off, so each page's style
+  // sheet is weighed with it.
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin !== origin) {
+      out({ width, path: current, rule: "remote", impact: "serious", target: url, summary: "request to another host (blocked)" });
+      return route.abort("blockedbyclient");
+    }
+    return route.continue();
+  });
+  page.on("response", async (resp) => {
+    const type = resp.request().resourceType();
+    if (type !== "document" && type !== "stylesheet") return;
+    weighing.push(resp.body().then((b) => b.length, () => 0));
+  });
+  let inflight = 0;
+  page.on("request", () => inflight++);
+  page.on("requestfinished", () => inflight--);
+  page.on("requestfailed", () => inflight--);
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    const { path, full } = job;
+    current = path;
+    for (width of [320, 1280]) {
+      // The page is opened once, at 320 px, then widened: the layout is the
+      // same as a page opened at 1280 px, and a request the wider layout
+      // makes (a larger photo) is waited for, so a remote one is reported.
+      if (width === 320) {
+        await page.setViewportSize({ width, height: 800 });
+        weighing = [];
+        inflight = 0;
+        const resp = await page.goto(base + path, { waitUntil: "load" });
+        if (!resp || resp.status() >= 400) {
+          console.error(`cannot open ${path}: ${resp && resp.status()}`);
+          process.exit(1);
+        }
+      } else {
+        await page.setViewportSize({ width, height: 800 });
+        await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+        for (let i = 0; inflight > 0 && i < 100; i++) await new Promise((ok) => setTimeout(ok, 10));
       }
       const report = (rule, list) => { for (const b of list) out({ width, path, rule, impact: "serious", target: b.target, summary: b.summary }); };
       if (width === 320) report("scroll-320", await page.evaluate(overflow));
@@ -241,22 +296,32 @@ try {
       report("cell-overflow", await page.evaluate(cellOverflow));
       if (width === 1280) report("cancelled", await page.evaluate(cancelled));
       if (width === 1280) report("bare-heading", await page.evaluate(bareHeadings));
-      await page.addScriptTag({ content: axe });
-      const r = await page.evaluate(() => axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }));
-      for (const v of r.violations) {
-        for (const n of v.nodes) {
-          out({ width, path, rule: v.id, impact: v.impact, target: n.target.join(" "), summary: n.failureSummary });
+      if (full) {
+        if (width === 320) await page.addScriptTag({ content: axe });
+        const r = await page.evaluate(() => axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }));
+        for (const v of r.violations) {
+          for (const n of v.nodes) {
+            out({ width, path, rule: v.id, impact: v.impact, target: n.target.join(" "), summary: n.failureSummary });
+          }
         }
       }
       if (width === 1280) {
-        report("focus-visible", await focusCheck(page));
-        report("text-zoom", await textZoom(page));
+        if (full) report("focus-visible", await focusCheck(page));
+        if (full) report("text-zoom", await textZoom(page));
         const sizes = await Promise.all(weighing);
-        out({ path, weight: sizes.reduce((a, b) => a + b, 0) });
+        out({ path, weight: sizes.reduce((a, b) => a + b, 0), full });
       }
     }
-    await page.close();
   }
+  await page.close();
+}
+
+const started = Date.now();
+try {
+  const queue = jobs.slice();
+  await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, () => worker(queue)));
 } finally {
   await browser.close();
 }
+const full = jobs.filter((j) => j.full).length;
+console.error(`checked ${jobs.length} pages (${full} with every check, ${jobs.length - full} with the light ones) in ${((Date.now() - started) / 1000).toFixed(1)} s, ${parallel} at a time`);

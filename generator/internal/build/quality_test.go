@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"krachtpunt/generator/internal/sitegen"
 	"krachtpunt/generator/internal/theme"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -143,16 +145,27 @@ var weighed = regexp.MustCompile(`^(index\.html|(agenda|calendar)/week/[^/]+/ind
 
 // browserGate opens every page of a site in one headless Chromium with
 // .ci/browser/axe.mjs and returns what it found wrong, the pages that weigh
-// too much among them, and how much each page weighs.
-func browserGate(t *testing.T, site *Memory, heavy func(page string) bool) ([]finding, map[string]int) {
+// too much among them, and how much each page weighs. The pages for which
+// light is true get only the checks that cost little (see axe.mjs); light
+// may be nil. It checks as many pages at a time as there are processors.
+func browserGate(t *testing.T, site *Memory, heavy, light func(page string) bool) ([]finding, map[string]int) {
 	t.Helper()
 	dir := browserTools(t)
 	node := tool(t, "node", "install Node.js to run the browser checks")
 	browser := chromium(t)
 	srv := serveMemory(t, site)
-	args := []string{filepath.Join(dir, "axe.mjs"), srv.URL}
+	args := []string{filepath.Join(dir, "axe.mjs"), srv.URL, fmt.Sprintf("--jobs=%d", min(runtime.NumCPU(), 4)), "--full"}
+	var lightArgs []string
 	for _, p := range htmlPages(site) {
-		args = append(args, "/"+strings.TrimSuffix(p, "index.html"))
+		path := "/" + strings.TrimSuffix(p, "index.html")
+		if light != nil && light(p) {
+			lightArgs = append(lightArgs, path)
+		} else {
+			args = append(args, path)
+		}
+	}
+	if len(lightArgs) > 0 {
+		args = append(append(args, "--light"), lightArgs...)
 	}
 	cmd := exec.Command(node, args...)
 	cmd.Env = append(os.Environ(), "CHROMIUM="+browser)
@@ -162,6 +175,7 @@ func browserGate(t *testing.T, site *Memory, heavy func(page string) bool) ([]fi
 	if err != nil {
 		t.Fatalf("running the browser checks: %v\n%s", err, stderr.Bytes())
 	}
+	t.Log(strings.TrimSpace(stderr.String()))
 	var found []finding
 	weights := map[string]int{}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
@@ -197,7 +211,7 @@ func browserGate(t *testing.T, site *Memory, heavy func(page string) bool) ([]fi
 func TestPagesPassBrowserChecks(t *testing.T) {
 	total := 0
 	for name, site := range qualitySites(t) {
-		found, weights := browserGate(t, site, weighed.MatchString)
+		found, weights := browserGate(t, site, weighed.MatchString, nil)
 		for _, f := range found {
 			t.Errorf("%s: %s", name, f)
 		}
@@ -221,6 +235,86 @@ func TestPagesPassBrowserChecks(t *testing.T) {
 	}
 }
 
+// generatedActivities is the number of activities of the generated site
+// the browser checks open: enough for a thousand pages (each activity has
+// a page and a poster).
+const generatedActivities = 460
+
+// kindOf names the kind of a page of the generated site: its path with
+// every part that holds a digit (a generated name, a week, a month, a page
+// number) left out, so "activiteiten/activiteit-00004/index.html" and
+// "activiteiten/activiteit-00005/index.html" are one kind.
+func kindOf(page string) string {
+	parts := strings.Split(page, "/")
+	for i, part := range parts {
+		if strings.ContainsAny(part, "0123456789") {
+			parts[i] = "#"
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// maxFullCheck is the size above which a page of the generated site gets
+// only the light checks: tabbing through a list of thousands of links and
+// running axe-core over it takes minutes, and its template is checked in
+// full on the example and English sites.
+const maxFullCheck = 100_000
+
+// TestGeneratedSitePassesBrowserChecks opens every page of a generated
+// site of a thousand pages (sitegen.Site) in headless Chromium. Every page
+// gets the light checks: no sideways scrolling at 320 px, tap targets,
+// table cells, cancelled dates, headings with nothing under them, no
+// request to another host, and its weight. The first page of every kind
+// (see kindOf) that is at most maxFullCheck bytes also gets axe-core, the
+// keyboard focus and the text at 200%. The home page and the activity pages weigh
+// at most maxWeight; the week pages, with hundreds of sessions a week on
+// this site, are weighed and logged but not held to it.
+func TestGeneratedSitePassesBrowserChecks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser checks of a thousand pages take minutes")
+	}
+	browserTools(t)
+	site, _, err := buildFiles(t, sitegen.Site(generatedActivities), "2026-11-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := htmlPages(site)
+	if len(pages) < 1000 {
+		t.Fatalf("the generated site has %d pages, want 1000 or more", len(pages))
+	}
+	full := map[string]bool{}
+	kinds := map[string]bool{}
+	for _, p := range pages { // sorted
+		k := kindOf(p)
+		if kinds[k] {
+			continue
+		}
+		kinds[k] = true
+		if len(site.Files[p]) <= maxFullCheck {
+			full[p] = true
+		}
+	}
+	var sample []string
+	for p := range full {
+		sample = append(sample, p)
+	}
+	slices.Sort(sample)
+	t.Logf("%d pages of %d kinds; every check on %d: %s", len(pages), len(kinds), len(sample), strings.Join(sample, " "))
+	heavy := regexp.MustCompile(`^(index\.html|activiteiten/activiteit-[0-9]+/index\.html)$`).MatchString
+	found, weights := browserGate(t, site, heavy, func(p string) bool { return !full[p] })
+	for _, f := range found {
+		t.Errorf("generated: %s", f)
+	}
+	if len(weights) != len(pages) {
+		t.Errorf("%d pages checked of %d", len(weights), len(pages))
+	}
+	for p, w := range weights {
+		if weighed.MatchString(strings.TrimPrefix(p, "/")+"index.html") && !heavy(strings.TrimPrefix(p, "/")+"index.html") {
+			t.Logf("%s weighs %d bytes", p, w)
+		}
+	}
+}
+
 // brokenPages are pages that each fail one browser check, and one that
 // fails none, to show the checks can fail.
 var brokenPages = map[string]struct{ rule, body string }{
@@ -236,9 +330,15 @@ var brokenPages = map[string]struct{ rule, body string }{
 	"good/":      {"", `<p>Alles in orde, met <a href="/wide/">een link in een zin</a> en meer tekst.</p><p><a href="/zoom/" aria-label="Klein maar vrij" style="display:inline-block;width:20px;height:20px"></a></p><ul class="occs"><li class="occ occ-cancelled"><span class="date">dinsdag 1 december</span>, <span class="time">10.00 uur</span> <strong class="status status-cancelled">Gaat niet door</strong></li></ul>`},
 }
 
+// lightRules are the checks axe.mjs makes of a page given after --light.
+var lightRules = []string{"scroll-320", "tap-target", "remote", "weight", "cell-overflow", "cancelled", "bare-heading"}
+
 // TestBrowserGateCatchesBrokenPages runs the browser checks over pages
 // made to fail them, styled with the theme's own style sheet: each must be
-// reported for what is wrong with it, and the good page for nothing.
+// reported for what is wrong with it, and the good page for nothing. Then
+// once more with only the light checks, as the pages of a generated site
+// get them: each light check must still catch its page, and nothing else
+// may run.
 func TestBrowserGateCatchesBrokenPages(t *testing.T) {
 	css, err := fs.ReadFile(theme.Builtin(), "static/style.css")
 	if err != nil {
@@ -249,24 +349,29 @@ func TestBrowserGateCatchesBrokenPages(t *testing.T) {
 		site.Files[p+"index.html"] = []byte(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` + p +
 			`</title><link rel="stylesheet" href="/style.css"></head><body><main><h1>` + p + `</h1>` + c.body + `</main></body></html>`)
 	}
-	found, weights := browserGate(t, site, func(string) bool { return true })
-	for _, f := range found {
-		t.Log(f)
-	}
-	rules := map[string][]string{}
-	for _, f := range found {
-		rules[f.Path] = append(rules[f.Path], f.Rule)
-	}
-	for p, c := range brokenPages {
-		got := rules["/"+p]
-		switch {
-		case c.rule == "" && len(got) > 0:
-			t.Errorf("/%s is fine but was reported: %v", p, got)
-		case c.rule != "" && !slices.Contains(got, c.rule):
-			t.Errorf("/%s: %s not reported; reported: %v", p, c.rule, got)
+	for _, light := range []bool{false, true} {
+		found, weights := browserGate(t, site, func(string) bool { return true }, func(string) bool { return light })
+		for _, f := range found {
+			t.Log(f)
 		}
-	}
-	if w := weights["/heavy/"]; w < 40_000 {
-		t.Errorf("/heavy/ weighs %d bytes, want its 40 KB and more", w)
+		rules := map[string][]string{}
+		for _, f := range found {
+			rules[f.Path] = append(rules[f.Path], f.Rule)
+			if light && !slices.Contains(lightRules, f.Rule) {
+				t.Errorf("light checks: %s was checked", f.Rule)
+			}
+		}
+		for p, c := range brokenPages {
+			got := rules["/"+p]
+			switch {
+			case c.rule == "" && len(got) > 0:
+				t.Errorf("light=%v: /%s is fine but was reported: %v", light, p, got)
+			case c.rule != "" && (!light || slices.Contains(lightRules, c.rule)) && !slices.Contains(got, c.rule):
+				t.Errorf("light=%v: /%s: %s not reported; reported: %v", light, p, c.rule, got)
+			}
+		}
+		if w := weights["/heavy/"]; w < 40_000 {
+			t.Errorf("light=%v: /heavy/ weighs %d bytes, want its 40 KB and more", light, w)
+		}
 	}
 }
