@@ -32,7 +32,7 @@ func editableSite(t *testing.T, extra string) fstest.MapFS {
 }
 
 // fullBuild builds fsys from nothing into memory.
-func fullBuild(t *testing.T, fsys fstest.MapFS, today schedule.Date) map[string][]byte {
+func buildIntoMemory(t *testing.T, fsys fstest.MapFS, today schedule.Date) map[string][]byte {
 	t.Helper()
 	out := &Memory{}
 	if _, err := Build(context.Background(), Options{Site: fsys, Today: today, Out: out}); err != nil {
@@ -70,7 +70,7 @@ func TestPreviewFollowsThemeAndTimezone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameSite(t, "first build", up.Files, fullBuild(t, fsys, nov25))
+	sameSite(t, "first build", up.Files, buildIntoMemory(t, fsys, nov25))
 
 	steps := []struct {
 		name    string
@@ -123,7 +123,7 @@ func TestPreviewFollowsThemeAndTimezone(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		sameSite(t, st.name, up.Files, fullBuild(t, fsys, st.today))
+		sameSite(t, st.name, up.Files, buildIntoMemory(t, fsys, st.today))
 		for p, s := range st.pageHas {
 			if !strings.Contains(string(up.Files[p]), s) {
 				t.Errorf("%s: %s lacks %s", st.name, p, s)
@@ -178,7 +178,7 @@ func TestKeeperKeepsWhatDidNotChange(t *testing.T) {
 		if res.Kept != len(k.kept) {
 			t.Errorf("%s: Result.Kept = %d, %d kept", step, res.Kept, len(k.kept))
 		}
-		sameSite(t, step, k.now.Files, fullBuild(t, fsys, today))
+		sameSite(t, step, k.now.Files, buildIntoMemory(t, fsys, today))
 		slices.Sort(k.created)
 		prev = &k.now
 		return k
