@@ -223,25 +223,27 @@ const filterItems = 40
 // filterDay renders day d as the agenda shows it, with only the first n
 // occurrences that shows picks.
 func (p *plan) filterDay(d schedule.Date, shows func(*schedule.Occurrence) bool, n int) (template.HTML, error) {
-	full, err := p.dayView(d)
-	if err != nil {
-		return "", err
+	v := &render.Day{
+		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
+		Today: d == p.today, InWindow: p.cal.window.Contains(d), Closed: p.closedReason(d),
 	}
-	v := *full
-	v.Occurrences = nil
 	var items strings.Builder
-	for i, o := range p.cal.byDate[d] {
+	for _, o := range p.cal.byDate[d] {
 		if !shows(o) || len(v.Occurrences) == n {
 			continue
+		}
+		item, err := p.occurrenceItems(*o)
+		if err != nil {
+			return "", err
 		}
 		if len(v.Occurrences) > 0 {
 			items.WriteByte('\n')
 		}
-		v.Occurrences = append(v.Occurrences, full.Occurrences[i])
-		items.WriteString(string(full.Occurrences[i].HTML))
+		v.Occurrences = append(v.Occurrences, item)
+		items.WriteString(string(item.HTML))
 	}
 	v.Items = template.HTML(items.String()) // #nosec: pieces rendered by html/template
-	return p.theme.Fragment("_day.html", &v)
+	return p.theme.Fragment("_day.html", v)
 }
 
 // filterOverview returns the filters for the activities page, by group:
