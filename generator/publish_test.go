@@ -309,9 +309,9 @@ func testPublish(t *testing.T, tg target) {
 			removed++
 		}
 	}
-	code, _, errOut = s.publish(tg.password)
+	code, out, errOut = s.publish(tg.password)
 	if code != 1 || !strings.Contains(errOut, fmt.Sprintf("publish zou %d van de %d gepubliceerde bestanden weghalen.", removed, published)) {
-		t.Errorf("deleting %d files without --yes: exit %d\n%s", removed, code, errOut)
+		t.Errorf("deleting %d files without --yes: exit %d\n%s%s", removed, code, out, errOut)
 	}
 	s.mustPublish("--yes")
 	s.checkEqual()
