@@ -168,3 +168,43 @@ func TestRebuildWritesOnlyWhatChanged(t *testing.T) {
 	fourth := build()
 	changed(third, fourth, "verhalen/tuin/index.html", "verhalen/feed.xml", "verhalen/index.html", "index.html")
 }
+
+// TestRebuildRepeatsWarnings builds a site with a link to a draft three
+// times into one folder: every build says the warning, also when the page
+// it comes from did not change and could have been kept.
+func TestRebuildRepeatsWarnings(t *testing.T) {
+	site, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	files := `
+-- site.toml --
+title = "De Linde"
+language = "nl"
+baseURL = "https://delinde.example/"
+-- content/activities/eten.md --
++++
+title = "Samen eten"
+when = "elke vrijdag 18:00-20:00"
+draft = true
++++
+Eten.
+-- content/over-ons.md --
+# Over ons
+
+Kom ook [samen eten](activities/eten.md).
+`
+	for _, f := range txtar.Parse([]byte(files)).Files {
+		writeFile(t, filepath.Join(site, filepath.FromSlash(f.Name)), f.Data)
+	}
+	const warning = `content/over-ons.md:3:9: waarschuwing: de link naar "activities/eten.md" is gewone tekst geworden`
+	for i := range 3 {
+		if i == 2 { // an edit of the draft: the page with the link stays the same
+			writeFile(t, filepath.Join(site, "content", "activities", "eten.md"), []byte("+++\ntitle = \"Samen eten\"\nwhen = \"elke vrijdag 18:00-20:00\"\ndraft = true\n+++\nEten, met soep.\n"))
+		}
+		code, o, e := runCmd(t, "build", "--site", site, "--out", out, "--today", "2026-11-25")
+		if code != exitOK {
+			t.Fatalf("build %d: exit %d\n%s%s", i+1, code, o, e)
+		}
+		if !strings.Contains(e, warning) {
+			t.Errorf("build %d does not warn about the link to the draft:\n%s", i+1, e)
+		}
+	}
+}

@@ -87,8 +87,9 @@ func (pf *parsedFile) holds(exists map[string]bool) bool {
 // output is one file of the site: the key it was made with and, in a
 // Builder that keeps the site, its bytes.
 type output struct {
-	key  string
-	data []byte
+	key   string
+	data  []byte
+	diags diag.List // the warnings making it gave, repeated when it is taken over
 }
 
 // Update is the outcome of one Builder.Build.
@@ -455,6 +456,11 @@ func (r *run) hashOf(p *plan, in input) (string, error) {
 	return "", nil
 }
 
+// rekeyer is a file of an Output whose key can still change before it is
+// closed. A file whose making gave warnings is recorded without a key, so
+// that the next build makes it again and says them again.
+type rekeyer interface{ SetKey(key string) }
+
 // render makes every route whose key changed, in parallel, and returns the
 // outputs. With an Output each file is written as it is made (or kept);
 // else the outputs hold the bytes.
@@ -475,6 +481,7 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 		if out == nil && r.last != nil {
 			if o, ok := r.last.outputs[rt.path]; ok && o.key == key {
 				made[i] = o
+				results[i] = o.diags
 				continue
 			}
 		}
@@ -501,6 +508,9 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 				file, w = f, f
 			}
 			jd, err := rt.make(w)
+			if rk, ok := file.(rekeyer); ok && len(jd) > 0 {
+				rk.SetKey("") // made again next time, to say its warnings again
+			}
 			if file != nil {
 				err = errors.Join(err, file.Close())
 			}
@@ -509,7 +519,7 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 			}
 			results[i] = jd
 			rendered[i] = true
-			made[i] = output{key: key}
+			made[i] = output{key: key, diags: jd}
 			if out == nil {
 				made[i].data = buf.Bytes()
 			}

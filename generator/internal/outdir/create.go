@@ -406,6 +406,10 @@ func (w *file) Close() error {
 	return w.d.record(w.p, entryOf(w.key, sum, fi))
 }
 
+// SetKey changes the key recorded for the file when it is closed; "" records
+// none, so that the next build makes the file again.
+func (w *file) SetKey(key string) { w.key = key }
+
 func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
 	d, prev := w.d, w.prev
 	same := prev != nil && prev.size == w.n
