@@ -1,7 +1,6 @@
 package build
 
 import (
-	"cmp"
 	"html/template"
 	"slices"
 	"strings"
@@ -18,43 +17,59 @@ import (
 // exceptions are computed.
 const horizonDays = 400
 
-// calendar holds every occurrence the site shows, computed once per build
-// and, for activities that did not change, taken over from the last build.
+// calendar holds the occurrences the calendar pages show, computed once per
+// build and, for activities that did not change, taken over from the last
+// build. Each occurrence is stored once, in its activity's list; the lists
+// by date hold pointers into those. Only the dates the pages show are kept:
+// what lies further ahead, up to horizonDays (an activity's next dates when
+// the calendar has too few, the exceptions of its iCalendar file), is
+// expanded for one activity when it is asked for, and not kept.
 type calendar struct {
 	loc    *time.Location
 	today  schedule.Date
 	window schedule.Window // the calendar: today and calendar.weeks weeks
-	span   schedule.Window // the window widened to whole weeks and months, and the horizon
+	shown  schedule.Window // the window widened to whole weeks and months: the dates pages show
+	span   schedule.Window // shown, widened to the horizon: an activity's next dates, the iCalendar files
 	hours  *schedule.Hours
 	acts   map[string]*content.Activity
-	order  []string                         // slugs, sorted
-	occ    map[string][]schedule.Occurrence // by slug, in span, sorted by start
-	byDate map[schedule.Date][]schedule.Occurrence
+	order  []string                                 // slugs, sorted
+	occ    map[string][]schedule.Occurrence         // by slug, in shown, sorted by start
+	byDate map[schedule.Date][]*schedule.Occurrence // into occ, sorted by start and slug
 	// gen tells, for every date, in which build its occurrences were last
 	// worked out: pieces of pages made for a date in that build still hold.
 	gen     map[schedule.Date]uint64
 	current uint64 // this build's number
 
+	// far expands one activity over span, bare one rule over the horizon
+	// of the iCalendar files without opening hours; made when first used.
+	farOnce, bareOnce sync.Once
+	far, bare         *schedule.Expander
+
 	mu     sync.Mutex
-	days   map[schedule.Date]*render.Day // day views made so far
-	events map[string][]ical.Event       // iCalendar events of each activity made so far
+	events map[string][]ical.Event // iCalendar events of each activity made so far
 }
 
 func newCalendar(site *content.Site, today schedule.Date, weeks int, loc *time.Location) *calendar {
-	c := &calendar{loc: loc, today: today, byDate: map[schedule.Date][]schedule.Occurrence{},
-		days: map[schedule.Date]*render.Day{}, events: map[string][]ical.Event{},
-		occ: map[string][]schedule.Occurrence{}, acts: map[string]*content.Activity{},
+	c := &calendar{loc: loc, today: today, byDate: map[schedule.Date][]*schedule.Occurrence{},
+		events: map[string][]ical.Event{},
+		occ:    map[string][]schedule.Occurrence{}, acts: map[string]*content.Activity{},
 		gen: map[schedule.Date]uint64{}}
 	c.window = schedule.Window{From: today, Until: today.AddDays(7*weeks - 1)}
 	from := mondayOf(today)
 	if first := (schedule.Date{Year: today.Year, Month: today.Month, Day: 1}); first.Before(from) {
 		from = first
 	}
-	until := today.AddDays(horizonDays)
-	if end := endOfMonth(c.window.Until); end.After(until) {
-		until = end
+	// The last week page ends on a Sunday, the last month page at the end
+	// of its month.
+	until := endOfMonth(c.window.Until)
+	if sunday := mondayOf(c.window.Until).AddDays(6); sunday.After(until) {
+		until = sunday
 	}
-	c.span = schedule.Window{From: from, Until: until}
+	c.shown = schedule.Window{From: from, Until: until}
+	c.span = c.shown
+	if h := today.AddDays(horizonDays); h.After(c.span.Until) {
+		c.span.Until = h
+	}
 	if site.Hours != nil {
 		c.hours = site.Hours.Hours
 	}
@@ -73,18 +88,13 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 	if prev != nil {
 		c.current = prev.current + 1
 	}
-	if prev == nil || prev.span != c.span || prev.today != c.today {
-		acts := make([]schedule.Activity, 0, len(c.order))
+	x := schedule.NewExpander(c.hours, c.shown, c.loc)
+	if prev == nil || prev.shown != c.shown || prev.span != c.span || prev.today != c.today {
 		for _, slug := range c.order {
-			acts = append(acts, c.acts[slug].Schedule())
+			c.occ[slug] = x.Expand([]schedule.Activity{c.acts[slug].Schedule()})
 		}
-		// Expand sorts by start and slug, so every list below is sorted too.
-		for _, o := range schedule.Expand(acts, c.hours, c.span, c.loc) {
-			c.occ[o.Slug] = append(c.occ[o.Slug], o)
-			d := schedule.DateOf(o.Start)
-			c.byDate[d] = append(c.byDate[d], o)
-		}
-		for d := c.span.From; !d.After(c.span.Until); d = d.AddDays(1) {
+		c.index(c.order)
+		for d := c.shown.From; !d.After(c.shown.Until); d = d.AddDays(1) {
 			c.gen[d] = c.current
 		}
 		return
@@ -92,16 +102,13 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 	// Take over every date's list, then redo the dates that an activity that
 	// changed, came or went had or has occurrences on.
 	redo := map[schedule.Date]bool{}
-	gone := map[string]bool{}
-	for slug := range prev.occ {
+	for slug, list := range prev.occ {
 		if _, ok := c.acts[slug]; !ok {
-			gone[slug] = true
-			for _, o := range prev.occ[slug] {
+			for _, o := range list {
 				redo[schedule.DateOf(o.Start)] = true
 			}
 		}
 	}
-	fresh := map[string]bool{}
 	for _, slug := range c.order {
 		if list, ok := prev.occ[slug]; ok && !changed(slug) {
 			c.occ[slug] = list
@@ -110,11 +117,10 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 			}
 			continue
 		}
-		fresh[slug] = true
 		for _, o := range prev.occ[slug] {
 			redo[schedule.DateOf(o.Start)] = true
 		}
-		c.occ[slug] = schedule.Expand([]schedule.Activity{c.acts[slug].Schedule()}, c.hours, c.span, c.loc)
+		c.occ[slug] = x.Expand([]schedule.Activity{c.acts[slug].Schedule()})
 		for _, o := range c.occ[slug] {
 			redo[schedule.DateOf(o.Start)] = true
 		}
@@ -129,29 +135,51 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 			c.gen[d] = g
 		}
 	}
-	if len(redo) == 0 {
-		c.days = prev.days // nothing an agenda day shows has changed
+	// The lists of the dates to redo, from every activity that has
+	// occurrences on one of them.
+	var slugs []string
+	for _, slug := range c.order {
+		if slices.ContainsFunc(c.occ[slug], func(o schedule.Occurrence) bool { return redo[schedule.DateOf(o.Start)] }) {
+			slugs = append(slugs, slug)
+		}
 	}
-	for d := range redo {
-		var list []schedule.Occurrence
-		for _, o := range prev.byDate[d] {
-			if !fresh[o.Slug] && !gone[o.Slug] {
-				list = append(list, o)
+	c.index(slugs, redo)
+}
+
+// index makes the lists by date from the occurrences of slugs, which are
+// sorted; with only, the lists of those dates alone.
+func (c *calendar) index(slugs []string, only ...map[schedule.Date]bool) {
+	keep := func(d schedule.Date) bool { return len(only) == 0 || only[0][d] }
+	// Count first, so that every list is a piece of one array.
+	count := map[schedule.Date]int{}
+	total := 0
+	for _, slug := range slugs {
+		for _, o := range c.occ[slug] {
+			if d := schedule.DateOf(o.Start); keep(d) {
+				count[d]++
+				total++
 			}
 		}
-		for slug := range fresh {
-			for _, o := range c.occ[slug] {
-				if schedule.DateOf(o.Start) == d {
-					list = append(list, o)
-				}
+	}
+	all := make([]*schedule.Occurrence, 0, total)
+	for d := c.shown.From; !d.After(c.shown.Until); d = d.AddDays(1) {
+		if n := count[d]; n > 0 {
+			c.byDate[d] = all[len(all) : len(all) : len(all)+n]
+			all = all[:len(all)+n]
+		}
+	}
+	for _, slug := range slugs {
+		list := c.occ[slug]
+		for i := range list {
+			if d := schedule.DateOf(list[i].Start); keep(d) {
+				c.byDate[d] = append(c.byDate[d], &list[i])
 			}
 		}
-		slices.SortFunc(list, func(a, b schedule.Occurrence) int {
-			return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Slug, b.Slug))
-		})
-		if len(list) > 0 {
-			c.byDate[d] = list
-		}
+	}
+	// Within a date, by start; slugs came in order, and so did each
+	// activity's own occurrences, which a stable sort keeps.
+	for d := range count {
+		slices.SortStableFunc(c.byDate[d], func(a, b *schedule.Occurrence) int { return a.Start.Compare(b.Start) })
 	}
 }
 
@@ -164,16 +192,56 @@ func (c *calendar) generation(d schedule.Date) uint64 {
 	return c.current
 }
 
-// upcoming returns the occurrences of one activity from today on.
-func (c *calendar) upcoming(slug string) []schedule.Occurrence {
-	list := c.occ[slug]
-	i, _ := slices.BinarySearchFunc(list, c.today, func(o schedule.Occurrence, d schedule.Date) int {
+// upcoming returns the first n occurrences of one activity from today on,
+// up to horizonDays ahead; all of them when n < 0. Those the calendar
+// holds are not copied; when it holds fewer, the activity is expanded
+// again up to the horizon, and the result is not kept.
+func (c *calendar) upcoming(slug string, n int) []schedule.Occurrence {
+	list := fromToday(c.occ[slug], c.today)
+	if n >= 0 && len(list) >= n {
+		return list[:n:n]
+	}
+	a, ok := c.acts[slug]
+	if !ok {
+		return nil
+	}
+	c.farOnce.Do(func() { c.far = schedule.NewExpander(c.hours, c.span, c.loc) })
+	list = fromToday(c.far.Expand([]schedule.Activity{a.Schedule()}), c.today)
+	if n >= 0 && len(list) > n {
+		list = list[:n:n]
+	}
+	return list
+}
+
+// fromToday returns the occurrences of list, sorted by start, from today on.
+func fromToday(list []schedule.Occurrence, today schedule.Date) []schedule.Occurrence {
+	i, _ := slices.BinarySearchFunc(list, today, func(o schedule.Occurrence, d schedule.Date) int {
 		return schedule.DateOf(o.Start).Compare(d)
 	})
-	for i > 0 && !schedule.DateOf(list[i-1].Start).Before(c.today) {
+	for i > 0 && !schedule.DateOf(list[i-1].Start).Before(today) {
 		i--
 	}
 	return list[i:]
+}
+
+// icsUntil is the last date the iCalendar files are about: the horizon,
+// or the end of the month the window ends in.
+func (c *calendar) icsUntil() schedule.Date {
+	until := c.today.AddDays(horizonDays)
+	if end := endOfMonth(c.window.Until); end.After(until) {
+		until = end
+	}
+	return until
+}
+
+// bareExpander expands rules over the horizon of the iCalendar files,
+// from the first day of the calendar on, without opening hours.
+func (c *calendar) bareExpander() *schedule.Expander {
+	c.bareOnce.Do(func() {
+		horizon := schedule.Window{From: c.window.From, Until: c.window.From.AddDays(horizonDays)}
+		c.bare = schedule.NewExpander(nil, horizon, c.loc)
+	})
+	return c.bare
 }
 
 func mondayOf(d schedule.Date) schedule.Date {
@@ -243,22 +311,17 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 
 func clockOf(t time.Time) schedule.Clock { return schedule.At(t.Hour(), t.Minute()) }
 
-// dayView returns the view of one date with its occurrences. Views are
-// made once and shared by the agenda, week, month and home pages.
+// dayView returns the view of one date with its occurrences. It is not
+// kept: the pieces of pages made from it are (see dayFragment), and so are
+// the occurrences' own (see occurrenceItems).
 func (p *plan) dayView(d schedule.Date) (*render.Day, error) {
-	p.cal.mu.Lock()
-	v, ok := p.cal.days[d]
-	p.cal.mu.Unlock()
-	if ok {
-		return v, nil
-	}
-	v = &render.Day{
+	v := &render.Day{
 		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
 		Today: d == p.today, InWindow: p.cal.window.Contains(d), Closed: p.closedReason(d),
 	}
 	var items, cells strings.Builder
 	for i, o := range p.cal.byDate[d] {
-		item, err := p.occurrenceItems(o)
+		item, err := p.occurrenceItems(*o)
 		if err != nil {
 			return nil, err
 		}
@@ -272,9 +335,6 @@ func (p *plan) dayView(d schedule.Date) (*render.Day, error) {
 	}
 	// #nosec: pieces rendered by html/template
 	v.Items, v.CellItems = template.HTML(items.String()), template.HTML(cells.String())
-	p.cal.mu.Lock()
-	p.cal.days[d] = v
-	p.cal.mu.Unlock()
 	return v, nil
 }
 

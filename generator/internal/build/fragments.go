@@ -13,10 +13,10 @@ import (
 // over. A piece is known by the hashes of what it shows (see keys.go); the
 // pieces of a build with another global hash are never taken over.
 type fragments struct {
-	html    *carry[string, template.HTML]      // days, by dayKey
-	cards   *carry[string, template.HTML]      // activity cards, by the hash of the activity and its images
-	stories *carry[string, storyResult]        // story views, by the hash of the story and its images
-	occ     *carry[occKey, *render.Occurrence] // occurrence list items
+	html    *carry[string, template.HTML] // days, by dayKey
+	cards   *carry[string, template.HTML] // activity cards, by the hash of the activity and its images
+	stories *carry[string, storyResult]   // story views, by the hash of the story and its images
+	occ     *carry[occKey, occItems]      // occurrence list items
 }
 
 // occKey names an occurrence: the hash of its activity's file, and what the
@@ -27,6 +27,10 @@ type occKey struct {
 	original, start, end int64
 	status, room, note   string
 }
+
+// occItems are an occurrence's list items: all that the day fragments
+// read of it, kept without the rest of its view.
+type occItems struct{ html, cell template.HTML }
 
 type storyResult struct {
 	view  *render.Story

@@ -57,7 +57,7 @@ func (p *plan) ics(name string, acts []*content.Activity) ([]byte, diag.List, er
 	}
 	var buf bytes.Buffer
 	from := p.cal.window.From.In(p.cfg.Location)
-	until := p.cal.span.Until.In(p.cfg.Location)
+	until := p.cal.icsUntil().In(p.cfg.Location)
 	if err := ical.Encode(&buf, c, from, until); err != nil {
 		return nil, nil, err
 	}
@@ -81,7 +81,8 @@ func (p *plan) events(a *content.Activity) []ical.Event {
 
 func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 	loc := p.cfg.Location
-	horizon := schedule.Window{From: p.cal.window.From, Until: p.cal.window.From.AddDays(horizonDays)}
+	bareX := p.cal.bareExpander()
+	horizon := bareX.Window()
 	stamp := time.Date(p.today.Year, p.today.Month, p.today.Day, 0, 0, 0, 0, time.UTC)
 	// What the site shows, by rule and original start.
 	type key struct {
@@ -90,7 +91,7 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 	}
 	shown := map[key]schedule.Occurrence{}
 	cancelled := map[int][]schedule.Occurrence{}
-	for _, o := range p.cal.upcoming(a.Slug) {
+	for _, o := range p.cal.upcoming(a.Slug, -1) {
 		if !horizon.Contains(schedule.DateOf(o.Original)) {
 			continue
 		}
@@ -104,7 +105,7 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 	var evs []ical.Event
 	for i, r := range a.Rules {
 		// Every date the rule gives, before closures, cancellations and changes.
-		bare := schedule.Expand([]schedule.Activity{{Slug: a.Slug, Rules: []schedule.Rule{r}, OnHolidays: true}}, nil, horizon, loc)
+		bare := bareX.Expand([]schedule.Activity{{Slug: a.Slug, Rules: []schedule.Rule{r}, OnHolidays: true}})
 		s := ical.Series{
 			Template: ical.Event{
 				UID:         uids[i],

@@ -46,7 +46,7 @@ func (p *plan) activities(w io.Writer) (diag.List, error) {
 	}
 	var once []dated
 	for _, a := range p.site.Activities {
-		if len(p.cal.upcoming(a.Slug)) == 0 {
+		if len(p.cal.upcoming(a.Slug, 1)) == 0 {
 			continue // over, or not yet planned: its page says so
 		}
 		v, err := p.activityCard(a)

@@ -29,7 +29,7 @@ func (p *plan) activity(w io.Writer, a *content.Activity) (diag.List, error) {
 	pg.PosterLink = p.cfg.Link(p.activityPosterPath(a))
 	var diags diag.List
 	pg.Body, diags = p.markdown(a.Source)
-	next := p.cal.upcoming(a.Slug)
+	next := p.cal.upcoming(a.Slug, nextDates)
 	if len(next) > nextDates {
 		next = next[:nextDates]
 	}

@@ -130,7 +130,7 @@ func activityDays(a *content.Activity) [7]bool {
 func (p *plan) coming(acts []*content.Activity) []*content.Activity {
 	var out []*content.Activity
 	for _, a := range acts {
-		if len(p.cal.upcoming(a.Slug)) > 0 {
+		if len(p.cal.upcoming(a.Slug, 1)) > 0 {
 			out = append(out, a)
 		}
 	}
@@ -157,7 +157,7 @@ func (p *plan) filterPage(w io.Writer, f *filter) (diag.List, error) {
 		v.Count = p.theme.T("filter_count", len(acts))
 	}
 	in := make(map[string]bool, len(acts))
-	shows := func(o schedule.Occurrence) bool {
+	shows := func(o *schedule.Occurrence) bool {
 		return in[o.Slug] && (f.day < 0 || o.Start.Weekday() == f.day || o.Original.Weekday() == f.day)
 	}
 	for _, a := range acts {
@@ -206,7 +206,7 @@ const filterItems = 40
 
 // filterDay renders day d as the agenda shows it, with only the first n
 // occurrences that shows picks.
-func (p *plan) filterDay(d schedule.Date, shows func(schedule.Occurrence) bool, n int) (template.HTML, error) {
+func (p *plan) filterDay(d schedule.Date, shows func(*schedule.Occurrence) bool, n int) (template.HTML, error) {
 	full, err := p.dayView(d)
 	if err != nil {
 		return "", err

@@ -48,7 +48,7 @@ func (p *plan) weekPoster(w io.Writer, monday schedule.Date) (diag.List, error) 
 		d := monday.AddDays(i)
 		dv := day{title: schedule.FormatDate(d, p.cfg.Language), closed: p.closedReason(d)}
 		for _, o := range p.cal.byDate[d] {
-			dv.occs = append(dv.occs, p.occurrenceView(o))
+			dv.occs = append(dv.occs, p.occurrenceView(*o))
 		}
 		if len(dv.occs) > 0 || dv.closed != "" {
 			days = append(days, dv)

@@ -14,13 +14,14 @@ import (
 // not change is taken over from the last build.
 func (p *plan) occurrenceItems(o schedule.Occurrence) (*render.Occurrence, error) {
 	k := occKey{p.hashes[contentInput(p.cal.acts[o.Slug].File)], o.Rule, o.Original.Unix(), o.Start.Unix(), o.End.Unix(), string(o.Status), o.Room, o.Note}
-	return p.frags.occ.get(k, func() (*render.Occurrence, error) {
+	items, err := p.frags.occ.get(k, func() (occItems, error) {
 		full := p.occurrenceView(o)
 		html, err1 := p.theme.Fragment("_occurrence.html", full)
 		cell, err2 := p.theme.Fragment("_month-occurrence.html", full)
-		if err := errors.Join(err1, err2); err != nil {
-			return nil, err
-		}
-		return &render.Occurrence{HTML: html, Cell: cell}, nil
+		return occItems{html, cell}, errors.Join(err1, err2)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return &render.Occurrence{HTML: items.html, Cell: items.cell}, nil
 }

@@ -63,23 +63,74 @@ type Occurrence struct {
 // cancel for that day, which is listed. Two rules of one activity giving
 // the same start give one occurrence, of the first rule. h may be nil.
 func Expand(acts []Activity, h *Hours, w Window, loc *time.Location) []Occurrence {
+	return NewExpander(h, w, loc).Expand(acts)
+}
+
+// Expander expands activities over one window, as Expand does. Making one
+// works out every day of the window once (closed or not, its offset from
+// UTC), which costs about as much as expanding a few activities: expanding
+// many activities one at a time over the same window should share one.
+// An Expander is safe for concurrent use.
+type Expander struct {
+	e *expander // nil for an empty window
+}
+
+// NewExpander returns an Expander of the window w with the opening hours h
+// (may be nil) in loc.
+func NewExpander(h *Hours, w Window, loc *time.Location) *Expander {
 	if w.Until.Before(w.From) {
+		return &Expander{}
+	}
+	return &Expander{e: newExpander(h, w, loc)}
+}
+
+// Window returns the window x expands.
+func (x *Expander) Window() Window {
+	if x.e == nil {
+		return Window{}
+	}
+	return x.e.w
+}
+
+// Expand returns the occurrences of acts in x's window, as Expand does.
+func (x *Expander) Expand(acts []Activity) []Occurrence {
+	e := x.e
+	if e == nil {
 		return nil
 	}
-	e := newExpander(h, w, loc)
+	if len(acts) == 1 {
+		// One activity: no slugs to rank.
+		occs, _ := e.activity(nil, &acts[0], nil)
+		if len(occs) == 0 {
+			return nil
+		}
+		keys := make([]sortKey, len(occs))
+		for j := range occs {
+			keys[j] = sortKey{start: occs[j].Start.Unix(), index: int32(j)}
+		}
+		sortKeys(keys, occs)
+		permute(occs, keys)
+		return occs
+	}
 	ranks := slugRanks(acts)
 	occs := make([]Occurrence, 0, e.estimate(acts))
 	keys := make([]sortKey, 0, cap(occs))
+	var scratch []raw
 	for i := range acts {
 		before := len(occs)
-		occs = e.activity(occs, &acts[i])
+		occs, scratch = e.activity(occs, &acts[i], scratch)
 		for j := before; j < len(occs); j++ {
 			keys = append(keys, sortKey{start: occs[j].Start.Unix(), rank: ranks[i], index: int32(j)})
 		}
 	}
 	sortKeys(keys, occs)
-	// Put each occurrence in its place by following the cycles of the
-	// permutation, in place.
+	permute(occs, keys)
+	return occs
+}
+
+// permute puts each occurrence in its place in the order of the sorted
+// keys, following the cycles of the permutation, in place.
+func permute(occs []Occurrence, keys []sortKey) {
 	for i := range keys {
 		if keys[i].index < 0 {
 			continue
@@ -97,7 +148,6 @@ func Expand(acts []Activity, h *Hours, w Window, loc *time.Location) []Occurrenc
 			j = k
 		}
 	}
-	return occs
 }
 
 // sortKey is the part of an occurrence that decides nearly every
@@ -203,7 +253,6 @@ type expander struct {
 	closed  []bool // closed[n-first]
 	offsets []int  // UTC offset in seconds of day n-first, valid when steady
 	steady  []bool // the offset is the same from one day before to one day after
-	raws    []raw  // scratch for one activity
 }
 
 func newExpander(h *Hours, w Window, loc *time.Location) *expander {
@@ -286,9 +335,14 @@ type raw struct {
 	iv   Interval
 }
 
-// activity appends the occurrences of a to out.
-func (e *expander) activity(out []Occurrence, a *Activity) []Occurrence {
-	for _, r := range e.rawsOf(a) {
+// activity appends the occurrences of a to out. scratch is room for the
+// rule occurrences, returned for the next call. With out nil, the result has room for exactly the rule occurrences.
+func (e *expander) activity(out []Occurrence, a *Activity, scratch []raw) ([]Occurrence, []raw) {
+	scratch = e.rawsOf(a, scratch[:0])
+	if out == nil && len(scratch) > 0 {
+		out = make([]Occurrence, 0, len(scratch))
+	}
+	for _, r := range scratch {
 		d := fromDays(r.day)
 		start, end := e.span(r.day, r.iv)
 		o := Occurrence{Slug: a.Slug, Start: start, End: end, Status: Scheduled, Rule: r.rule, Original: start}
@@ -316,17 +370,15 @@ func (e *expander) activity(out []Occurrence, a *Activity) []Occurrence {
 		}
 		out = append(out, o)
 	}
-	return out
+	return out, scratch
 }
 
 func (e *expander) inWindow(n int) bool { return n >= e.first && n <= e.last }
 
-// rawsOf lists the rule occurrences of a whose date is in the window, or
-// whose change moves them into it, without repeats of one start, in no
-// particular order.
-func (e *expander) rawsOf(a *Activity) []raw {
-	rs := e.raws[:0]
-	defer func() { e.raws = rs[:0] }()
+// rawsOf appends to rs the rule occurrences of a whose date is in the
+// window, or whose change moves them into it, without repeats of one start,
+// in no particular order.
+func (e *expander) rawsOf(a *Activity, rs []raw) []raw {
 	add := func(n int, ri int) {
 		iv := a.Rules[ri].Time
 		if ri > 0 {
