@@ -255,8 +255,8 @@ func kindOf(page string) string {
 }
 
 // maxFullCheck is the size above which a page of the generated site gets
-// only the light checks: tabbing through a list of thousands of links and
-// running axe-core over it takes minutes, and its template is checked in
+// only the light checks: tabbing through all of a list of thousands of
+// links and running axe-core over it takes minutes, and its template is checked in
 // full on the example and English sites.
 const maxFullCheck = 100_000
 
@@ -264,9 +264,10 @@ const maxFullCheck = 100_000
 // site of a thousand pages (sitegen.Site) in headless Chromium. Every page
 // gets the light checks: no sideways scrolling at 320 px, tap targets,
 // table cells, cancelled dates, headings with nothing under them, no
-// request to another host, and its weight. The first page of every kind
-// (see kindOf) that is at most maxFullCheck bytes also gets axe-core, the
-// keyboard focus and the text at 200%. The home page and the activity pages weigh
+// request to another host, its weight, the text at 200%, and keyboard focus
+// on the first 30 elements Tab reaches. The first page of every kind (see
+// kindOf) that is at most maxFullCheck bytes also gets axe-core and focus
+// on every element. The home page and the activity pages weigh
 // at most maxWeight; the week pages, with hundreds of sessions a week on
 // this site, are weighed and logged but not held to it.
 func TestGeneratedSitePassesBrowserChecks(t *testing.T) {
@@ -331,7 +332,7 @@ var brokenPages = map[string]struct{ rule, body string }{
 }
 
 // lightRules are the checks axe.mjs makes of a page given after --light.
-var lightRules = []string{"scroll-320", "tap-target", "remote", "weight", "cell-overflow", "cancelled", "bare-heading"}
+var lightRules = []string{"scroll-320", "tap-target", "remote", "weight", "cell-overflow", "cancelled", "bare-heading", "text-zoom", "focus-visible"}
 
 // TestBrowserGateCatchesBrokenPages runs the browser checks over pages
 // made to fail them, styled with the theme's own style sheet: each must be
