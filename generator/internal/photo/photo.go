@@ -116,16 +116,9 @@ type source struct {
 	width, high int // as stored
 }
 
-// Process prepares data, a photo in format f, for publishing.
-func Process(data []byte, f Format) (res *Result, err error) {
-	defer func() {
-		// The decoders of the standard library and of x/image do not panic
-		// on bad input, but a photo must never stop a build.
-		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
-		}
-	}()
-	var src *source
+// readSource reads the structure of data, a photo in format f, and refuses
+// one without pixels or with too many.
+func readSource(data []byte, f Format) (src *source, err error) {
 	switch f {
 	case JPEG:
 		src, err = readJPEG(data)
@@ -144,6 +137,22 @@ func Process(data []byte, f Format) (res *Result, err error) {
 	}
 	if int64(src.width)*int64(src.high) > MaxPixels {
 		return nil, ErrTooLarge
+	}
+	return src, nil
+}
+
+// Process prepares data, a photo in format f, for publishing.
+func Process(data []byte, f Format) (res *Result, err error) {
+	defer func() {
+		// The decoders of the standard library and of x/image do not panic
+		// on bad input, but a photo must never stop a build.
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	src, err := readSource(data, f)
+	if err != nil {
+		return nil, err
 	}
 	o := orientation(src.exif)
 	w, h := src.width, src.high

@@ -33,25 +33,9 @@ func Share(data []byte, f Format) (out *Version, err error) {
 			out, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
 		}
 	}()
-	var src *source
-	switch f {
-	case JPEG:
-		src, err = readJPEG(data)
-	case PNG:
-		src, err = readPNG(data)
-	case WebP:
-		src, err = readWebP(data)
-	default:
-		return nil, fmt.Errorf("photo: unknown format %d", f)
-	}
+	src, err := readSource(data, f)
 	if err != nil {
 		return nil, err
-	}
-	if src.width <= 0 || src.high <= 0 {
-		return nil, fmt.Errorf("%w: it has no pixels", ErrDamaged)
-	}
-	if int64(src.width)*int64(src.high) > MaxPixels {
-		return nil, ErrTooLarge
 	}
 	m, err := decodeImage(data, f)
 	if err != nil {
