@@ -191,6 +191,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		in := contentInput(p.cal.acts[slug].File)
 		return r.last.hashes[in] != p.hashes[in]
 	})
+	checkGenerated(p.addLaterRoutes(), nil, site.Files, &r.diags)
+	if r.diags.HasErrors() {
+		return r.fail(nil)
+	}
 	outputs, err := r.render(ctx, p, keeper)
 	if err != nil || r.diags.HasErrors() {
 		return r.fail(err)

@@ -29,7 +29,8 @@ var (
 
 // randomBase is the small site the random edits start from: a little of
 // every kind of content, a photo shown by a story's text and one by an
-// activity, a page that links to an activity.
+// activity, a page that links to an activity. newRandomSite adds a busy
+// Tuesday to one site in four.
 const randomBase = `
 -- site.toml --
 title = "De Linde"
@@ -197,6 +198,19 @@ var whens = []struct{ when, day string }{
 	{`"2026-12-03 14:00-16:00"`, "2026-12-03"},
 	{`"elke vrijdag 22:00-01:00 tot 2026-12-31"`, "2026-12-04"},
 	{`["elke dinsdag 10.00-12.00", "2026-11-28 10:00 tot 12:00"]`, "2026-11-28"},
+	{tuesdaySessions(8), "2026-12-01"},  // more than a week page lists of a day
+	{tuesdaySessions(56), "2026-12-01"}, // more than one page of a date
+}
+
+// tuesdaySessions returns a list of n sessions of ten minutes every
+// Tuesday from 08:00 on, as a consultation hour by appointment has.
+func tuesdaySessions(n int) string {
+	var list []string
+	for i := range n {
+		from := 8*60 + 10*i
+		list = append(list, fmt.Sprintf(`"elke dinsdag %02d:%02d-%02d:%02d"`, from/60, from%60, (from+10)/60, (from+10)%60))
+	}
+	return "[" + strings.Join(list, ", ") + "]"
 }
 
 func (s *randomSite) activity() []byte {
@@ -281,7 +295,7 @@ func (s *randomSite) themeFile() (string, []byte) {
 	case 1:
 		return dir + "i18n/nl.toml", fmt.Appendf(nil, "skip_to_content = \"Direct naar de tekst %d\"\n", s.r.IntN(100))
 	}
-	layout := []string{"layouts/story.html", "layouts/activity.html", "layouts/_day.html", "layouts/home.html"}[s.r.IntN(4)]
+	layout := []string{"layouts/story.html", "layouts/activity.html", "layouts/_day.html", "layouts/home.html", "layouts/day.html"}[s.r.IntN(5)]
 	data, err := fs.ReadFile(theme.Builtin(), layout)
 	if err != nil {
 		panic(err)
@@ -374,6 +388,12 @@ func newRandomSite(t testing.TB, seed uint64) *randomSite {
 	s := &randomSite{r: rand.New(rand.NewPCG(seed, 0x6b72616368)), fsys: fstest.MapFS{}}
 	for _, f := range txtar.Parse([]byte(randomBase)).Files {
 		s.fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	}
+	if s.r.IntN(4) == 0 {
+		// Fifty sessions every Tuesday and the coffee morning: one more
+		// than a page of a date lists, so that edits make further pages of
+		// a date come and go. (Every site would make the test twice as slow.)
+		s.fsys["content/activities/spreekuur.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Spreekuur\"\nwhen = " + tuesdaySessions(dayPageItems) + "\n+++\n"), Mode: 0o644}
 	}
 	s.fsys["content/koffie.jpg"] = &fstest.MapFile{Data: sitegen.Photo(40, 30, 1), Mode: 0o644}
 	s.fsys["content/tuin.jpg"] = &fstest.MapFile{Data: sitegen.Photo(64, 48, 2), Mode: 0o644}
@@ -474,14 +494,19 @@ func firstDifference(a, b []byte) string {
 // runSequence edits the site of seed steps times, rebuilding with one
 // Builder after every step as the preview does, and compares each time
 // with a full build. It returns the steps done and how the builds differed
-// at the last one, or "" when they never did.
-func runSequence(t testing.TB, seed uint64, steps int) ([]string, string) {
+// at the last one, or "" when they never did; and whether a build
+// published a further page of a busy date.
+func runSequence(t testing.TB, seed uint64, steps int) (done []string, diff string, busy bool) {
 	ctx := context.Background()
 	s := newRandomSite(t, seed)
 	bl := NewBuilder(s.fsys, nil)
-	var done []string
-	if diff := difference(incrementalBuild(ctx, bl, nil, s.today), fullBuild(ctx, s.fsys, s.today)); diff != "" {
-		return done, diff
+	full := func() built {
+		b := fullBuild(ctx, s.fsys, s.today)
+		busy = busy || slices.ContainsFunc(slices.Collect(maps.Keys(b.files)), isFurtherDatePage)
+		return b
+	}
+	if diff := difference(incrementalBuild(ctx, bl, nil, s.today), full()); diff != "" {
+		return done, diff, busy
 	}
 	// As the preview does, a path is given again until a build that was
 	// given it succeeds.
@@ -503,14 +528,21 @@ func runSequence(t testing.TB, seed uint64, steps int) ([]string, string) {
 			give = append([]string{}, give...) // never nil: nil means everything
 		}
 		inc := incrementalBuild(ctx, bl, give, s.today)
-		if diff := difference(inc, fullBuild(ctx, s.fsys, s.today)); diff != "" {
-			return done, diff
+		if diff := difference(inc, full()); diff != "" {
+			return done, diff, busy
 		}
 		if !inc.failed {
 			pending, all = map[string]bool{}, false
 		}
 	}
-	return done, ""
+	return done, "", busy
+}
+
+// isFurtherDatePage reports whether a published path is the second page of
+// a date, in Dutch or English.
+func isFurtherDatePage(p string) bool {
+	return strings.HasPrefix(p, "agenda/dag/") && strings.HasSuffix(p, "/pagina/2/index.html") ||
+		strings.HasPrefix(p, "calendar/day/") && strings.HasSuffix(p, "/page/2/index.html")
 }
 
 // TestRandomEditsEqualFullBuild makes sequences of random edits to a small
@@ -536,20 +568,25 @@ func TestRandomEditsEqualFullBuild(t *testing.T) {
 	type outcome struct {
 		done []string
 		diff string
+		busy bool
 	}
 	results := make([]outcome, sequences)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0) + 1)
 	for i := range sequences {
 		g.Go(func() error {
-			done, diff := runSequence(t, first+uint64(i), steps)
-			results[i] = outcome{done, diff}
+			done, diff, busy := runSequence(t, first+uint64(i), steps)
+			results[i] = outcome{done, diff, busy}
 			return nil
 		})
 	}
 	_ = g.Wait()
 	var failed []string
+	busy := 0
 	for i, res := range results {
+		if res.busy {
+			busy++
+		}
 		if res.diff == "" {
 			continue
 		}
@@ -563,6 +600,12 @@ func TestRandomEditsEqualFullBuild(t *testing.T) {
 	if len(failed) > 0 {
 		t.Errorf("%d of %d sequences failed, seeds %s", len(failed), sequences, strings.Join(failed, " "))
 	}
+	// A day busier than a week page lists, with a second page of its own,
+	// must come up in the edits, or their pages go untested.
+	if sequences >= 40 && busy == 0 {
+		t.Errorf("none of %d sequences published a second page of a date", sequences)
+	}
+	t.Logf("%d of %d sequences published a second page of a date", busy, sequences)
 }
 
 // TestRandomEditsCatchPhotoResize resizes a photo that a story's text

@@ -109,7 +109,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			},
 			changed:    []string{"content/stories/tuin.md"},
 			mustRender: []string{"verhalen/tuin/index.html", "verhalen/index.html", "verhalen/feed.xml", "index.html"},
-			mustNot:    []string{"activiteiten/koffie/index.html", "activiteiten/index.html", "agenda/index.html", "verhalen/fiets/index.html", "over-ons/index.html"},
+			mustNot:    []string{"activiteiten/koffie/index.html", "activiteiten/index.html", "agenda/index.html", "agenda/dag/2026-11-24/index.html", "verhalen/fiets/index.html", "over-ons/index.html"},
 		},
 		{
 			name: "activity edited",
@@ -117,7 +117,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 				fsys["content/activities/koffie.md"].Data = []byte("+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdag 10:00-12:30\"\n+++\nKoffie en thee.\n")
 			},
 			changed:    []string{"content/activities/koffie.md"},
-			mustRender: []string{"activiteiten/koffie/index.html", "activiteiten/koffie/agenda.ics", "activiteiten/index.html", "agenda/index.html", "agenda/week/2026-W48/index.html", "agenda/2026-11/index.html", "agenda.ics", "agenda.json", "index.html"},
+			mustRender: []string{"activiteiten/koffie/index.html", "activiteiten/koffie/agenda.ics", "activiteiten/index.html", "agenda/index.html", "agenda/week/2026-W48/index.html", "agenda/dag/2026-11-24/index.html", "agenda/2026-11/index.html", "agenda.ics", "agenda.json", "index.html"},
 			mustNot:    []string{"activiteiten/eten/index.html", "activiteiten/eten/agenda.ics", "verhalen/tuin/index.html", "over-ons/index.html"},
 		},
 		{

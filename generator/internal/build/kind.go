@@ -20,6 +20,13 @@ type kind struct {
 	name string
 	// routes returns the outputs of this kind that the site has.
 	routes func(p *plan) []route
+	// later, when set, returns more outputs of this kind whose number
+	// depends on the occurrences of the calendar (the further pages of a
+	// busy date). They are added once the calendar is worked out, after
+	// the set of outputs went into the global hash; an output that lists
+	// every output (the sitemap) therefore declares every activity and the
+	// opening hours as inputs.
+	later func(p *plan) []route
 }
 
 // route is one output file.
@@ -75,16 +82,38 @@ func register(k kind) kind {
 	return k
 }
 
-// makeRoutes returns every output of the site, sorted by path.
+// makeRoutes returns every output of the site but the later ones (see
+// kind.later), sorted by path.
 func (p *plan) makeRoutes() []route {
 	var rs []route
 	for _, k := range kinds {
-		for _, r := range k.routes(p) {
-			r.kind = k.name
-			r.inputs = slices.DeleteFunc(r.inputs, func(in input) bool { return in == "" })
-			rs = append(rs, r)
-		}
+		rs = appendRoutes(rs, k, k.routes(p))
 	}
 	slices.SortFunc(rs, func(a, b route) int { return strings.Compare(a.path, b.path) })
+	return rs
+}
+
+// addLaterRoutes adds the later outputs of every kind to the plan's
+// routes, once the calendar is worked out, and returns them.
+func (p *plan) addLaterRoutes() []route {
+	var added []route
+	for _, k := range kinds {
+		if k.later != nil {
+			added = appendRoutes(added, k, k.later(p))
+		}
+	}
+	if len(added) > 0 {
+		p.routes = append(p.routes, added...)
+		slices.SortFunc(p.routes, func(a, b route) int { return strings.Compare(a.path, b.path) })
+	}
+	return added
+}
+
+func appendRoutes(rs []route, k kind, add []route) []route {
+	for _, r := range add {
+		r.kind = k.name
+		r.inputs = slices.DeleteFunc(r.inputs, func(in input) bool { return in == "" })
+		rs = append(rs, r)
+	}
 	return rs
 }

@@ -3,7 +3,6 @@ package build
 import (
 	"html/template"
 	"io"
-	"strings"
 	"time"
 
 	"krachtpunt/generator/internal/content"
@@ -48,8 +47,8 @@ func (p *plan) home(w io.Writer) (diag.List, error) {
 		if n <= room {
 			h, err = p.dayFragment("_home-day.html", d)
 		} else {
+			// The day cut short links to its own page for the rest.
 			h, err = p.partDay(d, room)
-			left += n - room
 			n = room
 		}
 		if err != nil {
@@ -77,21 +76,21 @@ func (p *plan) home(w io.Writer) (diag.List, error) {
 const homeItems = 30
 
 // partDay returns day d as the home page shows it with only its first n
-// occurrences.
+// occurrences, and a link to the date's page for the others.
 func (p *plan) partDay(d schedule.Date, n int) (template.HTML, error) {
-	full, err := p.dayView(d)
+	v, err := p.dayPart(d, 0, n)
 	if err != nil {
 		return "", err
 	}
-	v := *full
-	v.Occurrences = full.Occurrences[:n]
-	var items strings.Builder
-	for i, o := range v.Occurrences {
-		if i > 0 {
-			items.WriteByte('\n')
+	rest := p.cal.byDate[d][n:]
+	v.More, v.MoreText = p.moreOn(d, len(rest))
+	// The link goes when what it leads to is over, as the items do.
+	var last time.Time
+	for _, o := range rest {
+		if o.End.After(last) {
+			last = o.End
 		}
-		items.WriteString(string(o.HTML))
 	}
-	v.Items = template.HTML(items.String()) // #nosec: pieces rendered by html/template
-	return p.theme.Fragment("_home-day.html", &v)
+	v.MoreEnd = last.Format(time.RFC3339)
+	return p.theme.Fragment("_home-day.html", v)
 }

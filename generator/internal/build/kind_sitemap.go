@@ -6,12 +6,15 @@ import (
 	"io"
 	"strings"
 
+	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
 )
 
-// The list of every page for search engines: /sitemap.xml.
+// The list of every page for search engines: /sitemap.xml. It lists the
+// further pages of busy dates too, which the activities and the opening
+// hours decide (see kind.later).
 var _ = register(kind{name: "sitemap", routes: func(p *plan) []route {
-	return []route{{path: "sitemap.xml", make: p.sitemap}}
+	return []route{{path: "sitemap.xml", make: p.sitemap, inputs: []input{anyActivity, fileInput(content.HoursFile)}}}
 }})
 
 type urlset struct {

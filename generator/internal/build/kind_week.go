@@ -11,7 +11,8 @@ import (
 )
 
 // The week pages: /agenda/week/YYYY-Www/ for every week the calendar
-// touches, to print and hang on the door.
+// touches, to print and hang on the door. A busy date lists its first
+// activities and links to its own page (see kind_day.go).
 var _ = register(kind{name: "week", routes: func(p *plan) []route {
 	var rs []route
 	for _, m := range p.weeks() {
@@ -49,7 +50,7 @@ func (p *plan) week(w io.Writer, monday schedule.Date) (diag.List, error) {
 	pg.PosterLink = p.cfg.Link(p.weekPosterPath(monday))
 	wk := &render.Week{ID: fmt.Sprintf("%d-W%02d", y, n), Title: title}
 	for i := range 7 {
-		v, err := p.daySection(monday.AddDays(i))
+		v, err := p.weekDay(monday.AddDays(i))
 		if err != nil {
 			return nil, err
 		}

@@ -12,19 +12,20 @@ import (
 // Words are the path words of a site language: /activiteiten/ or
 // /activities/. Page is the word before the number of the later pages of a
 // list: /verhalen/pagina/2/. Changes is the page under the agenda that
-// lists what is cancelled or changed: /agenda/wijzigingen/. Filters are
+// lists what is cancelled or changed: /agenda/wijzigingen/. Day is the
+// word of the pages of one date: /agenda/dag/2026-12-01/. Filters are
 // the words of the pages that pick activities: /activiteiten/voor/kinderen/.
 type Words struct {
-	Activities, Stories, Agenda, Hours, Page, Changes string
-	Filters                                           FilterWords
+	Activities, Stories, Agenda, Hours, Page, Changes, Day string
+	Filters                                                FilterWords
 }
 
 // PathWords holds the path words of every site language.
 var PathWords = map[string]Words{
-	"nl": {Activities: "activiteiten", Stories: "verhalen", Agenda: "agenda", Hours: "openingstijden", Page: "pagina", Changes: "wijzigingen",
+	"nl": {Activities: "activiteiten", Stories: "verhalen", Agenda: "agenda", Hours: "openingstijden", Page: "pagina", Changes: "wijzigingen", Day: "dag",
 		Filters: FilterWords{For: "voor", Kind: "soort", On: "op", Free: "gratis", WalkIn: "vrije-inloop",
 			Days: [7]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}}},
-	"en": {Activities: "activities", Stories: "stories", Agenda: "calendar", Hours: "opening-hours", Page: "page", Changes: "changes",
+	"en": {Activities: "activities", Stories: "stories", Agenda: "calendar", Hours: "opening-hours", Page: "page", Changes: "changes", Day: "day",
 		Filters: FilterWords{For: "for", Kind: "category", On: "on", Free: "free", WalkIn: "walk-in",
 			Days: [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}}},
 }

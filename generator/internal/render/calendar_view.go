@@ -43,6 +43,23 @@ type Day struct {
 	CellItems   template.HTML // the occurrences as list items of a month cell
 	HTML        template.HTML // the day as a section of the agenda and week pages
 	Cell        template.HTML // the day as a cell of a month table
+	// More is the link to the day's own page when a week page or the home
+	// page lists only its first occurrences, and MoreText says how many it
+	// leaves out. MoreEnd is when the last of those ends (RFC 3339), for
+	// the page script of the home page; "" on a week page.
+	More, MoreText, MoreEnd string
+}
+
+// DayPage is the page of one date: every occurrence on it, a page of
+// them at a time on a busy day.
+type DayPage struct {
+	Day      *Day   // the date, with the occurrences of this page
+	Week     string // link to the week page the date is on
+	WeekName string // "De hele week 49"
+	Prev     string // link to the day before, "" at the start of the calendar
+	Next     string
+	PrevName string
+	NextName string
 }
 
 // Week is one ISO week of the calendar.
@@ -97,6 +114,7 @@ type Today struct {
 type Calendar struct {
 	Days      []*Day // the agenda, or the days of a week
 	Week      *Week
+	Day       *DayPage // the page of one date
 	Month     *Month
 	Weeks     []Link // every week page
 	Months    []Link // every month page
