@@ -32,7 +32,7 @@ var shareNames = map[string]string{"nl": "deel.jpg", "en": "share.jpg"}
 
 // shareVersion changes when the pictures are made differently, so that
 // apps that keep a preview by its address fetch the new one.
-const shareVersion = "1"
+const shareVersion = "2"
 
 // picture is one picture of link previews.
 type picture struct {
@@ -91,33 +91,32 @@ func (p *plan) picturesOf() []pictureRoute {
 	}
 	site := p.sitePicture()
 	out := []pictureRoute{{site, []input{fileInput(site.photo)}}}
+	// A picture is made from its photo alone: editing the text of the
+	// page leaves it as it was.
 	for _, a := range p.site.Activities {
 		if pic := p.pagePicture(a.Image, a.ImageAlt, p.activityPath(a)); pic != nil {
-			out = append(out, pictureRoute{pic, []input{contentInput(a.File), fileInput(a.Image)}})
+			out = append(out, pictureRoute{pic, []input{fileInput(a.Image)}})
 		}
 	}
 	for _, s := range p.site.Stories {
 		if pic := p.pagePicture(s.Image, s.ImageAlt, p.storyPath(s)); pic != nil {
-			out = append(out, pictureRoute{pic, []input{contentInput(s.File), fileInput(s.Image)}})
+			out = append(out, pictureRoute{pic, []input{fileInput(s.Image)}})
 		}
 	}
 	return out
 }
 
 // makePicture makes the JPEG of pic, or takes it from the last build when
-// what it is made from has not changed.
+// what it is made from has not changed. Pages that show one photo share
+// one picture: it is made once, by the first of them.
 func (p *plan) makePicture(pic *picture) ([]byte, diag.List, error) {
-	key := p.pictureKey(pic)
-	if data, ok := p.shares.get(key); ok {
-		return data, nil, nil
-	}
-	var data []byte
-	if pic.photo == "" {
-		bg, ink := p.cardColours()
-		m := card.Draw(card.Options{Width: photo.ShareWidth, Height: photo.ShareHeight,
-			Title: p.cfg.Title, Tagline: p.cfg.Tagline, Background: bg, Text: ink})
-		data = photo.ShareJPEG(m, nil)
-	} else {
+	return p.shares.take(p.pictureKey(pic), p.pictureUses, func() ([]byte, diag.List, error) {
+		if pic.photo == "" {
+			bg, ink := p.cardColours()
+			m := card.Draw(card.Options{Width: photo.ShareWidth, Height: photo.ShareHeight,
+				Title: p.cfg.Title, Tagline: p.cfg.Tagline, Background: bg, Text: ink})
+			return photo.ShareJPEG(m, nil), nil, nil
+		}
 		src, f, err := p.pictureSource(pic.photo)
 		if err != nil {
 			return nil, nil, err
@@ -136,10 +135,17 @@ func (p *plan) makePicture(pic *picture) ([]byte, diag.List, error) {
 				diag.T("Open de foto in een fotoprogramma en bewaar hem opnieuw als JPEG (.jpg); of haal share_image weg.", "Open the photo in a photo program and save it again as JPEG (.jpg); or remove share_image."))
 			return nil, diags, nil
 		}
-		data = v.Data
+		return v.Data, nil, nil
+	})
+}
+
+// pictureUses counts the outputs of each picture, by its key.
+func (p *plan) pictureUses() map[[sha256.Size]byte]int {
+	uses := map[[sha256.Size]byte]int{}
+	for _, pr := range p.picturesOf() {
+		uses[p.pictureKey(pr.pic)]++
 	}
-	p.shares.put(key, data)
-	return data, nil, nil
+	return uses
 }
 
 // pictureSource returns the photo rel under content/ as the site publishes
@@ -239,26 +245,46 @@ func (p *plan) shareView(pg *render.Page, pic *picture, whatsApp bool) {
 }
 
 // shareSet is what the pictures of one build are made from and what they
-// became, and what the last build made, to take over. Only a Builder that
-// keeps the site between builds keeps them (keep); a one-off build holds
-// no picture longer than it takes to write it.
+// became, and what the last build made, to take over. A picture that
+// several pages show is made once and held until the last of them has
+// written it. Only a Builder that keeps the site between builds keeps the
+// pictures for the next (keep); a one-off build holds a picture no longer
+// than its outputs take to write it (or, when some of them are kept from
+// the output folder, until the end of the build).
 type shareSet struct {
 	mu   sync.Mutex
 	keep bool
 	last pictures
 	made pictures
+	// making are the pictures being made or waiting for more of their
+	// outputs, with how many outputs are still to take them (uses).
+	making map[[sha256.Size]byte]*shareEntry
+	uses   map[[sha256.Size]byte]int
 	// fileSum is the sum of share_image when the site does not publish it.
 	once    sync.Once
 	fileSum [sha256.Size]byte
 }
 
+// shareEntry is one picture being made, or made and still to be taken.
+type shareEntry struct {
+	done  chan struct{} // closed when made
+	data  []byte
+	diags diag.List
+	err   error
+	left  int // outputs still to take it
+}
+
 func newShareSet(last pictures) *shareSet {
-	return &shareSet{last: last, made: pictures{}}
+	return &shareSet{last: last, made: pictures{}, making: map[[sha256.Size]byte]*shareEntry{}}
 }
 
 func (s *shareSet) get(k [sha256.Size]byte) ([]byte, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.getLocked(k)
+}
+
+func (s *shareSet) getLocked(k [sha256.Size]byte) ([]byte, bool) {
 	d, ok := s.made[k]
 	if !ok {
 		if d, ok = s.last[k]; ok {
@@ -268,13 +294,40 @@ func (s *shareSet) get(k [sha256.Size]byte) ([]byte, bool) {
 	return d, ok
 }
 
-func (s *shareSet) put(k [sha256.Size]byte, data []byte) {
-	if !s.keep {
-		return
-	}
+// take returns the picture with key k for one of its outputs: kept from
+// the last build, made by another output, or made now with build. uses
+// counts the outputs of each picture; it is asked once a build.
+func (s *shareSet) take(k [sha256.Size]byte, uses func() map[[sha256.Size]byte]int, build func() ([]byte, diag.List, error)) ([]byte, diag.List, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.made[k] = data
+	if d, ok := s.getLocked(k); ok {
+		s.mu.Unlock()
+		return d, nil, nil
+	}
+	if s.uses == nil {
+		s.uses = uses()
+	}
+	e := s.making[k]
+	if e == nil {
+		e = &shareEntry{done: make(chan struct{}), left: s.uses[k]}
+		s.making[k] = e
+		s.mu.Unlock()
+		e.data, e.diags, e.err = build()
+		s.mu.Lock()
+		close(e.done)
+		if s.keep && e.err == nil && len(e.diags) == 0 {
+			s.made[k] = e.data // the next outputs find it there
+			delete(s.making, k)
+		}
+	} else {
+		s.mu.Unlock()
+		<-e.done
+		s.mu.Lock()
+	}
+	if e.left--; e.left <= 0 && s.making[k] == e {
+		delete(s.making, k)
+	}
+	s.mu.Unlock()
+	return e.data, e.diags, e.err
 }
 
 // shareFingerprint is what every page's preview depends on besides the

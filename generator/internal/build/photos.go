@@ -62,7 +62,9 @@ func (r *run) processPhotos(ctx context.Context, site *content.Site) (*photoSet,
 		}
 		if !r.full && !r.changed[rel] && r.last.photos != nil {
 			if pub := r.last.photos.byRel[rel]; pub != nil {
+				mu.Lock() // the photos being processed are added too
 				set.byRel[rel] = pub
+				mu.Unlock()
 				continue
 			}
 		}

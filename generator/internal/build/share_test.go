@@ -623,3 +623,85 @@ wanneer = "elke woensdag 17:30-19:30"
 		checkPicture(t, step.picture, up.Files[step.picture])
 	}
 }
+
+// TestPagesOfOnePhotoShareOnePicture: pages that show the same photo get
+// the same picture under the same version, made from that photo; a page
+// with another photo gets its own. After the photo changes, every page
+// that shows it points at the new picture, in the preview and in a full
+// build alike.
+func TestPagesOfOnePhotoShareOnePicture(t *testing.T) {
+	src := `
+-- site.toml --
+title = "De Linde"
+baseURL = "https://www.delinde.nl/"
+language = "nl"
+-- content/photos/zaal.jpg --
+photo 1600x1200
+-- content/photos/tuin.jpg --
+photo 1200x900
+-- content/stories/tuin.md --
++++
+title = "De tuin"
+date = 2026-10-12
+consent = true
+image = "../photos/tuin.jpg"
+image_alt = "De buurttuin"
++++
+Elke week.
+`
+	for _, a := range []string{"koffie", "breien", "eten"} {
+		src += "-- content/activities/" + a + ".md --\n+++\ntitel = \"" + a + "\"\nwanneer = \"elke dinsdag 10:00-12:00\"\nafbeelding = \"../photos/zaal.jpg\"\nafbeelding_alt = \"De zaal\"\n+++\n"
+	}
+	files := map[string][]byte{}
+	for _, f := range txtar.Parse([]byte(src)).Files {
+		files[f.Name] = f.Data
+	}
+	fsys := siteFS(t, files).(fstest.MapFS)
+	today, _ := schedule.ParseDate("2026-11-25")
+	shared := []string{"activiteiten/koffie/", "activiteiten/breien/", "activiteiten/eten/"}
+	check := func(step string, got map[string][]byte) (zaal, tuin []byte) {
+		t.Helper()
+		zaal = got[shared[0]+"deel.jpg"]
+		version := readPreview(t, got[shared[0]+"index.html"]).tags["og:image"]
+		for _, page := range shared {
+			checkPicture(t, page+"deel.jpg", got[page+"deel.jpg"])
+			if !bytes.Equal(got[page+"deel.jpg"], zaal) {
+				t.Errorf("%s: %sdeel.jpg differs from %sdeel.jpg, made from the same photo", step, page, shared[0])
+			}
+			v := readPreview(t, got[page+"index.html"]).tags["og:image"]
+			if !strings.HasPrefix(v, "https://www.delinde.nl/"+page+"deel.jpg?v=") || v[strings.Index(v, "?"):] != version[strings.Index(version, "?"):] {
+				t.Errorf("%s: %s shows %s, want its own deel.jpg at the version of %s", step, page, v, version)
+			}
+		}
+		tuin = got["verhalen/tuin/deel.jpg"]
+		checkPicture(t, "verhalen/tuin/deel.jpg", tuin)
+		if bytes.Equal(tuin, zaal) {
+			t.Errorf("%s: the story's picture is that of another photo", step)
+		}
+		return zaal, tuin
+	}
+	b := NewBuilder(fsys, nil)
+	up, err := b.Build(context.Background(), nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zaal, tuin := check("first build", up.Files)
+	fsys["content/photos/zaal.jpg"] = &fstest.MapFile{Data: phototest.JPEG(phototest.Texture(1000, 1000), nil)}
+	up, err = b.Build(context.Background(), []string{"content/photos/zaal.jpg"}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zaal2, tuin2 := check("photo changed", up.Files)
+	if bytes.Equal(zaal, zaal2) || !bytes.Equal(tuin, tuin2) {
+		t.Errorf("after the photo changed, its picture changed %v (want true) and the other's %v (want false)", !bytes.Equal(zaal, zaal2), !bytes.Equal(tuin, tuin2))
+	}
+	full := &Memory{}
+	if _, err := Build(context.Background(), Options{Site: fsys, Today: today, Out: full}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range full.Paths() {
+		if !bytes.Equal(full.Files[p], up.Files[p]) {
+			t.Errorf("%s differs between the preview and a full build", p)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -18,11 +19,15 @@ func fold() transform.Transformer {
 // Slugify turns a name into a slug: lower case ASCII letters, digits and
 // single dashes, accents folded ("Creatief Café!" -> "creatief-cafe").
 func Slugify(name string) string {
-	folded, _, err := transform.String(fold(), name)
-	if err != nil {
-		folded = name
+	folded := name
+	if !ascii(name) { // plain ASCII has no accents to fold
+		f, _, err := transform.String(fold(), name)
+		if err == nil {
+			folded = f
+		}
 	}
 	var b strings.Builder
+	b.Grow(len(folded))
 	dash := false
 	for _, r := range strings.ToLower(folded) {
 		switch {
@@ -37,6 +42,16 @@ func Slugify(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// ascii reports whether s is plain ASCII.
+func ascii(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidSlug reports whether s is already a slug.

@@ -1,8 +1,11 @@
 package content
 
 import (
+	"strings"
 	"sync"
 	"testing"
+
+	"golang.org/x/text/transform"
 )
 
 func TestSlugify(t *testing.T) {
@@ -56,4 +59,45 @@ func FuzzSlugify(f *testing.F) {
 			t.Fatalf("Slugify is not idempotent on %q", got)
 		}
 	})
+}
+
+// FuzzSlugifyFoldsOnlyWhatNeedsIt compares Slugify with folding every
+// name, plain ASCII ones too, before slugging it: the result is the same.
+func FuzzSlugifyFoldsOnlyWhatNeedsIt(f *testing.F) {
+	for _, s := range []string{"Creatief Café!", "Koffie-ochtend 2", "  --a--b  ", "Één", "naïeve ŉ", "ÀB\u0301c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Slugify(s)
+		folded, _, err := transform.String(fold(), s)
+		if err != nil {
+			folded = s
+		}
+		var want strings.Builder
+		dash := false
+		for _, r := range strings.ToLower(folded) {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				if dash && want.Len() > 0 {
+					want.WriteByte('-')
+				}
+				dash = false
+				want.WriteRune(r)
+			} else {
+				dash = true
+			}
+		}
+		if got != want.String() {
+			t.Fatalf("Slugify(%q) = %q, want %q", s, got, want.String())
+		}
+	})
+}
+
+func BenchmarkSlugify(b *testing.B) {
+	for _, name := range []string{"Koffieochtend voor buurtbewoners", "Creatief Café"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				Slugify(name)
+			}
+		})
+	}
 }

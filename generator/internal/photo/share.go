@@ -91,21 +91,45 @@ func onWhite(m *image.RGBA) *image.RGBA {
 	return dst
 }
 
-// ShareJPEG encodes m as a JPEG of at most ShareMax bytes: at Quality, and
-// at lower qualities, step by step, while it is heavier. The colour profile
-// goes with it when given; nothing else but the pixels is written. Only a
-// picture of pure noise can be heavier than ShareMax at the lowest quality;
-// it is returned at that quality.
+// ShareJPEG encodes m as a JPEG of at most ShareMax bytes: at Quality, or
+// else at the highest of the lower qualities at which it fits. The colour
+// profile goes with it when given; nothing else but the pixels is written.
+// Only a picture of pure noise can be heavier than ShareMax at the lowest
+// quality; it is returned at that quality.
 func ShareJPEG(m image.Image, profile []byte) []byte {
-	var out []byte
-	for _, q := range shareQualities {
-		var buf bytes.Buffer
-		if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: q}); err != nil {
+	var buf bytes.Buffer
+	encodeAt := func(i int) []byte {
+		buf.Reset()
+		if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: shareQualities[i]}); err != nil {
 			panic(err) // writing to memory does not fail
 		}
-		out = withJPEGProfile(buf.Bytes(), profile)
-		if len(out) <= ShareMax {
-			break
+		return withJPEGProfile(bytes.Clone(buf.Bytes()), profile)
+	}
+	// Most photos fit at the first quality, most others at the next. Else
+	// the weight falls as the quality does: take ever larger steps down
+	// until one fits, then halve the qualities between the highest known
+	// not to fit (bad) and the lowest known to fit (fits).
+	out := encodeAt(0)
+	if len(out) <= ShareMax {
+		return out
+	}
+	last := len(shareQualities) - 1
+	bad, fits := 0, -1
+	for i, step := 1, 1; fits < 0; i, step = min(last, i+step), 2*step {
+		if out = encodeAt(i); len(out) <= ShareMax {
+			fits = i
+		} else if i == last {
+			return out
+		} else {
+			bad = i
+		}
+	}
+	for fits-bad > 1 {
+		mid := (bad + fits) / 2
+		if d := encodeAt(mid); len(d) <= ShareMax {
+			fits, out = mid, d
+		} else {
+			bad = mid
 		}
 	}
 	return out

@@ -179,3 +179,70 @@ func FuzzShare(f *testing.F) {
 		checkShare(t, "fuzzed", v)
 	})
 }
+
+// BenchmarkShare makes the preview picture of a photo as a camera writes it
+// (4032 by 3024, stored turned), of a photo as the site publishes it (at
+// most Large pixels), and of a small one that is made larger.
+func BenchmarkShare(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		w, h int
+		o    int
+	}{{"camera-4032x3024", 4032, 3024, 6}, {"published-1600x1200", 1600, 1200, 1}, {"small-640x480", 640, 480, 1}} {
+		in := phototest.JPEG(phototest.Stored(phototest.Texture(c.w, c.h), c.o), phototest.EXIF(c.o))
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Share(in, JPEG); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestShareJPEGTakesTheBestQualityThatFits: of the qualities ShareJPEG
+// tries, it keeps the highest whose file is within ShareMax, for pictures
+// that fit at the first quality, a little lower and far lower.
+func TestShareJPEGTakesTheBestQualityThatFits(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		m    image.Image
+	}{
+		{"plain", phototest.Scene(ShareWidth, ShareHeight)},
+		{"texture", resize(phototest.Texture(2400, 1260), ShareWidth, ShareHeight)},
+		{"fine texture", phototest.Texture(ShareWidth, ShareHeight)},
+		{"soft noise", soft(phototest.Noise(ShareWidth, ShareHeight), 3)},
+		{"less soft noise", soft(phototest.Noise(ShareWidth, ShareHeight), 2)},
+		{"half noise", resize(phototest.Noise(ShareWidth/2, ShareHeight), ShareWidth, ShareHeight)},
+		{"noise", phototest.Noise(ShareWidth, ShareHeight)},
+	} {
+		got := ShareJPEG(c.m, nil)
+		want := -1
+		var sizes []int
+		for i, q := range shareQualities {
+			var buf bytes.Buffer
+			if err := jpeg.Encode(&buf, c.m, &jpeg.Options{Quality: q}); err != nil {
+				t.Fatal(err)
+			}
+			sizes = append(sizes, buf.Len())
+			if want < 0 && (buf.Len() <= ShareMax || i == len(shareQualities)-1) {
+				want = i
+				if !bytes.Equal(got, buf.Bytes()) {
+					t.Errorf("%s: not the file at quality %d, the highest that fits (sizes %v)", c.name, q, sizes)
+				}
+			}
+		}
+		t.Logf("%s: quality %d, %d KB", c.name, shareQualities[want], len(got)>>10)
+	}
+}
+
+// soft returns m with its colours drawn k times closer to grey.
+func soft(m *image.RGBA, k int) *image.RGBA {
+	for i := range m.Pix {
+		if i%4 != 3 {
+			m.Pix[i] = uint8(128 + (int(m.Pix[i])-128)/k)
+		}
+	}
+	return m
+}

@@ -3,7 +3,7 @@
 // it and lands on the page it names.
 //
 // The code itself (data encoding, error correction, masking) comes from
-// github.com/yeqown/go-qrcode/v2, which gives the grid of modules; this
+// github.com/piglig/go-qr, which gives the grid of modules; this
 // package writes that grid as one SVG path with a quiet zone of four
 // modules, as ISO/IEC 18004 asks, so that the code prints sharp at any size
 // and needs no image file.

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	qrcode "github.com/yeqown/go-qrcode/v2"
+	goqr "github.com/piglig/go-qr"
 )
 
 // Quiet is the width of the light border around a code, in modules.
@@ -19,27 +19,25 @@ type Code struct {
 }
 
 // Encode returns the QR code of text, in byte mode with error correction
-// level Q (a quarter of the code may be lost): a poster on a door gets
-// smudged, creased and torn at the corners.
+// level Q (a quarter of the code may be lost) or H when the text fits in
+// the same size at H: a poster on a door gets smudged, creased and torn at
+// the corners.
 func Encode(text string) (*Code, error) {
-	q, err := qrcode.NewWith(text,
-		qrcode.WithEncodingMode(qrcode.EncModeByte),
-		qrcode.WithErrorCorrectionLevel(qrcode.ErrorCorrectionQuart))
+	q, err := goqr.EncodeBinary([]byte(text), goqr.Quartile)
 	if err != nil {
 		return nil, fmt.Errorf("making the QR code of %q: %w", text, err)
 	}
-	var g grid
-	if err := q.Save(&g); err != nil {
-		return nil, fmt.Errorf("making the QR code of %q: %w", text, err)
+	n := q.Size()
+	dark := make([][]bool, n)
+	cells := make([]bool, n*n)
+	for y := range n {
+		dark[y] = cells[y*n : (y+1)*n : (y+1)*n]
+		for x := range n {
+			dark[y][x] = q.Module(x, y)
+		}
 	}
-	return &Code{Size: len(g.dark), dark: g.dark}, nil
+	return &Code{Size: n, dark: dark}, nil
 }
-
-// grid receives the modules from the encoder.
-type grid struct{ dark [][]bool }
-
-func (g *grid) Write(m qrcode.Matrix) error { g.dark = m.Bitmap(); return nil }
-func (g *grid) Close() error                { return nil }
 
 // Dark reports whether the module in column x, row y is dark; outside the
 // code (in the quiet zone) every module is light.
