@@ -2,8 +2,10 @@ package build
 
 import (
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
@@ -77,9 +79,21 @@ func register(k kind) kind {
 
 // makeRoutes returns every output of the site, sorted by path.
 func (p *plan) makeRoutes() []route {
+	// The kinds work out their routes side by side; they only read the plan.
+	per := make([][]route, len(kinds))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, k := range kinds {
+		wg.Go(func() {
+			sem <- struct{}{}
+			per[i] = k.routes(p)
+			<-sem
+		})
+	}
+	wg.Wait()
 	var rs []route
-	for _, k := range kinds {
-		for _, r := range k.routes(p) {
+	for i, k := range kinds {
+		for _, r := range per[i] {
 			r.kind = k.name
 			r.inputs = slices.DeleteFunc(r.inputs, func(in input) bool { return in == "" })
 			rs = append(rs, r)

@@ -18,9 +18,12 @@ func fold() transform.Transformer {
 // Slugify turns a name into a slug: lower case ASCII letters, digits and
 // single dashes, accents folded ("Creatief Café!" -> "creatief-cafe").
 func Slugify(name string) string {
-	folded, _, err := transform.String(fold(), name)
-	if err != nil {
-		folded = name
+	folded := name
+	if !ascii(name) { // ASCII has no accents to fold
+		var err error
+		if folded, _, err = transform.String(fold(), name); err != nil {
+			folded = name
+		}
 	}
 	var b strings.Builder
 	dash := false
@@ -37,6 +40,15 @@ func Slugify(name string) string {
 		}
 	}
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidSlug reports whether s is already a slug.
