@@ -325,7 +325,7 @@ func (r *run) plan(p *plan, start time.Time, photos *photoSet, theme *render.The
 		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths}
 	b.keepPhotos(photos)
 	pv := r.newPreview(p)
-	res.Files = len(pv.static) + len(pv.routes)
+	res.Files = len(pv.static) + len(p.routes)
 	b.prev = pv
 	slices.Sort(r.parsed)
 	slices.Sort(r.processed)

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -31,8 +32,7 @@ type Preview struct {
 	Result *Result
 
 	p      *plan
-	r      *run // for the keys; its statics are its own
-	routes map[string]*route
+	r      *run                              // for the keys; its statics are its own
 	static map[string]func() ([]byte, error) // the files copied, not made
 	cache  *pageCache
 	made   *atomic.Int64 // files made by the Builder's previews
@@ -74,11 +74,7 @@ func (r *run) newPreview(p *plan) *Preview {
 	rc := *r
 	rc.last, rc.full = nil, true // a static file not known yet is read
 	rc.statics = maps.Clone(r.statics)
-	pv := &Preview{Result: r.res, p: p, r: &rc, cache: r.b.pages, made: r.b.made,
-		routes: make(map[string]*route, len(p.routes)), static: map[string]func() ([]byte, error){}}
-	for i := range p.routes {
-		pv.routes[p.routes[i].path] = &p.routes[i]
-	}
+	pv := &Preview{Result: r.res, p: p, r: &rc, cache: r.b.pages, made: r.b.made, static: map[string]func() ([]byte, error){}}
 	have := func(data []byte) func() ([]byte, error) { return func() ([]byte, error) { return data, nil } }
 	for _, f := range p.site.Files {
 		if pub := p.photos.byRel[f]; pub != nil {
@@ -99,16 +95,26 @@ func (r *run) newPreview(p *plan) *Preview {
 	for _, f := range p.theme.Static {
 		pv.static[f.Path] = have(f.Data)
 	}
-	r.b.pages.keep(pv.routes)
+	r.b.pages.keep(pv.route)
 	return pv
+}
+
+// route returns the route of the path name, or nil.
+func (pv *Preview) route(name string) *route {
+	rs := pv.p.routes // sorted by path
+	i, ok := slices.BinarySearchFunc(rs, name, func(r route, name string) int { return strings.Compare(r.path, name) })
+	if !ok {
+		return nil
+	}
+	return &rs[i]
 }
 
 // Paths returns every path of the site, sorted: the files a build
 // publishes.
 func (pv *Preview) Paths() []string {
-	out := make([]string, 0, len(pv.routes)+len(pv.static))
-	for p := range pv.routes {
-		out = append(out, p)
+	out := make([]string, 0, len(pv.p.routes)+len(pv.static))
+	for _, rt := range pv.p.routes {
+		out = append(out, rt.path)
 	}
 	for p := range pv.static {
 		out = append(out, p)
@@ -120,7 +126,7 @@ func (pv *Preview) Paths() []string {
 // Has reports whether the site publishes the file at the slash path name
 // ("agenda/index.html").
 func (pv *Preview) Has(name string) bool {
-	_, ok := pv.routes[name]
+	ok := pv.route(name) != nil
 	if !ok {
 		_, ok = pv.static[name]
 	}
@@ -130,7 +136,7 @@ func (pv *Preview) Has(name string) bool {
 // Key returns the key of the file name: equal keys, equal bytes. Files
 // copied as they are have no key ("").
 func (pv *Preview) Key(name string) (string, error) {
-	rt := pv.routes[name]
+	rt := pv.route(name)
 	if rt == nil {
 		return "", nil
 	}
@@ -149,7 +155,7 @@ func (pv *Preview) Render(ctx context.Context, name string) (Made, error) {
 		data, err := get()
 		return Made{Data: data}, err
 	}
-	rt := pv.routes[name]
+	rt := pv.route(name)
 	if rt == nil {
 		return Made{}, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
@@ -234,11 +240,11 @@ func (c *pageCache) put(name, key string, m Made) {
 }
 
 // keep drops the files of paths the site no longer has.
-func (c *pageCache) keep(routes map[string]*route) {
+func (c *pageCache) keep(route func(name string) *route) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for n, e := range c.files {
-		if routes[n] == nil {
+		if route(n) == nil {
 			c.size -= len(e.m.Data)
 			delete(c.files, n)
 		}

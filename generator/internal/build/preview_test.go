@@ -142,7 +142,7 @@ func TestPreviewMakesOnlyWhatChanged(t *testing.T) {
 		return made, files
 	}
 	made, _ := ask(pv)
-	if want := len(pv.routes); len(made) != want {
+	if want := len(pv.p.routes); len(made) != want {
 		t.Fatalf("the first asks made %d files, want every made file (%d)", len(made), want)
 	}
 	before := pb.Made()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html"
+	"io/fs"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -117,6 +118,10 @@ func (s *Server) make(w http.ResponseWriter, r *http.Request, site Site, lang, n
 	}
 	if r.Context().Err() != nil {
 		return nil, false // the browser went away
+	}
+	if errors.Is(err, fs.ErrNotExist) { // removed since the site was planned
+		s.notFound(w, r, site, lang)
+		return nil, false
 	}
 	problems := Problems(err, lang)
 	s.log.Warn("making a file of the preview", "file", name, "err", err)
