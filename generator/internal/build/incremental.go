@@ -508,7 +508,16 @@ func (r *run) hashInputs(p *plan) error {
 	var ix *fileIndex
 	filesSum := newHasher().add(p.site.Files...).sum()
 	p.hashes = make(map[input]string, 2*len(r.files)+4)
-	groups := map[input]hasher{anyActivity: newHasher(), anyStory: newHasher(), shows(anyActivity): newHasher(), shows(anyStory): newHasher()}
+	// What each group sums, as hasher.add writes it, hashed at the end in
+	// one go.
+	groups := map[input][]byte{anyActivity: nil, anyStory: nil, shows(anyActivity): nil, shows(anyStory): nil}
+	add := func(g input, parts ...string) {
+		b := groups[g]
+		for _, s := range parts {
+			b = append(append(b, s...), 0)
+		}
+		groups[g] = b
+	}
 	for _, pf := range r.files {
 		it := pf.item
 		if pf.sum == "" {
@@ -556,10 +565,12 @@ func (r *run) hashInputs(p *plan) error {
 		default:
 			continue
 		}
-		groups[group].add(it.Rel, p.hashes[in])
-		groups[shows(group)].add(it.Rel, p.hashes[shows(in)])
+		add(group, it.Rel, p.hashes[in])
+		add(shows(group), it.Rel, p.hashes[shows(in)])
 	}
-	for in, h := range groups {
+	for in, b := range groups {
+		h := newHasher()
+		h.h.Write(b)
 		p.hashes[in] = h.sum()
 	}
 	return nil
