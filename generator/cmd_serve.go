@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"krachtpunt/generator/internal/build"
@@ -40,8 +39,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang
 		loc, home = c.Location, c.Link("/")
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	b := build.NewBuilder(os.DirFS(site), nil)
-	lastWarnings := ""
+	// Without --today each build takes today in the timezone site.toml
+	// gives then, which a save may have changed; the midnight rebuild
+	// follows it too.
+	b := build.NewPreviewBuilder(os.DirFS(site), nil)
 	o := serve.Options{
 		SiteDir:  site,
 		Watch:    []string{config.File, "content", "themes"}, // every theme: site.toml may switch
@@ -52,23 +53,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang
 		Logger:   logger,
 		Stdout:   stdout,
 		Clock:    time.Now,
-		Build: func(ctx context.Context, changed []string) (serve.Result, error) {
-			// Without --today the Builder takes today in the timezone
-			// site.toml gives now, which a save may have changed.
-			up, err := b.Build(ctx, changed, fixed)
-			if up == nil {
-				return serve.Result{Lang: "nl"}, err
-			}
-			lang := up.Result.Lang()
-			if err == nil {
-				// Warnings do not stop the preview: say them once, when they change.
-				if w := up.Result.Diags.Warnings().Format(lang); w != lastWarnings {
-					fmt.Fprint(stdout, w)
-					lastWarnings = w
-				}
-			}
-			return serve.Result{Files: underBase(up), Lang: lang}, err
-		},
+		Build:    serve.Planned(b, fixed, stdout),
 	}
 	if fixed.IsZero() {
 		o.Now = time.Now
@@ -85,22 +70,4 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, lang
 		}
 	}
 	return serve.Run(ctx, o)
-}
-
-// underBase places the files under the path of the site's baseURL, so that
-// links of a site published at https://example.org/linde/ work in the
-// preview at http://127.0.0.1:1313/linde/.
-func underBase(up *build.Update) map[string][]byte {
-	if up.Result.Config == nil || up.Files == nil {
-		return up.Files
-	}
-	prefix := strings.TrimPrefix(up.Result.Config.Link("/"), "/")
-	if prefix == "" {
-		return up.Files
-	}
-	out := make(map[string][]byte, len(up.Files))
-	for p, data := range up.Files {
-		out[prefix+p] = data
-	}
-	return out
 }

@@ -8,9 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"krachtpunt/generator/internal/build"
-	"krachtpunt/generator/internal/schedule"
 )
 
 func runCmd(t *testing.T, args ...string) (int, string, string) {
@@ -137,28 +134,6 @@ func TestNewTemplatesBuild(t *testing.T) {
 		if code, out, errOut := runCmd(t, "check", "--site", site); code != exitOK || strings.Contains(errOut, "probleem") || strings.Contains(errOut, "problem") {
 			t.Errorf("%s: check after new: exit %d\n%s%s", lang, code, out, errOut)
 		}
-	}
-}
-
-// TestPreviewUnderBasePath shows that a site published under a sub-path is
-// served under the same path in the preview, so its links work there.
-func TestPreviewUnderBasePath(t *testing.T) {
-	site := t.TempDir()
-	if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"X\"\nbaseURL = \"https://example.org/linde/\"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	b := build.NewBuilder(os.DirFS(site), nil)
-	up, err := b.Build(context.Background(), nil, schedule.Date{Year: 2026, Month: 11, Day: 24})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := underBase(up)
-	page, ok := files["linde/index.html"]
-	if !ok || !strings.Contains(string(page), `href="/linde/agenda/"`) {
-		t.Fatalf("the home page is not at linde/index.html with links under /linde/")
-	}
-	if _, ok := files["index.html"]; ok {
-		t.Errorf("index.html is also at the root")
 	}
 }
 

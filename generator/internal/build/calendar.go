@@ -109,6 +109,7 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 			}
 		}
 	}
+	fresh := map[string]bool{} // expanded again
 	for _, slug := range c.order {
 		if list, ok := prev.occ[slug]; ok && !changed(slug) {
 			c.occ[slug] = list
@@ -120,6 +121,7 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 		for _, o := range prev.occ[slug] {
 			redo[schedule.DateOf(o.Start)] = true
 		}
+		fresh[slug] = true
 		c.occ[slug] = x.Expand([]schedule.Activity{c.acts[slug].Schedule()})
 		for _, o := range c.occ[slug] {
 			redo[schedule.DateOf(o.Start)] = true
@@ -136,10 +138,16 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 		}
 	}
 	// The lists of the dates to redo, from every activity that has
-	// occurrences on one of them.
+	// occurrences on one of them: one expanded again, or one that had
+	// them in the last build.
+	for d := range redo {
+		for _, o := range prev.byDate[d] {
+			fresh[o.Slug] = true
+		}
+	}
 	var slugs []string
 	for _, slug := range c.order {
-		if slices.ContainsFunc(c.occ[slug], func(o schedule.Occurrence) bool { return redo[schedule.DateOf(o.Start)] }) {
+		if fresh[slug] && slices.ContainsFunc(c.occ[slug], func(o schedule.Occurrence) bool { return redo[schedule.DateOf(o.Start)] }) {
 			slugs = append(slugs, slug)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -43,6 +44,12 @@ type Builder struct {
 	now    time.Time  // gives today when Build is given none; zero: the clock
 	photos photoCache // processed photos, by the sha256 of their bytes
 	shares pictures   // the pictures of link previews, by what they are made from
+	// lazy is set for the preview (NewPreviewBuilder): a build plans the
+	// site and makes no file; its Preview makes them when asked.
+	lazy  bool
+	pages *pageCache    // the files the previews made
+	made  *atomic.Int64 // how many files the previews made
+	prev  *Preview      // the last good preview
 }
 
 // snapshot is what a good build leaves for the next one.
@@ -60,6 +67,33 @@ type snapshot struct {
 	// recorded are the images a Markdown text showed when it was rendered
 	// that the scan of its text (fileIndex.shows) did not find.
 	recorded map[string][]string
+	rels     []string  // the files under content/, sorted
+	paths    pathCheck // what checkGenerated found
+}
+
+// pathCheck is what checkGenerated found for a set of paths.
+type pathCheck struct {
+	routes, theme, files []string
+	diags                diag.List
+}
+
+// checkPaths runs checkGenerated, or takes over what the last build found
+// when the site has the same paths as then.
+func (r *run) checkPaths(p *plan, theme *render.Theme, files []string) pathCheck {
+	pc := pathCheck{routes: make([]string, len(p.routes)), theme: make([]string, len(theme.Static)), files: files}
+	for i, rt := range p.routes {
+		pc.routes[i] = rt.path
+	}
+	for i, f := range theme.Static {
+		pc.theme[i] = f.Path
+	}
+	if last := r.last; last != nil && slices.Equal(last.paths.routes, pc.routes) && slices.Equal(last.paths.theme, pc.theme) && slices.Equal(last.paths.files, pc.files) {
+		pc.diags = last.paths.diags
+	} else {
+		checkGenerated(p.routes, theme.Static, files, &pc.diags)
+	}
+	r.diags.Append(pc.diags)
+	return pc
 }
 
 // parsedFile is one content file as it was parsed.
@@ -73,6 +107,9 @@ type parsedFile struct {
 	// static files named by scanFor.
 	scan    []string
 	scanFor string
+	// showsSum is the hash of the file with the images it shows, for the
+	// files and hashes in showsOf.
+	showsSum, showsOf string
 }
 
 func (pf *parsedFile) holds(exists map[string]bool) bool {
@@ -99,6 +136,7 @@ type Update struct {
 	Rendered []string          // the outputs made this time, sorted
 	Parsed   []string          // the content files read this time, sorted
 	Photos   []string          // the photos processed this time (not taken over), sorted
+	Preview  *Preview          // the planned site, of a Builder made by NewPreviewBuilder
 }
 
 // NewBuilder returns a Builder for the site folder fsys that keeps the site
@@ -133,7 +171,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if cfg == nil {
 		return r.fail(nil)
 	}
-	rels, err := content.List(b.site)
+	rels, err := r.listContent()
 	if err != nil {
 		return r.fail(err)
 	}
@@ -158,10 +196,13 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		today = schedule.DateOf(now.In(cfg.Location))
 	}
 	p := newPlan(b.site, cfg, site, theme, today)
+	if b.lazy && b.prev != nil {
+		b.shares = b.prev.p.shares.settled()
+	}
 	p.shares.last, p.shares.keep = b.shares, b.out == nil
 	p.checkSlugs(&r.diags)
 	p.checkFilters(&r.diags)
-	checkGenerated(p.routes, theme.Static, site.Files, &r.diags)
+	r.paths = r.checkPaths(p, theme, site.Files)
 	if r.diags.HasErrors() {
 		return r.fail(nil)
 	}
@@ -182,18 +223,31 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	var prevCal *calendar
 	p.frags = newFragments(nil)
 	if last := r.last; last != nil && last.global == r.global {
-		p.frags = newFragments(last.frags)
+		if b.lazy {
+			p.frags = newFragments(last.frags.settled())
+		} else {
+			p.frags = newFragments(last.frags)
+		}
 		if last.hashes[fileInput(content.HoursFile)] == p.hashes[fileInput(content.HoursFile)] {
 			prevCal = last.cal
 		}
+	}
+	if prevCal != nil {
+		prevCal.mu.Lock() // a preview may still be making its files
 	}
 	p.cal.expand(prevCal, func(slug string) bool {
 		in := contentInput(p.cal.acts[slug].File)
 		return r.last.hashes[in] != p.hashes[in]
 	})
+	if prevCal != nil {
+		prevCal.mu.Unlock()
+	}
 	checkGenerated(p.addLaterRoutes(), nil, site.Files, &r.diags)
 	if r.diags.HasErrors() {
 		return r.fail(nil)
+	}
+	if b.lazy {
+		return r.plan(p, start, photos, theme, themeSum)
 	}
 	outputs, err := r.render(ctx, p, keeper)
 	if err != nil || r.diags.HasErrors() {
@@ -203,16 +257,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if err != nil {
 		return r.fail(err)
 	}
-	// A site with an empty baseURL is fine while it is being made (new
-	// site writes it so, with a comment); one whose baseURL is written but
-	// not absolute was probably meant to be.
-	if !cfg.Absolute() && cfg.BaseURLGiven {
-		r.diags.Warnf(cfg.BaseURLPos, "relative-baseurl",
-			diag.T("zonder volledig webadres in baseURL kan niemand de agenda abonneren (er staat alleen een downloadlink) en tonen gedeelde links geen voorbeeld met afbeelding",
-				"without a complete web address in baseURL nobody can subscribe to the calendar (there is only a download link) and shared links show no preview with a picture"),
-			diag.T(`Schrijf het adres van de site in site.toml, bijvoorbeeld baseURL = "https://www.delinde.nl/".`,
-				`Write the site's address in site.toml, for example baseURL = "https://www.delinde.nl/".`))
-	}
+	baseURLWarning(cfg, &r.diags)
 	res := r.res
 	r.diags.Sort()
 	res.Diags = r.diags
@@ -230,7 +275,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 			byRel[pf.item.Rel] = pf
 		}
 		b.last = &snapshot{items: byRel, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
-			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded}
+			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths}
 		b.keepPhotos(photos)
 		b.shares = p.keepPictures()
 		files = make(map[string][]byte, len(outputs))
@@ -248,6 +293,53 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	return &Update{Result: res, Files: files, Rendered: r.rendered, Parsed: r.parsed, Photos: r.processed}, nil
 }
 
+// baseURLWarning warns of a baseURL that is not a full address. A site
+// with an empty baseURL is fine while it is being made (new site writes it
+// so, with a comment); one whose baseURL is written but not absolute was
+// probably meant to be.
+func baseURLWarning(cfg *config.Config, diags *diag.List) {
+	if !cfg.Absolute() && cfg.BaseURLGiven {
+		diags.Warnf(cfg.BaseURLPos, "relative-baseurl",
+			diag.T("zonder volledig webadres in baseURL kan niemand de agenda abonneren (er staat alleen een downloadlink) en tonen gedeelde links geen voorbeeld met afbeelding",
+				"without a complete web address in baseURL nobody can subscribe to the calendar (there is only a download link) and shared links show no preview with a picture"),
+			diag.T(`Schrijf het adres van de site in site.toml, bijvoorbeeld baseURL = "https://www.delinde.nl/".`,
+				`Write the site's address in site.toml, for example baseURL = "https://www.delinde.nl/".`))
+	}
+}
+
+// plan ends a build of a Builder for the preview: the site is planned,
+// and its Preview makes the files when they are asked for.
+func (r *run) plan(p *plan, start time.Time, photos *photoSet, theme *render.Theme, themeSum string) (*Update, error) {
+	b := r.b
+	baseURLWarning(p.cfg, &r.diags)
+	res := r.res
+	r.diags.Sort()
+	res.Diags = r.diags
+	for _, rt := range p.routes {
+		if strings.HasSuffix(rt.path, ".html") {
+			res.Pages++
+		}
+	}
+	recorded := r.checkRecorded(p)
+	byRel := make(map[string]*parsedFile, len(r.files))
+	for _, pf := range r.files {
+		byRel[pf.item.Rel] = pf
+	}
+	b.last = &snapshot{items: byRel, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
+		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths}
+	b.keepPhotos(photos)
+	pv := r.newPreview(p)
+	res.Files = len(pv.static) + len(p.routes)
+	b.prev = pv
+	slices.Sort(r.parsed)
+	slices.Sort(r.processed)
+	res.Took = time.Since(start)
+	if b.logger != nil {
+		b.logger.Info("planned", "pages", res.Pages, "parsed", len(r.parsed), "photos", len(r.processed), "files", res.Files, "ms", res.Took.Milliseconds())
+	}
+	return &Update{Result: res, Parsed: r.parsed, Photos: r.processed, Preview: pv}, nil
+}
+
 // run is the state of one Builder.Build.
 type run struct {
 	b         *Builder
@@ -262,6 +354,41 @@ type run struct {
 	parsed    []string // the content files read this time
 	processed []string // the photos processed this time
 	rendered  []string // the outputs made this time
+	rels      []string
+	paths     pathCheck
+}
+
+// listContent returns the files under content/, sorted: those of the last
+// build when every changed file is still there, or still not, as a file;
+// else it reads every folder.
+func (r *run) listContent() ([]string, error) {
+	if r.full || r.last == nil || r.last.rels == nil {
+		rels, err := content.List(r.b.site)
+		r.rels = rels
+		return rels, err
+	}
+	for c := range r.changed {
+		fi, err := fs.Lstat(r.b.site, content.Dir+"/"+c)
+		_, had := r.last.items[c]
+		if (err == nil && fi.Mode().IsRegular()) != had || ignoredPath(c) {
+			rels, err := content.List(r.b.site)
+			r.rels = rels
+			return rels, err
+		}
+	}
+	r.rels = r.last.rels
+	return r.rels, nil
+}
+
+// ignoredPath reports whether an element of the path rel is a name the
+// build leaves out.
+func ignoredPath(rel string) bool {
+	for _, el := range strings.Split(rel, "/") {
+		if content.Ignored(el) {
+			return true
+		}
+	}
+	return false
 }
 
 // fail ends the run with err, or else with the problems found.
@@ -385,7 +512,16 @@ func (r *run) hashInputs(p *plan) error {
 	var ix *fileIndex
 	filesSum := newHasher().add(p.site.Files...).sum()
 	p.hashes = make(map[input]string, 2*len(r.files)+4)
-	groups := map[input]hasher{anyActivity: newHasher(), anyStory: newHasher(), shows(anyActivity): newHasher(), shows(anyStory): newHasher()}
+	// What each group sums, as hasher.add writes it, hashed at the end in
+	// one go.
+	groups := map[input][]byte{anyActivity: nil, anyStory: nil, shows(anyActivity): nil, shows(anyStory): nil}
+	add := func(g input, parts ...string) {
+		b := groups[g]
+		for _, s := range parts {
+			b = append(append(b, s...), 0)
+		}
+		groups[g] = b
+	}
 	for _, pf := range r.files {
 		it := pf.item
 		if pf.sum == "" {
@@ -408,15 +544,22 @@ func (r *run) hashInputs(p *plan) error {
 			shown = append(shown, r.last.recorded[it.Rel]...)
 		}
 		slices.Sort(shown)
-		h := newHasher().add(pf.sum)
+		of := "shows"
 		for _, f := range slices.Compact(shown) {
 			s, err := r.staticSum(p, f)
 			if err != nil {
 				return err
 			}
-			h.add(f, s)
+			of += "\x00" + f + "\x00" + s
 		}
-		p.hashes[shows(in)] = h.sum()
+		if pf.showsOf != of {
+			h := newHasher().add(pf.sum)
+			for _, part := range strings.Split(of, "\x00")[1:] {
+				h.add(part)
+			}
+			pf.showsSum, pf.showsOf = h.sum(), of
+		}
+		p.hashes[shows(in)] = pf.showsSum
 		var group input
 		switch it.Kind {
 		case content.KindActivity:
@@ -426,10 +569,12 @@ func (r *run) hashInputs(p *plan) error {
 		default:
 			continue
 		}
-		groups[group].add(it.Rel, p.hashes[in])
-		groups[shows(group)].add(it.Rel, p.hashes[shows(in)])
+		add(group, it.Rel, p.hashes[in])
+		add(shows(group), it.Rel, p.hashes[shows(in)])
 	}
-	for in, h := range groups {
+	for in, b := range groups {
+		h := newHasher()
+		h.h.Write(b)
 		p.hashes[in] = h.sum()
 	}
 	return nil

@@ -2,8 +2,10 @@ package build
 
 import (
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
@@ -85,9 +87,21 @@ func register(k kind) kind {
 // makeRoutes returns every output of the site but the later ones (see
 // kind.later), sorted by path.
 func (p *plan) makeRoutes() []route {
+	// The kinds work out their routes side by side; they only read the plan.
+	per := make([][]route, len(kinds))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, k := range kinds {
+		wg.Go(func() {
+			sem <- struct{}{}
+			per[i] = k.routes(p)
+			<-sem
+		})
+	}
+	wg.Wait()
 	var rs []route
-	for _, k := range kinds {
-		rs = appendRoutes(rs, k, k.routes(p))
+	for i, k := range kinds {
+		rs = appendRoutes(rs, k, per[i])
 	}
 	slices.SortFunc(rs, func(a, b route) int { return strings.Compare(a.path, b.path) })
 	return rs

@@ -71,13 +71,22 @@ type filter struct {
 // days Monday first, then free and walk-in. It depends only on
 // what the activities say, not on their dates.
 func (p *plan) filters() []*filter {
+	set := &p.filterSet
+	set.once.Do(func() {
+		set.terms = [2][]*content.Term{content.Terms(p.site.Activities, content.Audiences), content.Terms(p.site.Activities, content.Categories)}
+		set.list = p.makeFilters(set.terms[0], set.terms[1])
+	})
+	return set.list
+}
+
+func (p *plan) makeFilters(audiences, categories []*content.Term) []*filter {
 	w := p.words.Filters
 	base := p.sectionPath(p.words.Activities)
 	var out []*filter
-	for _, t := range content.Terms(p.site.Activities, content.Audiences) {
+	for _, t := range audiences {
 		out = append(out, &filter{path: base + w.For + "/" + t.Slug + "/", title: p.theme.T("filter_for", t.Name), name: t.Name, group: groupFor, acts: t.Activities, day: -1})
 	}
-	for _, t := range content.Terms(p.site.Activities, content.Categories) {
+	for _, t := range categories {
 		out = append(out, &filter{path: base + w.Kind + "/" + t.Slug + "/", title: p.theme.T("filter_kind", t.Name), name: t.Name, group: groupKind, acts: t.Activities, day: -1})
 	}
 	var days [7][]*content.Activity
@@ -300,15 +309,15 @@ func (p *plan) checkFilters(diags *diag.List) {
 		}
 	}
 	base := p.sectionPath(p.words.Activities)
-	for _, kind := range []struct {
-		of   func(*content.Activity) ([]string, []diag.Pos)
+	p.filters()
+	for i, kind := range []struct {
 		word string
 		what diag.Text
 	}{
-		{content.Audiences, w.For, diag.T("de doelgroep", "the audience")},
-		{content.Categories, w.Kind, diag.T("de categorie", "the category")},
+		{w.For, diag.T("de doelgroep", "the audience")},
+		{w.Kind, diag.T("de categorie", "the category")},
 	} {
-		for _, v := range content.Variants(content.Terms(p.site.Activities, kind.of)) {
+		for _, v := range content.Variants(p.filterSet.terms[i]) {
 			others := len(v.Term.Activities)
 			diags.Warnf(v.Use.Pos, "term-variant",
 				diag.T("%s ‘%s’ staat alleen bij deze activiteit: bedoel je ‘%s’? die staat bij %d andere activiteiten",

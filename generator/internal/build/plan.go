@@ -49,7 +49,14 @@ type plan struct {
 	shares *shareSet // the pictures of link previews
 	// hashes are the hashes of the inputs (see keys.go); dayKeys the keys
 	// of the days worked out so far.
-	hashes  map[input]string
+	hashes map[input]string
+	// filterSet is worked out once (see filters): the filter pages, and
+	// the audiences and categories they come from.
+	filterSet struct {
+		once  sync.Once
+		list  []*filter
+		terms [2][]*content.Term
+	}
 	dayKeys struct {
 		sync.Mutex
 		m map[schedule.Date]string

@@ -36,10 +36,15 @@ type TermUse struct {
 // no slug, are left out.
 func Terms(acts []*Activity, of func(*Activity) ([]string, []diag.Pos)) []*Term {
 	bySlug := map[string]*Term{}
+	slugs := map[string]string{} // Slugify of each name written, worked out once
 	for _, a := range acts {
 		names, pos := of(a)
 		for i, name := range names {
-			slug := Slugify(name)
+			slug, ok := slugs[name]
+			if !ok {
+				slug = Slugify(name)
+				slugs[name] = slug
+			}
 			if slug == "" {
 				continue
 			}
@@ -53,7 +58,7 @@ func Terms(acts []*Activity, of func(*Activity) ([]string, []diag.Pos)) []*Term 
 				p = pos[i]
 			}
 			t.Uses = append(t.Uses, TermUse{Activity: a, Name: strings.TrimSpace(name), Pos: p})
-			if !slices.Contains(t.Activities, a) {
+			if n := len(t.Activities); n == 0 || t.Activities[n-1] != a { // the names of a come one after another
 				t.Activities = append(t.Activities, a)
 			}
 		}

@@ -92,16 +92,37 @@ type client struct {
 // Publish serves r from now on and tells open pages about it: EventCSS when
 // the previous build was good and only .css files differ, else EventReload.
 // It returns what it sent. r.Files must not be changed afterwards.
+//
+// A Site is not compared file by file (its files are not made yet): it
+// gets EventCSS when the build was given only .css files under content/,
+// which no page shows inside itself.
 func (s *Server) Publish(r Result) EventKind {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	kind := EventReload
-	if s.files != nil && s.problems == nil && onlyCSSChanged(s.files, r.Files) {
+	site := r.Site
+	if site == nil {
+		site = files(r.Files)
+		if old, ok := s.site.(files); ok && s.problems == nil && onlyCSSChanged(old, r.Files) {
+			kind = EventCSS
+		}
+	} else if s.site != nil && s.problems == nil && onlyContentCSS(r.changed) {
 		kind = EventCSS
 	}
-	s.files, s.lang, s.problems = r.Files, r.Lang, nil
+	s.site, s.lang, s.problems = site, r.Lang, nil
 	s.broadcast(message{event: kind, data: []byte("{}")})
 	return kind
+}
+
+// onlyContentCSS reports whether changed lists files and all of them are
+// .css files under content/.
+func onlyContentCSS(changed []string) bool {
+	for _, c := range changed {
+		if !strings.HasPrefix(c, "content/") || !strings.HasSuffix(c, ".css") {
+			return false
+		}
+	}
+	return len(changed) > 0
 }
 
 // Fail keeps serving the last good build and shows problems, in lang, over

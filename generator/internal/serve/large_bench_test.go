@@ -56,7 +56,7 @@ func startPreview(b *testing.B, dir string, port int) *preview {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := build.NewBuilder(os.DirFS(dir), nil)
+	planned := serve.Planned(build.NewPreviewBuilder(os.DirFS(dir), nil), today, io.Discard)
 	p := &preview{events: make(chan serve.EventKind, 64)}
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -66,14 +66,11 @@ func startPreview(b *testing.B, dir string, port int) *preview {
 		done <- serve.Run(ctx, serve.Options{
 			SiteDir: dir, Watch: []string{"site.toml", "content", "themes/default"}, Port: port,
 			Build: func(ctx context.Context, changed []string) (serve.Result, error) {
-				up, err := builder.Build(ctx, changed, today)
+				res, err := planned(ctx, changed)
 				if err != nil {
 					p.failed.Store(err.Error())
 				}
-				if up == nil {
-					return serve.Result{Lang: "nl"}, err
-				}
-				return serve.Result{Files: up.Files, Lang: up.Result.Lang()}, err
+				return res, err
 			},
 			OnReady: func(url string) { ready <- url },
 			OnEvent: func(k serve.EventKind) {

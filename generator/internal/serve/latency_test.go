@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,8 +34,12 @@ func BenchmarkSaveToReloadRealSite(b *testing.B) {
 				b.Fatal(err)
 			}
 			today, _ := schedule.ParseDate("2026-11-25")
-			builder := build.NewBuilder(os.DirFS(dir), nil)
-			pages := 0
+			_, res, err := build.NewPreviewBuilder(os.DirFS(dir), nil).Plan(context.Background(), nil, today)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages := res.Pages
+			planned := serve.Planned(build.NewPreviewBuilder(os.DirFS(dir), nil), today, io.Discard)
 			events := make(chan serve.EventKind, 16)
 			ready := make(chan string, 1)
 			ctx, cancel := context.WithCancel(context.Background())
@@ -43,12 +48,7 @@ func BenchmarkSaveToReloadRealSite(b *testing.B) {
 				done <- serve.Run(ctx, serve.Options{
 					SiteDir: dir, Watch: []string{"site.toml", "content", "themes/default"}, Port: 21313,
 					Build: func(ctx context.Context, changed []string) (serve.Result, error) {
-						up, err := builder.Build(ctx, changed, today)
-						if err != nil {
-							return serve.Result{Lang: "nl"}, err
-						}
-						pages = up.Result.Pages
-						return serve.Result{Files: up.Files, Lang: up.Result.Lang()}, nil
+						return planned(ctx, changed)
 					},
 					OnReady: func(url string) { ready <- url },
 					OnEvent: func(k serve.EventKind) { events <- k },

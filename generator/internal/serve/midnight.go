@@ -53,3 +53,12 @@ func (m *midnights) advance() {
 }
 
 func (m *midnights) stop() { m.t.Stop() }
+
+// relocate sets the timer for the next midnight in loc, the time zone
+// site.toml gives now.
+func (m *midnights) relocate(loc *time.Location) {
+	m.loc = loc
+	now := m.now()
+	m.next = nextMidnight(now, loc)
+	m.t.Reset(max(0, m.next.Sub(now)))
+}

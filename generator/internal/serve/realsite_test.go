@@ -2,8 +2,6 @@ package serve_test
 
 import (
 	"bufio"
-	"context"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -11,9 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"krachtpunt/generator/internal/build"
 	"krachtpunt/generator/internal/schedule"
-	"krachtpunt/generator/internal/serve"
 )
 
 // TestPreviewWithTheRealBuilder runs the preview over a real site with the
@@ -35,42 +31,8 @@ func TestPreviewWithTheRealBuilder(t *testing.T) {
 	write("site.toml", "title = \"De Linde\"\n")
 	write("content/activities/koffie.md", "+++\ntitle = \"Koffieochtend\"\nwhen = \"elke dinsdag 10:00-12:00\"\n+++\n")
 	today, _ := schedule.ParseDate("2026-11-24")
-	b := build.NewBuilder(os.DirFS(dir), nil)
-	ready := make(chan string, 1)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		done <- serve.Run(ctx, serve.Options{
-			SiteDir: dir, Watch: []string{"site.toml", "content", "themes/default"}, Port: 24313,
-			Build: func(ctx context.Context, changed []string) (serve.Result, error) {
-				up, err := b.Build(ctx, changed, today)
-				if up == nil || err != nil {
-					return serve.Result{Lang: "nl"}, err
-				}
-				return serve.Result{Files: up.Files, Lang: up.Result.Lang()}, nil
-			},
-			OnReady: func(url string) { ready <- url },
-		})
-	}()
-	var url string
-	select {
-	case url = <-ready:
-	case err := <-done:
-		t.Fatal(err)
-	case <-time.After(30 * time.Second):
-		t.Fatal("the preview did not start")
-	}
-	get := func(path string) string {
-		t.Helper()
-		resp, err := http.Get(url + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		return string(body)
-	}
+	rp := startReal(t, dir, today)
+	url, get := rp.url, rp.get
 	resp, err := http.Get(url + "_krachtpunt/events")
 	if err != nil {
 		t.Fatal(err)
@@ -148,8 +110,7 @@ func TestPreviewWithTheRealBuilder(t *testing.T) {
 	if page := get("activiteiten/koffie/"); !strings.Contains(page, "Elke donderdag, 10.00-12.00 uur") {
 		t.Errorf("the layouts of the built-in theme are gone after the override of the CSS")
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := rp.stop(); err != nil {
 		t.Fatalf("Run after Ctrl-C: %v", err)
 	}
 }

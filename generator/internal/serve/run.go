@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -16,15 +17,46 @@ import (
 	"krachtpunt/generator/internal/diag"
 )
 
-// Result is one built site, held in memory.
+// Result is one built site: held in memory, or made as it is asked for.
 type Result struct {
 	// Files is the whole site: slash paths relative to the site root
 	// ("index.html", "agenda/index.html", "style.css") and their bytes.
-	// The preview never changes it.
+	// The preview never changes it. It is not used when Site is set.
 	Files map[string][]byte
+	// Site, when set, is the site planned but not made: each file is made
+	// when a browser asks for it.
+	Site Site
 	// Lang is "nl" or "en": the language of the problems overlay and of
 	// what the preview prints. It is set also when the build fails.
 	Lang string
+	// Location is the site's time zone as the build found it, for the
+	// midnight rebuild; nil keeps the one the preview has.
+	Location *time.Location
+
+	changed []string // what the build was given; set by the rebuild loop
+}
+
+// Site is a site whose files are made when they are asked for. Paths are
+// site-relative slash paths: "index.html", "agenda/index.html".
+type Site interface {
+	// Has reports whether the site has the file name.
+	Has(name string) bool
+	// Make returns the bytes of the file name. When making it finds
+	// problems the error wraps a diag.List, with the bytes made when
+	// there are any (a page with a warning).
+	Make(ctx context.Context, name string) ([]byte, error)
+}
+
+// files is a site held in memory.
+type files map[string][]byte
+
+func (f files) Has(name string) bool { _, ok := f[name]; return ok }
+
+func (f files) Make(_ context.Context, name string) ([]byte, error) {
+	if data, ok := f[name]; ok {
+		return data, nil
+	}
+	return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 }
 
 // BuildFunc builds the site.
@@ -344,6 +376,11 @@ func (l *rebuilder) finish(out outcome) {
 		fmt.Fprintln(l.o.Stdout, say(lang, "Opgelost: de site wordt weer gebouwd.", "Fixed: the site builds again."))
 	}
 	l.broken = false
+	if loc := out.res.Location; loc != nil && l.midnights != nil && loc.String() != l.midnights.loc.String() {
+		l.o.Logger.Info("the time zone changed; midnight is now that of " + loc.String())
+		l.midnights.relocate(loc)
+	}
+	out.res.changed = j.changed
 	kind := l.srv.Publish(out.res)
 	if first {
 		l.greet(lang) // once the site is there to see

@@ -2,6 +2,9 @@ package serve
 
 import (
 	"bytes"
+	"errors"
+	"html"
+	"io/fs"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -11,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"krachtpunt/generator/internal/diag"
 )
 
 // Paths the preview keeps for itself. Site files never start with "_"
@@ -22,8 +27,9 @@ const (
 )
 
 // Server is the http.Handler of the preview. It serves the last good build
-// from memory, adds the live-reload script to HTML pages, and tells open pages
-// what happened through Publish and Fail. It never reads or writes files.
+// from memory, or makes its files as they are asked for (Result.Site), adds
+// the live-reload script to HTML pages, and tells open pages what happened
+// through Publish and Fail. It never reads or writes files itself.
 //
 // Only GET and HEAD are answered. A path that ends in "/" serves its
 // index.html, and "/x" redirects to "/x/" when only "x/index.html" exists.
@@ -36,7 +42,7 @@ type Server struct {
 	keepAlive time.Duration // between SSE comments that keep idle connections open
 
 	mu       sync.Mutex
-	files    map[string][]byte // the last good build; never changed, only replaced
+	site     Site // the last good build; never changed, only replaced
 	lang     string
 	problems []Problem // of the last build when it failed, else nil
 	clients  map[*client]struct{}
@@ -70,23 +76,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	files, lang := s.files, s.lang
+	site, lang := s.site, s.lang
 	s.mu.Unlock()
+	if site == nil {
+		site = files(nil)
+	}
 
 	p, ok := sitePath(r.URL)
 	if !ok || strings.HasPrefix(r.URL.Path, reservedPrefix) {
-		s.notFound(w, r, files, lang)
+		s.notFound(w, r, site, lang)
 		return
 	}
 	name := p
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if data, ok := files[name]; ok {
-		serveFile(w, r, name, data)
+	if site.Has(name) {
+		if data, ok := s.make(w, r, site, lang, name); ok {
+			serveFile(w, r, name, data)
+		}
 		return
 	}
-	if _, ok := files[p+"/index.html"]; ok && !strings.HasSuffix(p, "/") && p != "" {
+	if !strings.HasSuffix(p, "/") && p != "" && site.Has(p+"/index.html") {
 		target := "/" + p + "/"
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
@@ -94,7 +105,63 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target, http.StatusFound)
 		return
 	}
-	s.notFound(w, r, files, lang)
+	s.notFound(w, r, site, lang)
+}
+
+// make returns the file name of site. When making it found problems, they
+// are shown over every open page and, when there is no file to serve, in
+// an answer with status 500; ok is then false.
+func (s *Server) make(w http.ResponseWriter, r *http.Request, site Site, lang, name string) (data []byte, ok bool) {
+	data, err := site.Make(r.Context(), name)
+	if err == nil {
+		return data, true
+	}
+	if r.Context().Err() != nil {
+		return nil, false // the browser went away
+	}
+	if errors.Is(err, fs.ErrNotExist) { // removed since the site was planned
+		s.notFound(w, r, site, lang)
+		return nil, false
+	}
+	problems := Problems(err, lang)
+	s.log.Warn("making a file of the preview", "file", name, "err", err)
+	var list diag.List
+	if errors.As(err, &list) {
+		s.mu.Lock()
+		if s.site == site {
+			s.problems = problems
+			s.broadcast(s.problemsMessage())
+		}
+		s.mu.Unlock()
+		if data != nil {
+			return data, true
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="` + say(lang, "nl", "en") + `"><meta charset="utf-8"><title>` +
+		say(lang, "Probleem", "Problem") + `</title><body><h1>` + say(lang, "Deze pagina kan niet worden gemaakt", "This page could not be made") + "</h1><ul>")
+	for _, p := range problems {
+		b.WriteString("<li>")
+		if p.File != "" {
+			b.WriteString("<code>" + html.EscapeString(p.File) + "</code> ")
+		}
+		b.WriteString(html.EscapeString(p.Message))
+		if p.Hint != "" {
+			b.WriteString("<br>" + html.EscapeString(p.Hint))
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul></body></html>\n")
+	page := injectScript([]byte(b.String()))
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Length", strconv.Itoa(len(page)))
+	w.WriteHeader(http.StatusInternalServerError)
+	if r.Method != http.MethodHead {
+		w.Write(page)
+	}
+	return nil, false
 }
 
 // sitePath returns the site-relative path a request URL asks for ("" for the
@@ -135,9 +202,12 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, data []byte)
 // notFound writes the site's 404.html, or a page of its own, with status 404.
 // It is an HTML page with the reload script either way, so a page opened
 // while the site does not build shows the problems and recovers by itself.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request, files map[string][]byte, lang string) {
-	page, ok := files["404.html"]
-	if !ok {
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, site Site, lang string) {
+	var page []byte
+	if site.Has("404.html") {
+		page, _ = site.Make(r.Context(), "404.html")
+	}
+	if page == nil {
 		page = []byte(`<!doctype html><html lang="` + say(lang, "nl", "en") + `"><meta charset="utf-8"><title>404</title><body><h1>404</h1><p>` +
 			say(lang, "Deze pagina bestaat niet.", "This page does not exist.") + "</p></body></html>\n")
 	}
