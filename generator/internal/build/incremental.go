@@ -187,6 +187,9 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 			prevCal = last.cal
 		}
 	}
+	if b.out != nil { // no next build takes pieces over
+		p.frags.bound()
+	}
 	p.cal.expand(prevCal, func(slug string) bool {
 		in := contentInput(p.cal.acts[slug].File)
 		return r.last.hashes[in] != p.hashes[in]

@@ -79,7 +79,7 @@ const homeItems = 30
 // partDay returns day d as the home page shows it with only its first n
 // occurrences.
 func (p *plan) partDay(d schedule.Date, n int) (template.HTML, error) {
-	full, err := p.dayView(d)
+	full, err := p.dayView(d, false)
 	if err != nil {
 		return "", err
 	}
