@@ -523,6 +523,7 @@ func runSequence(t testing.TB, seed uint64, steps int) ([]string, string) {
 // as a full build of the site as it now is, and so must the warnings. A
 // failure names the seed; -randomseed=N runs that sequence alone.
 func TestRandomEditsEqualFullBuild(t *testing.T) {
+	t.Parallel() // minutes of work: runs beside the other long checks
 	sequences, steps := *randomSequences, 4
 	first := uint64(1)
 	if *randomSeed != 0 {

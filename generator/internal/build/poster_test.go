@@ -182,6 +182,7 @@ func printPosters(t *testing.T, site *Memory, folder string, paths []string, tar
 // exactly one page, with a code of at least 4 cm that zbarimg reads as the
 // page's absolute address.
 func TestPostersPrintOnOneA4(t *testing.T) {
+	t.Parallel() // minutes of work: runs beside the other long checks
 	for _, s := range posterSites(t) {
 		pages := posterPages(s.site)
 		wrong := printPosters(t, s.site, s.folder, pages, s.qrTarget)

@@ -82,6 +82,7 @@ func htmlPages(m *Memory) []string {
 // TestPagesAreValidHTML checks every published page with the Nu HTML
 // Checker, the validator of the W3C.
 func TestPagesAreValidHTML(t *testing.T) {
+	t.Parallel() // minutes of work: runs beside the other long checks
 	java := tool(t, "java", "install a Java runtime (apt-get install default-jre-headless) to validate the HTML")
 	jar := filepath.Join(browserTools(t), "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 	for name, site := range qualitySites(t) {
@@ -209,6 +210,7 @@ func browserGate(t *testing.T, site *Memory, heavy, light func(page string) bool
 // table cells, cancelled dates, no request to another host; and the home,
 // week and activity pages weigh at most maxWeight.
 func TestPagesPassBrowserChecks(t *testing.T) {
+	t.Parallel() // minutes of work: runs beside the other long checks
 	total := 0
 	for name, site := range qualitySites(t) {
 		found, weights := browserGate(t, site, weighed.MatchString, nil)
@@ -271,6 +273,7 @@ const maxFullCheck = 100_000
 // at most maxWeight; the week pages, with hundreds of sessions a week on
 // this site, are weighed and logged but not held to it.
 func TestGeneratedSitePassesBrowserChecks(t *testing.T) {
+	t.Parallel() // minutes of work: runs beside the other long checks
 	if testing.Short() {
 		t.Skip("the browser checks of a thousand pages take minutes")
 	}
