@@ -319,30 +319,34 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 
 func clockOf(t time.Time) schedule.Clock { return schedule.At(t.Hour(), t.Minute()) }
 
-// dayView returns the view of one date with its occurrences. It is not
-// kept: the pieces of pages made from it are (see dayFragment), and so are
-// the occurrences' own (see occurrenceItems).
-func (p *plan) dayView(d schedule.Date) (*render.Day, error) {
+// dayView returns the view of one date with its occurrences: their list
+// items of a month cell (CellItems) when cell is set, else those of the
+// agenda, week and home pages (Items). It is not kept: the pieces of pages
+// made from it are (see dayFragment), and so are the occurrences' own (see
+// occurrenceItem).
+func (p *plan) dayView(d schedule.Date, cell bool) (*render.Day, error) {
 	v := &render.Day{
 		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
 		Today: d == p.today, InWindow: p.cal.window.Contains(d), Closed: p.closedReason(d),
 	}
-	var items, cells strings.Builder
+	var items strings.Builder
 	for i, o := range p.cal.byDate[d] {
-		item, err := p.occurrenceItems(*o)
+		item, err := p.occurrenceItems(*o, cell)
 		if err != nil {
 			return nil, err
 		}
 		if i > 0 {
 			items.WriteByte('\n')
-			cells.WriteByte('\n')
 		}
-		items.WriteString(string(item.HTML))
-		cells.WriteString(string(item.Cell))
+		items.WriteString(string(item.HTML + item.Cell))
 		v.Occurrences = append(v.Occurrences, item)
 	}
 	// #nosec: pieces rendered by html/template
-	v.Items, v.CellItems = template.HTML(items.String()), template.HTML(cells.String())
+	if cell {
+		v.CellItems = template.HTML(items.String())
+	} else {
+		v.Items = template.HTML(items.String())
+	}
 	return v, nil
 }
 

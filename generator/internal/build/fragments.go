@@ -1,6 +1,7 @@
 package build
 
 import (
+	"container/list"
 	"html/template"
 	"sync"
 
@@ -16,22 +17,17 @@ type fragments struct {
 	html    *carry[string, template.HTML] // days, by dayKey
 	cards   *carry[string, template.HTML] // activity cards, by the hash of the activity and its images
 	stories *carry[string, storyResult]   // story views, by the hash of the story and its images
-	occ     *carry[occKey, occItems]      // occurrence list items
+	occ     *carry[occKey, template.HTML] // occurrence list items
 }
 
-// occKey names an occurrence: the hash of its activity's file, and what the
-// calendar made of it.
+// occKey names an occurrence's list item: the hash of its activity's file,
+// what the calendar made of it, and whether it is the item of a month cell.
 type occKey struct {
 	act                  string
 	rule                 int
 	original, start, end int64
 	status, room, note   string
-}
-
-// occItems are an occurrence's list items: all that the day fragments
-// read of it, kept without the rest of its view.
-type occItems struct {
-	html, cell template.HTML
+	cell                 bool
 }
 
 type storyResult struct {
@@ -51,12 +47,51 @@ func newFragments(prev *fragments) *fragments {
 	}
 }
 
+// Budgets of a one-off build (see fragments.bound), in bytes: enough for
+// the pieces that pages rendered one after another share (the days of the
+// agenda are those of its first week pages; the dates of the filter pages
+// are mostly the same), small next to the site. Variables for a test.
+var (
+	pieceBudget = 8 << 20
+	itemBudget  = 1 << 20
+)
+
+// bound makes f forget pieces once they take more room than a small
+// budget, the least recently used first: for a build that no next build
+// takes pieces over from, which would otherwise keep every day of the
+// calendar in memory to its end. A piece forgotten and asked for again is
+// made again, with the same bytes.
+func (f *fragments) bound() {
+	f.html.limit = pieceBudget
+	f.html.size = func(h template.HTML) int { return len(h) }
+	f.occ.limit = itemBudget
+	f.occ.size = func(h template.HTML) int { return len(h) }
+}
+
 // carry holds values made in this build, and those of the last build that
 // this build may take over. It is safe for concurrent use.
 type carry[K comparable, V any] struct {
 	mu   sync.Mutex
 	prev map[K]V // from the last build
 	made map[K]V // used or made in this build
+	// limit, when not 0, bounds the bytes (as size counts them, plus
+	// entryOverhead for each) of the values kept; made is then unused,
+	// and the values are in lru, the most recently used first.
+	limit int
+	size  func(V) int
+	used  int
+	lru   list.List // of *lruEntry[K, V]
+	byKey map[K]*list.Element
+}
+
+// entryOverhead is about what keeping one value in a bounded carry costs
+// besides the value: its key, the list element, the map entry.
+const entryOverhead = 384
+
+type lruEntry[K comparable, V any] struct {
+	k K
+	v V
+	n int // size of v plus entryOverhead
 }
 
 func newCarry[K comparable, V any](prev *carry[K, V]) *carry[K, V] {
@@ -70,6 +105,9 @@ func newCarry[K comparable, V any](prev *carry[K, V]) *carry[K, V] {
 // get returns the value for k, making it with make when neither this build
 // nor the last one has it.
 func (c *carry[K, V]) get(k K, make func() (V, error)) (V, error) {
+	if c.limit > 0 {
+		return c.getBounded(k, make)
+	}
 	c.mu.Lock()
 	v, ok := c.made[k]
 	if !ok {
@@ -85,5 +123,39 @@ func (c *carry[K, V]) get(k K, make func() (V, error)) (V, error) {
 	c.mu.Lock()
 	c.made[k] = v
 	c.mu.Unlock()
+	return v, nil
+}
+
+// getBounded is get for a carry with a limit.
+func (c *carry[K, V]) getBounded(k K, make func() (V, error)) (V, error) {
+	c.mu.Lock()
+	if e, ok := c.byKey[k]; ok {
+		c.lru.MoveToFront(e)
+		v := e.Value.(*lruEntry[K, V]).v
+		c.mu.Unlock()
+		return v, nil
+	}
+	c.mu.Unlock()
+	v, err := make()
+	if err != nil {
+		return v, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.byKey[k]; ok { // made meanwhile by another page
+		return v, nil
+	}
+	if c.byKey == nil {
+		c.byKey = map[K]*list.Element{}
+	}
+	n := c.size(v) + entryOverhead
+	c.byKey[k] = c.lru.PushFront(&lruEntry[K, V]{k, v, n})
+	c.used += n
+	for c.used > c.limit && c.lru.Len() > 1 {
+		e := c.lru.Back().Value.(*lruEntry[K, V])
+		c.lru.Remove(c.lru.Back())
+		delete(c.byKey, e.k)
+		c.used -= e.n
+	}
 	return v, nil
 }

@@ -1,7 +1,7 @@
 package build
 
 import (
-	"bytes"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -32,13 +32,13 @@ import (
 // days. A rule moved to other days is another series.
 
 // icsAll writes /agenda.ics.
-func (p *plan) icsAll() ([]byte, diag.List, error) {
-	return p.ics(p.calendarName(nil), p.site.Activities)
+func (p *plan) icsAll(w io.Writer) (diag.List, error) {
+	return p.ics(w, p.calendarName(nil), p.site.Activities)
 }
 
 // icsActivity writes /activiteiten/<slug>/agenda.ics.
-func (p *plan) icsActivity(a *content.Activity) ([]byte, diag.List, error) {
-	return p.ics(p.calendarName(a), []*content.Activity{a})
+func (p *plan) icsActivity(w io.Writer, a *content.Activity) (diag.List, error) {
+	return p.ics(w, p.calendarName(a), []*content.Activity{a})
 }
 
 // calendarName is the name a calendar app shows for the feed of activity
@@ -50,18 +50,20 @@ func (p *plan) calendarName(a *content.Activity) string {
 	return a.Title + " – " + p.cfg.Title
 }
 
-func (p *plan) ics(name string, acts []*content.Activity) ([]byte, diag.List, error) {
+// ics writes the calendar file of acts into w as it encodes it.
+func (p *plan) ics(w io.Writer, name string, acts []*content.Activity) (diag.List, error) {
 	c := &ical.Calendar{ProdID: "-//Krachtpunt//Krachtpunt//" + strings.ToUpper(p.cfg.Language), Name: name, Location: p.cfg.Location}
+	n := 0
+	for _, a := range acts {
+		n += len(p.events(a))
+	}
+	c.Events = make([]ical.Event, 0, n)
 	for _, a := range acts {
 		c.Events = append(c.Events, p.events(a)...)
 	}
-	var buf bytes.Buffer
 	from := p.cal.window.From.In(p.cfg.Location)
 	until := p.cal.icsUntil().In(p.cfg.Location)
-	if err := ical.Encode(&buf, c, from, until); err != nil {
-		return nil, nil, err
-	}
-	return buf.Bytes(), nil, nil
+	return nil, ical.Encode(w, c, from, until)
 }
 
 // events returns the VEVENTs of one activity, made once per build.

@@ -232,6 +232,9 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 			prevCal = last.cal
 		}
 	}
+	if b.out != nil { // no next build takes pieces over
+		p.frags.bound()
+	}
 	if prevCal != nil {
 		prevCal.mu.Lock() // a preview may still be making its files
 	}

@@ -14,7 +14,7 @@ var _ = register(kind{name: "activity-ics", routes: func(p *plan) []route {
 	for _, a := range p.site.Activities {
 		rs = append(rs, route{path: strings.TrimPrefix(p.activityPath(a), "/") + "agenda.ics",
 			inputs: []input{contentInput(a.File), fileInput(content.HoursFile)},
-			make:   func(w io.Writer) (diag.List, error) { return writeAll(w)(p.icsActivity(a)) }})
+			make:   func(w io.Writer) (diag.List, error) { return p.icsActivity(w, a) }})
 	}
 	return rs
 }})

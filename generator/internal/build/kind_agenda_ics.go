@@ -10,5 +10,5 @@ import (
 // The calendar file of the whole agenda: /agenda.ics.
 var _ = register(kind{name: "agenda-ics", routes: func(p *plan) []route {
 	return []route{{path: "agenda.ics", inputs: []input{anyActivity, fileInput(content.HoursFile)},
-		make: func(w io.Writer) (diag.List, error) { return writeAll(w)(p.icsAll()) }}}
+		make: func(w io.Writer) (diag.List, error) { return p.icsAll(w) }}}
 }})

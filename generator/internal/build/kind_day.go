@@ -89,7 +89,7 @@ func (p *plan) dayMonth(d schedule.Date) string {
 // dayPart returns the view of date d with only its occurrences from i up
 // to j.
 func (p *plan) dayPart(d schedule.Date, i, j int) (*render.Day, error) {
-	full, err := p.dayView(d)
+	full, err := p.dayView(d, false)
 	if err != nil {
 		return nil, err
 	}

@@ -11,16 +11,16 @@ import (
 // The Atom feed of the newest stories: /verhalen/feed.xml.
 var _ = register(kind{name: "feed", routes: func(p *plan) []route {
 	return []route{{path: p.words.Stories + "/feed.xml", inputs: []input{shows(anyStory)},
-		make: func(w io.Writer) (diag.List, error) { return writeAll(w)(p.atom()) }}}
+		make: p.atom}}
 }})
 
 // feedEntries is how many of the newest stories the feed carries: feed
 // readers fetch it often, so it stays small.
 const feedEntries = 20
 
-// atom writes the stories feed. Entry ids are the stories' absolute
+// atom writes the stories feed into w. Entry ids are the stories' absolute
 // addresses when the site has one, else stable "urn:" names.
-func (p *plan) atom() ([]byte, diag.List, error) {
+func (p *plan) atom(w io.Writer) (diag.List, error) {
 	section := p.sectionPath(p.words.Stories)
 	f := &feed.Feed{
 		ID:     p.id(section),
@@ -48,6 +48,5 @@ func (p *plan) atom() ([]byte, diag.List, error) {
 	if f.Updated.IsZero() {
 		f.Updated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	data, err := f.Marshal()
-	return data, nil, err
+	return nil, f.Encode(w)
 }

@@ -241,7 +241,7 @@ func (p *plan) filterDay(d schedule.Date, shows func(*schedule.Occurrence) bool,
 		if !shows(o) || len(v.Occurrences) == n {
 			continue
 		}
-		item, err := p.occurrenceItems(*o)
+		item, err := p.occurrenceItems(*o, false)
 		if err != nil {
 			return "", err
 		}

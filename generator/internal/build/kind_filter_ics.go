@@ -15,7 +15,7 @@ var _ = register(kind{name: "filter-ics", routes: func(p *plan) []route {
 	for _, f := range p.filters() {
 		rs = append(rs, route{path: strings.TrimPrefix(f.path, "/") + "agenda.ics", inputs: []input{anyActivity, fileInput(content.HoursFile)},
 			make: func(w io.Writer) (diag.List, error) {
-				return writeAll(w)(p.ics(p.filterFeedName(f), p.coming(f.acts)))
+				return p.ics(w, p.filterFeedName(f), p.coming(f.acts))
 			}})
 	}
 	return rs

@@ -31,11 +31,16 @@ func (p *plan) dayKey(d schedule.Date) string {
 	return k
 }
 
+// monthDayLayout is the partial layout of a day as a month cell, which
+// shows the occurrences' items of a month cell; the other day layouts show
+// their items of the agenda, week and home pages.
+const monthDayLayout = "_month-day.html"
+
 // dayFragment returns day d rendered with the partial layout, made once
 // for every build that shares the day's occurrences.
 func (p *plan) dayFragment(partial string, d schedule.Date) (template.HTML, error) {
 	return p.frags.html.get(partial+" "+p.dayKey(d), func() (template.HTML, error) {
-		v, err := p.dayView(d)
+		v, err := p.dayView(d, partial == monthDayLayout)
 		if err != nil {
 			return "", err
 		}
@@ -51,6 +56,6 @@ func (p *plan) daySection(d schedule.Date) (*render.Day, error) {
 
 // monthCell returns a day as a cell of a month table.
 func (p *plan) monthCell(d schedule.Date) (*render.Day, error) {
-	h, err := p.dayFragment("_month-day.html", d)
+	h, err := p.dayFragment(monthDayLayout, d)
 	return &render.Day{Date: d.String(), Cell: h}, err
 }

@@ -1,7 +1,7 @@
 package build
 
 import (
-	"errors"
+	"html/template"
 
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/schedule"
@@ -9,19 +9,33 @@ import (
 
 // An occurrence is one date and time of an activity, as a day lists it.
 
-// occurrenceItems returns an occurrence with its list items rendered: the
-// only fields the day fragments read. An occurrence of an activity that did
-// not change is taken over from the last build.
-func (p *plan) occurrenceItems(o schedule.Occurrence) (*render.Occurrence, error) {
-	k := occKey{p.hashes[contentInput(p.cal.acts[o.Slug].File)], o.Rule, o.Original.Unix(), o.Start.Unix(), o.End.Unix(), string(o.Status), o.Room, o.Note}
-	items, err := p.frags.occ.get(k, func() (occItems, error) {
-		full := p.occurrenceView(o)
-		html, err1 := p.theme.Fragment("_occurrence.html", full)
-		cell, err2 := p.theme.Fragment("_month-occurrence.html", full)
-		return occItems{html, cell}, errors.Join(err1, err2)
+// occurrenceItem returns an occurrence as a list item: of a month cell
+// (_month-occurrence.html) when cell is set, else of the agenda, week and
+// home pages (_occurrence.html). Each is made when a day asks for it, so a
+// build that shows an occurrence only in a month cell does not make the
+// other. An item of an activity that did not change is taken over from the
+// last build.
+func (p *plan) occurrenceItem(o schedule.Occurrence, cell bool) (template.HTML, error) {
+	k := occKey{p.hashes[contentInput(p.cal.acts[o.Slug].File)], o.Rule, o.Original.Unix(), o.Start.Unix(), o.End.Unix(), string(o.Status), o.Room, o.Note, cell}
+	return p.frags.occ.get(k, func() (template.HTML, error) {
+		layout := "_occurrence.html"
+		if cell {
+			layout = "_month-occurrence.html"
+		}
+		return p.theme.Fragment(layout, p.occurrenceView(o))
 	})
+}
+
+// occurrenceItems returns the view of an occurrence that a day holds: only
+// its list item of the agenda, week and home pages (HTML), or only that of
+// a month cell (Cell).
+func (p *plan) occurrenceItems(o schedule.Occurrence, cell bool) (*render.Occurrence, error) {
+	h, err := p.occurrenceItem(o, cell)
 	if err != nil {
 		return nil, err
 	}
-	return &render.Occurrence{HTML: items.html, Cell: items.cell}, nil
+	if cell {
+		return &render.Occurrence{Cell: h}, nil
+	}
+	return &render.Occurrence{HTML: h}, nil
 }

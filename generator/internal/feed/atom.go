@@ -3,8 +3,10 @@
 package feed
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
+	"io"
 	"time"
 )
 
@@ -67,8 +69,17 @@ type xmlEntry struct {
 	Content   *xmlText   `xml:"content,omitempty"`
 }
 
-// Marshal writes f as an Atom document.
+// Marshal returns f as an Atom document, as Encode writes it.
 func (f *Feed) Marshal() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := f.Encode(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Encode writes f to w as an Atom document, entry by entry.
+func (f *Feed) Encode(w io.Writer) error {
 	x := xmlFeed{
 		ID: f.ID, Title: f.Title, Updated: stamp(f.Updated),
 		Links: []xmlLink{{Rel: "self", Type: "application/atom+xml", Href: f.Self}, {Rel: "alternate", Type: "text/html", Href: f.Link}},
@@ -92,15 +103,15 @@ func (f *Feed) Marshal() ([]byte, error) {
 		}
 		x.Entries = append(x.Entries, xe)
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
 	if err := enc.Encode(x); err != nil {
-		return nil, err
+		return err
 	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
