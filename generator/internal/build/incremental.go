@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -608,6 +609,9 @@ func (r *run) hashOf(p *plan, in input) (string, error) {
 	return "", nil
 }
 
+// fileBuffers gather what a template writes into a file.
+var fileBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+
 // rekeyer is a file of an Output whose key can still change before it is
 // closed. A file whose making gave warnings is recorded without a key, so
 // that the next build makes it again and says them again.
@@ -652,18 +656,28 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 			var buf bytes.Buffer
 			var w io.Writer = &buf
 			var file io.WriteCloser
+			var bw *bufio.Writer
 			if out != nil {
 				f, err := out.Create(rt.path, key)
 				if err != nil {
 					return err
 				}
-				file, w = f, f
+				// Templates write in small pieces: gather them, so that a
+				// file takes a few writes rather than thousands.
+				bw = fileBuffers.Get().(*bufio.Writer)
+				bw.Reset(f)
+				defer fileBuffers.Put(bw)
+				file, w = f, bw
 			}
 			jd, err := rt.make(w)
 			if rk, ok := file.(rekeyer); ok && len(jd) > 0 {
 				rk.SetKey("") // made again next time, to say its warnings again
 			}
 			if file != nil {
+				if err == nil {
+					err = bw.Flush()
+				}
+				bw.Reset(nil)
 				err = errors.Join(err, file.Close())
 			}
 			if err != nil {
