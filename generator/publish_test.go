@@ -186,9 +186,13 @@ func (s *pubSite) write(name, data string) {
 
 func testPublish(t *testing.T, tg target) {
 	s := newPubSite(t, tg)
+	n := len(readTree(t, filepath.Join(s.dir, "public"))) // every file the build published
+	if n < 150 {
+		t.Fatalf("the example site has only %d files", n)
+	}
 	out := s.mustPublish()
-	if !strings.Contains(out, "168 nieuw, 0 gewijzigd, 0 vervangen, 0 weghalen, 0 ongewijzigd") {
-		t.Errorf("first publish does not count 168 new files:\n%s", out)
+	if want := fmt.Sprintf("%d nieuw, 0 gewijzigd, 0 vervangen, 0 weghalen, 0 ongewijzigd", n); !strings.Contains(out, want) {
+		t.Errorf("first publish does not count %d new files:\n%s", n, out)
 	}
 	if !strings.Contains(out, "De site komt voor het eerst online.") {
 		t.Errorf("first publish does not say the site goes online:\n%s", out)
@@ -196,7 +200,7 @@ func testPublish(t *testing.T, tg target) {
 	s.checkEqual()
 
 	// Nothing changed: nothing to do.
-	if out := s.mustPublish(); !strings.Contains(out, "De server is al bij: 168 bestanden, niets te doen.") {
+	if out := s.mustPublish(); !strings.Contains(out, fmt.Sprintf("De server is al bij: %d bestanden, niets te doen.", n)) {
 		t.Errorf("second publish is not a no-op:\n%s", out)
 	}
 
@@ -207,7 +211,7 @@ func testPublish(t *testing.T, tg target) {
 	os.RemoveAll(filepath.Join(s.dir, "public", "route"))
 	dry := s.mustPublish("--dry-run")
 	for _, line := range []string{"  gewijzigd style.css", "  nieuw     nieuw/index.html", "  weghalen  route/index.html",
-		"1 nieuw, 1 gewijzigd, 0 vervangen, 1 weghalen, 166 ongewijzigd", "Proefrit (--dry-run): er is niets veranderd op de server."} {
+		fmt.Sprintf("1 nieuw, 1 gewijzigd, 0 vervangen, 1 weghalen, %d ongewijzigd", n-2), "Proefrit (--dry-run): er is niets veranderd op de server."} {
 		if !strings.Contains(dry, line) {
 			t.Errorf("dry run lacks %q:\n%s", line, dry)
 		}
