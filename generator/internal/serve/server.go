@@ -153,14 +153,7 @@ func (s *Server) make(w http.ResponseWriter, r *http.Request, site Site, lang, n
 	}
 	b.WriteString("</ul></body></html>\n")
 	page := injectScript([]byte(b.String()))
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Length", strconv.Itoa(len(page)))
-	w.WriteHeader(http.StatusInternalServerError)
-	if r.Method != http.MethodHead {
-		w.Write(page)
-	}
+	writeHTML(w, r, http.StatusInternalServerError, page)
 	return nil, false
 }
 
@@ -212,14 +205,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, site Site, lan
 			say(lang, "Deze pagina bestaat niet.", "This page does not exist.") + "</p></body></html>\n")
 	}
 	page = injectScript(page)
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Length", strconv.Itoa(len(page)))
-	w.WriteHeader(http.StatusNotFound)
-	if r.Method != http.MethodHead {
-		w.Write(page)
-	}
+	writeHTML(w, r, http.StatusNotFound, page)
 }
 
 // contentTypes fixes the types of the files a site is made of, so they do
@@ -265,4 +251,16 @@ func say(lang, nl, en string) string {
 		return nl
 	}
 	return en
+}
+
+// writeHTML answers with the HTML page and the status code.
+func writeHTML(w http.ResponseWriter, r *http.Request, status int, page []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Length", strconv.Itoa(len(page)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(page)
+	}
 }
