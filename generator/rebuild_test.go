@@ -167,6 +167,22 @@ func TestRebuildWritesOnlyWhatChanged(t *testing.T) {
 	writeFile(t, story, []byte(strings.Replace(string(data), "De buurttuin", "Onze buurttuin", 1)))
 	fourth := build()
 	changed(third, fourth, "verhalen/tuin/index.html", "verhalen/feed.xml", "verhalen/index.html", "index.html")
+
+	// The site the fourth build replaced is kept next to the output folder,
+	// never in it, for the next build to begin in.
+	retained := filepath.Join(filepath.Dir(out), ".krachtpunt-retained-public")
+	want := map[string]string{}
+	for p, s := range third {
+		want[p] = s.data
+	}
+	if got := files(t, retained); !maps.Equal(got, want) {
+		t.Errorf("the retained site has %d files, want the %d of the third build", len(got), len(want))
+	}
+	for p := range fourth {
+		if strings.Contains(p, "krachtpunt") {
+			t.Errorf("published %s", p)
+		}
+	}
 }
 
 // TestRebuildRepeatsWarnings builds a site with a link to a draft three

@@ -56,7 +56,8 @@ func TestCheckAcceptsEarlierBuilds(t *testing.T) {
 }
 
 // onlyOutputIn checks that the site folder holds its own files, the output
-// folder, the lock file and the manifest, and nothing else.
+// folder, the lock file, the manifest and the retained site with its
+// record, and nothing else.
 func onlyOutputIn(t *testing.T, site, out string) {
 	t.Helper()
 	entries, err := os.ReadDir(site)
@@ -65,7 +66,8 @@ func onlyOutputIn(t *testing.T, site, out string) {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "site.toml", "content", "themes", filepath.Base(out), lockPrefix + filepath.Base(out), manifestPrefix + filepath.Base(out):
+		case "site.toml", "content", "themes", filepath.Base(out), lockPrefix + filepath.Base(out), manifestPrefix + filepath.Base(out),
+			retainedPrefix + filepath.Base(out), retainedRecPrefix + filepath.Base(out):
 		default:
 			t.Errorf("left in the site folder: %s", e.Name())
 		}

@@ -27,6 +27,7 @@ type Stats struct {
 	WrittenBytes int64 // bytes written, also of files that were then kept
 	Linked       int   // files of the previous site kept as hard links
 	Copied       int   // files of the previous site kept as copies: links failed
+	InPlace      int   // among Linked: already in the build folder, which began as the retained site
 }
 
 // Stats returns what the build did with its files so far.
@@ -40,7 +41,14 @@ func (d *Dir) Stats() Stats {
 // recorded for the slash path p, or "" when it recorded none, has no such
 // file, or the file was changed since.
 func (d *Dir) PreviousKey(p string) string {
-	if e := d.earlier(p); e != nil && e.known {
+	var e *earlierFile
+	if v, ok := d.seen.Load(p); ok {
+		e = v.(*earlierFile)
+	} else if e = d.earlier(p); e != nil {
+		// For the Keep or Create that follows.
+		d.seen.Store(p, e)
+	}
+	if e != nil && e.known {
 		return e.key
 	}
 	return ""
@@ -54,7 +62,7 @@ func (d *Dir) Keep(p, key string) error {
 	if err != nil {
 		return err
 	}
-	e := d.earlier(p)
+	e := d.take(p)
 	if e == nil {
 		return fmt.Errorf("keeping %s: the previous site has no such file", p)
 	}
@@ -82,7 +90,7 @@ func (d *Dir) Create(p, key string) (io.WriteCloser, error) {
 		d.open.Add(-1)
 		return nil, err
 	}
-	w := &file{d: d, p: p, name: name, key: key, h: sha256.New(), prev: d.earlier(p)}
+	w := &file{d: d, p: p, name: name, key: key, h: sha256.New(), prev: d.take(p)}
 	switch {
 	case w.prev != nil && w.prev.size <= maxHeld:
 		w.held = getHeld(int(w.prev.size))
@@ -111,35 +119,100 @@ func (d *Dir) prepare(p string) (string, error) {
 		return "", fmt.Errorf("writing %q: not a valid path inside the site", p)
 	}
 	if dir := path.Dir(p); dir != "." {
-		if _, ok := d.dirs.Load(dir); !ok {
-			if err := d.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
-				return "", fmt.Errorf("writing %s: %w", p, err)
-			}
-			d.dirs.Store(dir, true)
+		if err := d.makeDir(dir); err != nil {
+			return "", fmt.Errorf("writing %s: %w", p, err)
 		}
 	}
-	return filepath.FromSlash(p), nil
+	name := filepath.FromSlash(p)
+	if _, ok := d.startDirs[p]; ok && p != "." {
+		// A folder of the retained site where the new one has a file.
+		if err := d.root.RemoveAll(name); err != nil {
+			return "", fmt.Errorf("writing %s: %w", p, err)
+		}
+		d.touch(path.Dir(p))
+	}
+	return name, nil
+}
+
+// makeDir makes the folder dir of staging and those it is in, each once.
+func (d *Dir) makeDir(dir string) error {
+	if _, ok := d.dirs.Load(dir); ok {
+		return nil
+	}
+	parent := path.Dir(dir)
+	if parent != "." {
+		if err := d.makeDir(parent); err != nil {
+			return err
+		}
+	}
+	name := filepath.FromSlash(dir)
+	if _, ok := d.start[dir]; ok {
+		// A file of the retained site where the new one has a folder: one
+		// file makes the folder, the others wait for it.
+		d.dirMu.Lock()
+		defer d.dirMu.Unlock()
+		if _, ok := d.dirs.Load(dir); ok {
+			return nil
+		}
+		if err := d.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := d.root.Mkdir(name, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.touch(parent)
+	d.dirs.Store(dir, true)
+	return nil
 }
 
 // earlierFile is the previous site's file at one path.
 type earlierFile struct {
 	entry
-	known bool // key and sum come from the manifest and still hold
+	known bool        // key and sum come from the manifest and still hold
+	fi    fs.FileInfo // what the file is now
+}
+
+// take returns the previous site's file at p, as PreviousKey found it or
+// anew.
+func (d *Dir) take(p string) *earlierFile {
+	if v, ok := d.seen.LoadAndDelete(p); ok {
+		return v.(*earlierFile)
+	}
+	return d.earlier(p)
 }
 
 // earlier returns the previous site's file at p, or nil when it has none.
+// It looks at the file by its whole path, in one step: what it finds
+// counts as the recorded file only when size, time and file number say it
+// is; any other file is read through the root of the folder holding the
+// site, which refuses links that lead out of it.
 func (d *Dir) earlier(p string) *earlierFile {
 	if !d.hasPrev || !fs.ValidPath(p) {
 		return nil
 	}
-	fi, err := d.parent.Lstat(d.prevName(p))
+	fi, err := os.Lstat(filepath.Join(d.target, filepath.FromSlash(p)))
 	if err != nil || !fi.Mode().IsRegular() {
 		return nil
 	}
 	if e, ok := d.prev[p]; ok && e.matches(fi) {
-		return &earlierFile{entry: e, known: true}
+		return &earlierFile{entry: e, known: true, fi: fi}
 	}
-	return &earlierFile{entry: entryOf("", [32]byte{}, fi)}
+	return &earlierFile{entry: entryOf("", [32]byte{}, fi), fi: fi}
+}
+
+// inPlace says whether staging, begun as the retained site, already holds
+// the previous site's file e at p: the same file, not yet replaced in this
+// build.
+func (d *Dir) inPlace(p string, e *earlierFile) bool {
+	s, ok := d.start[p]
+	if !ok || s.ino == 0 || s.ino != e.ino {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, again := d.files[p]
+	return !again && d.files != nil
 }
 
 // prevName is the name of p in the previous site, relative to d.parent.
@@ -185,6 +258,11 @@ func (d *Dir) sameAs(p string, e *earlierFile, data []byte) bool {
 // hard link, or when linking fails, data (or a copy of the file when data
 // is nil) with the file's modification time. It returns what is in place.
 func (d *Dir) place(p, name string, e *earlierFile, data []byte) (fs.FileInfo, error) {
+	if d.inPlace(p, e) {
+		d.count(func(s *Stats) { s.Linked++; s.InPlace++ })
+		return e.fi, nil
+	}
+	d.touch(path.Dir(p))
 	err := d.link(d.prevName(p), d.stagingName(p))
 	if errors.Is(err, fs.ErrExist) {
 		// Written twice: the last one counts.
@@ -275,6 +353,7 @@ type file struct {
 // createFile makes a new file at name in staging. A file already there is
 // removed, never written into: it may be a link to the previous site's.
 func (d *Dir) createFile(name string) (*os.File, error) {
+	d.touch(path.Dir(filepath.ToSlash(name)))
 	f, err := d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		if err := d.root.Remove(name); err != nil {

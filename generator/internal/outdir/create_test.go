@@ -246,7 +246,7 @@ func TestDamagedManifest(t *testing.T) {
 		"cut short":     func(b []byte) []byte { return b[:len(b)*2/3] },
 		"no end":        func(b []byte) []byte { return b[:bytes.LastIndex(b, []byte("end "))] },
 		"wrong count":   func(b []byte) []byte { return bytes.Replace(b, []byte("end 3"), []byte("end 4"), 1) },
-		"other version": func(b []byte) []byte { return bytes.Replace(b, []byte("manifest 1"), []byte("manifest 2"), 1) },
+		"other version": func(b []byte) []byte { return bytes.Replace(b, []byte("manifest 2"), []byte("manifest 3"), 1) },
 		"bad sum":       func(b []byte) []byte { return bytes.Replace(b, []byte("\n"), []byte("\nzz"), 2) },
 		"folder":        nil,
 	}

@@ -14,11 +14,13 @@ import (
 
 // Names of what a build keeps next to the output folder NAME.
 const (
-	lockPrefix        = ".krachtpunt-lock-"        // + NAME: the lock file, kept
-	stagingPrefix     = ".krachtpunt-build-"       // + NAME: the new site while it is written
-	asideSuffix       = ".old"                     // staging + this: the old site during a swap
-	manifestPrefix    = ".krachtpunt-manifest-"    // + NAME: the record of the published site
-	newManifestPrefix = ".krachtpunt-newmanifest-" // + NAME: the new site's record during the swap
+	lockPrefix        = ".krachtpunt-lock-"             // + NAME: the lock file, kept
+	stagingPrefix     = ".krachtpunt-build-"            // + NAME: the new site while it is written
+	asideSuffix       = ".old"                          // staging + this: the old site during a swap
+	manifestPrefix    = ".krachtpunt-manifest-"         // + NAME: the record of the published site
+	newManifestPrefix = ".krachtpunt-newmanifest-"      // + NAME: the new site's record during the swap
+	retainedPrefix    = ".krachtpunt-retained-"         // + NAME: the site before the published one, kept for the next build
+	retainedRecPrefix = ".krachtpunt-retainedmanifest-" // + NAME: the record of the retained site
 )
 
 // Options configures Open.
@@ -46,6 +48,8 @@ type Dir struct {
 	aside       string
 	manifest    string // the previous site's record, then the new one's
 	newManifest string
+	retained    string
+	retainedRec string
 	lock        *folderLock
 	parent      *os.Root // the folder holding target and staging: for links
 	root        *os.Root // staging: writes fail if it is removed under us
@@ -54,12 +58,21 @@ type Dir struct {
 	open        atomic.Int64 // files created and not yet closed
 
 	prev     map[string]entry // the previous site's manifest; nil: none
-	prevData []byte           // its bytes, put back when the swap fails
-	hasPrev  bool             // there is a previous site to link to
+	prevDirs map[string]folder
+	prevData []byte // its bytes, put back when the swap fails
+	hasPrev  bool   // there is a previous site to link to
+
+	// The files and folders staging began with: the retained site, when
+	// it was whole (see retain.go). Read only after Open.
+	start     map[string]entry
+	startDirs map[string]folder
+	seen      sync.Map // slash path -> *earlierFile: what PreviousKey found
+	touched   sync.Map // slash paths of folders of staging whose files changed
 
 	mu    sync.Mutex
 	files map[string]entry // the new site's manifest
 	dirs  sync.Map         // folders made in staging: slash path -> true
+	dirMu sync.Mutex       // held while a file of the retained site becomes a folder
 	stats Stats
 
 	// The file operations of the swap, replaced by tests.
@@ -93,6 +106,8 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		staging:     filepath.Join(parent, stagingPrefix+name),
 		manifest:    filepath.Join(parent, manifestPrefix+name),
 		newManifest: filepath.Join(parent, newManifestPrefix+name),
+		retained:    filepath.Join(parent, retainedPrefix+name),
+		retainedRec: filepath.Join(parent, retainedRecPrefix+name),
 		lock:        lock,
 		log:         o.Logger,
 		files:       map[string]entry{},
@@ -107,9 +122,12 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		lock.unlock()
 		return nil, err
 	}
-	if err := os.Mkdir(d.staging, 0o755); err != nil {
-		lock.unlock()
-		return nil, fmt.Errorf("creating a build folder next to %s: %w", target, err)
+	d.reuse()
+	if d.start == nil {
+		if err := os.Mkdir(d.staging, 0o755); err != nil {
+			lock.unlock()
+			return nil, fmt.Errorf("creating a build folder next to %s: %w", target, err)
+		}
 	}
 	// The published folder is readable by the web server whatever the umask.
 	if err := os.Chmod(d.staging, 0o755); err != nil {
@@ -128,7 +146,7 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 	if fi, err := d.parent.Lstat(name); err == nil && fi.IsDir() {
 		d.hasPrev = true
 		if data, err := os.ReadFile(d.manifest); err == nil {
-			if d.prev, err = decodeManifest(data); err != nil {
+			if d.prev, d.prevDirs, err = decodeRecord(data); err != nil {
 				d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", err)
 			} else {
 				d.prevData = data
@@ -202,13 +220,23 @@ func (d *Dir) Commit(ctx context.Context) error {
 		_ = os.RemoveAll(d.staging)
 		return fmt.Errorf("%d files of the build are not complete", n)
 	}
+	// What the build does not make goes, and every folder is recorded.
+	dirs, err := d.tidyStaging(files)
+	if err != nil {
+		_ = os.RemoveAll(d.staging)
+		return err
+	}
+	d.tell("cleaned")
 	record := true
-	if err := writeManifest(d.newManifest, files); err != nil {
+	if err := os.WriteFile(d.newManifest, encodeRecord(files, dirs), 0o644); err != nil {
 		// The site is whole without it; the next build compares every file.
 		d.log.Warn("writing the record of the new site", "file", d.newManifest, "err", err)
 		_ = os.Remove(d.newManifest)
 		record = false
 	}
+	// A file or folder changed once the site is published must get
+	// another time than the recorded one.
+	d.waitForClock(files, dirs)
 	if err := os.Remove(d.manifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		_ = os.RemoveAll(d.staging)
 		_ = os.Remove(d.newManifest)
@@ -233,10 +261,7 @@ func (d *Dir) Commit(ctx context.Context) error {
 		d.tell("recorded")
 	}
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			// The new site is in place; the next build tries again.
-			d.log.Warn("removing the previous site", "folder", old, "err", err)
-		}
+		d.retain(old)
 	}
 	return nil
 }

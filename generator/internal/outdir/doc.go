@@ -15,7 +15,8 @@
 // operating system can exchange two folders in one step (renameat2 with
 // RENAME_EXCHANGE on Linux, renamex_np with RENAME_SWAP on macOS), the
 // output folder holds the complete old or the complete new site at every
-// moment, whatever happens to the process; the old site is then removed.
+// moment, whatever happens to the process; the old site is then kept
+// beside it as the retained site (see below).
 // Elsewhere, or when the file system refuses the exchange, the old site is
 // renamed aside (".krachtpunt-build-public.old") and the new one renamed in,
 // and a failed second rename puts the old one back. A process killed
@@ -34,9 +35,19 @@
 // previous file without making it again, for a build that knows from its
 // key that nothing changed.
 //
+// The retained site (".krachtpunt-retained-public", with its record
+// ".krachtpunt-retainedmanifest-public") is the site that was published
+// before the current one. The next build begins in it rather than in an
+// empty folder: its unchanged files are hard links to the published ones
+// already, so only what changed is touched, and nothing has to be removed
+// after the swap. It costs the disk only the files that changed in the
+// last build. It is used only while its record names exactly what is in it
+// (retain.go); else it is removed and the build begins in an empty folder.
+//
 // The manifest (".krachtpunt-manifest-public") records, for every file of
 // the site in the output folder, the key it was made from, its sha256,
-// size, modification time and file number. PreviousKey reads it, and Create
+// size, modification time and file number, and for every folder its
+// modification time and file number. PreviousKey reads it, and Create
 // compares against its sha256 instead of reading the previous file. An
 // entry counts only while the file still has that size, time and number,
 // so a file edited by hand is compared by its bytes. The manifest lies next

@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -41,6 +42,12 @@ func TestHelperBuild(t *testing.T) {
 		}
 	}
 	pause := os.Getenv("KRACHTPUNT_PAUSE")
+	openStep = func(s string) {
+		say(s)
+		if s == pause {
+			time.Sleep(time.Hour) // until killed
+		}
+	}
 	err := buildInto(context.Background(), os.Getenv("KRACHTPUNT_SITE"), os.Getenv("KRACHTPUNT_OUT"), func(d *Dir) {
 		if os.Getenv("KRACHTPUNT_FALLBACK") == "1" {
 			noExchange(d)
@@ -158,7 +165,11 @@ func fingerprintOf(t *testing.T, dir string) fingerprint {
 // the swap is under way (the next build then compares every file). With two
 // renames instead of one exchange, a build killed between them leaves no
 // output folder; then the old site must be whole beside it, and the next
-// build must put it back before it begins.
+// build must put it back before it begins. Kills also land at each step of
+// the retained site's use: when Open takes it, after the build removed
+// what it no longer makes, and when Commit keeps the replaced site; the
+// next build begins in the retained site only when its record names
+// exactly what is in it.
 func TestKilledBuild(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("SIGKILL and the exchange of folders are Unix matters")
@@ -198,14 +209,18 @@ func TestKilledBuild(t *testing.T) {
 		name     string
 		fallback bool
 		kills    int
-		steps    []string // steps of the swap to kill at
+		steps    []string // steps of Open and of the swap to kill at
 	}{
-		{"exchange", false, 32, []string{"unrecorded", "swap", "exchanged", "recorded"}},
-		{"two renames", true, 12, []string{"unrecorded", "swap", "aside", "renamed", "recorded"}},
+		{"exchange", false, 36, []string{"unretained", "reused", "cleaned", "unrecorded", "swap", "exchanged", "recorded", "retained", "kept"}},
+		{"two renames", true, 20, []string{"unretained", "reused", "cleaned", "unrecorded", "swap", "aside", "renamed", "recorded", "retained", "kept"}},
+	}
+	retained := func(out string) bool {
+		_, err := os.Lstat(filepath.Join(filepath.Dir(out), retainedRecPrefix+filepath.Base(out)))
+		return err == nil
 	}
 	for _, m := range modes {
 		if testing.Short() {
-			m.kills = 8
+			m.kills = 2 * len(m.steps)
 		}
 		t.Run(m.name, func(t *testing.T) {
 			if !m.fallback && !canExchange(t) {
@@ -243,16 +258,32 @@ func TestKilledBuild(t *testing.T) {
 			outcomes := map[string]int{}
 			for i := range m.kills {
 				next := 1 - have
-				// Every fourth kill lands at a step of the swap, the others at a
+				// Every second kill lands at a step of the swap, the others at a
 				// random moment from just before the build has the folder until
 				// after it should be done.
 				pause, delay := "", time.Duration(rng.Int64N(int64(took*11/10)))-took/20
-				if i%4 == 0 {
-					pause = m.steps[(i/4)%len(m.steps)]
+				if i%2 == 0 {
+					pause = m.steps[(i/2)%len(m.steps)]
+				}
+				opening := pause == "unretained" || pause == "reused"
+				// Open uses a retained site only when there is one: make
+				// sure, building the site in the folder again.
+				for range 2 {
+					if opening && !retained(out) {
+						if err := buildInto(context.Background(), sites[have], out, nil); err != nil {
+							t.Fatal(err)
+						}
+						hadRecord = true
+					}
+				}
+				if opening && !retained(out) {
+					t.Fatalf("kill %d: no retained site after two builds", i)
 				}
 				h := startHelper(t, sites[next], out, m.fallback, pause)
 				at := "before the folder was taken"
-				if delay > 0 || pause != "" {
+				if opening {
+					at = "writing"
+				} else if delay > 0 || pause != "" {
 					if s := h.wait(); s != "open" {
 						t.Fatalf("kill %d: the helper said %q, want open", i, s)
 					}
@@ -298,11 +329,11 @@ func TestKilledBuild(t *testing.T) {
 					t.Fatalf("kill %d (%s): the output folder holds neither the old nor the new site", i, at)
 				}
 				switch at {
-				case "at unrecorded", "at swap", "at aside", "before the folder was taken":
+				case "at unretained", "at reused", "at cleaned", "at unrecorded", "at swap", "at aside", "before the folder was taken":
 					if got == next {
 						t.Errorf("kill %d (%s): the new site is in place", i, at)
 					}
-				case "at exchanged", "at renamed", "at recorded", "after the end":
+				case "at exchanged", "at renamed", "at recorded", "at retained", "at kept", "after the end":
 					if got != next {
 						t.Errorf("kill %d (%s): the new site is not in place", i, at)
 					}
@@ -315,7 +346,7 @@ func TestKilledBuild(t *testing.T) {
 					if recorded != hadRecord {
 						t.Errorf("kill %d (%s): a manifest next to the output folder: %v, before: %v", i, at, recorded, hadRecord)
 					}
-				case "at recorded", "after the end":
+				case "at recorded", "at retained", "at kept", "after the end":
 					if !recorded {
 						t.Errorf("kill %d (%s): no manifest next to the output folder", i, at)
 					}
@@ -332,8 +363,13 @@ func TestKilledBuild(t *testing.T) {
 				if now < 0 || got >= 0 && now != got || aside >= 0 && now != aside {
 					t.Fatalf("kill %d (%s): after the next build began, the output folder holds site %d, want %d", i, at, now, max(got, aside))
 				}
-				if left := files(t, staging); len(left) > 0 {
-					t.Errorf("kill %d (%s): the next build starts with %d files left", i, at, len(left))
+				// The build folder holds exactly the retained site Open took,
+				// or nothing.
+				if left := slices.Sorted(maps.Keys(files(t, staging))); !slices.Equal(left, slices.Sorted(maps.Keys(d.start))) {
+					t.Errorf("kill %d (%s): the next build starts with %d files, its record of them has %d", i, at, len(left), len(d.start))
+				}
+				if d.start != nil {
+					outcomes["next build reused the retained site"]++
 				}
 				d.Abort()
 				onlyOutput(t, out)

@@ -57,3 +57,16 @@ func (l *folderLock) unlock() {
 	_ = unlockFile(l.f)
 	_ = l.f.Close()
 }
+
+// now returns the file system's time: the modification time the lock file
+// gets when it is written.
+func (l *folderLock) now() (int64, error) {
+	if _, err := l.f.WriteAt([]byte{0}, 0); err != nil {
+		return 0, err
+	}
+	fi, err := l.f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return fi.ModTime().UnixNano(), nil
+}

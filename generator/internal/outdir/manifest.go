@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -16,19 +17,24 @@ import (
 
 // The manifest is the record a build keeps of the files it published: for
 // each path the key it was made from, its sha256, size, modification time
-// and file number (inode). It lives next to the output folder, never in it,
-// so nothing publishes it.
+// and file number (inode); and for each folder its modification time and
+// file number, which change when a file in it is added, removed or
+// replaced. It lives next to the output folder, never in it, so nothing
+// publishes it.
 //
-// It is text, one file a line, sorted by path:
+// It is text, one file or folder a line, files sorted by path, then
+// folders sorted by path ("." is the site's own folder):
 //
-//	krachtpunt manifest 1
+//	krachtpunt manifest 2
 //	<sha256 hex> <size> <mtime ns> <inode> <quoted key> <quoted path>
 //	...
-//	end <number of files>
+//	dir <mtime ns> <inode> <quoted path>
+//	...
+//	end <number of files> <number of folders>
 //
 // A manifest that cannot be read, is of another version or does not end in
 // its count is no manifest: every file is made again.
-const manifestHeader = "krachtpunt manifest 1"
+const manifestHeader = "krachtpunt manifest 2"
 
 // entry is what the manifest knows of one published file.
 type entry struct {
@@ -47,13 +53,31 @@ func (e *entry) matches(fi fs.FileInfo) bool {
 		(e.ino == 0 || inode(fi) == e.ino)
 }
 
+// folder is what the manifest knows of one folder of the site.
+type folder struct {
+	mtime int64  // UnixNano
+	ino   uint64 // 0 where the system has no file numbers
+}
+
+// folderOf describes the folder fi.
+func folderOf(fi fs.FileInfo) folder { return folder{mtime: fi.ModTime().UnixNano(), ino: inode(fi)} }
+
+// matches says whether fi is the folder the record was made for, with no
+// file added, removed or replaced in it since.
+func (f folder) matches(fi fs.FileInfo) bool {
+	return fi.IsDir() && f.ino != 0 && inode(fi) == f.ino && fi.ModTime().UnixNano() == f.mtime
+}
+
 // entryOf describes the file fi with the key and sum it was made from.
 func entryOf(key string, sum [32]byte, fi fs.FileInfo) entry {
 	return entry{key: key, sum: sum, size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
 }
 
 // encodeManifest writes the entries in a stable order.
-func encodeManifest(files map[string]entry) []byte {
+func encodeManifest(files map[string]entry) []byte { return encodeRecord(files, nil) }
+
+// encodeRecord writes the entries and the folders in a stable order.
+func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -79,38 +103,90 @@ func encodeManifest(files map[string]entry) []byte {
 		buf = append(buf, '\n')
 		b.Write(buf)
 	}
-	fmt.Fprintf(&b, "end %d\n", len(paths))
+	for _, p := range slices.Sorted(maps.Keys(dirs)) {
+		f := dirs[p]
+		buf = append(buf[:0], "dir "...)
+		buf = strconv.AppendInt(buf, f.mtime, 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendUint(buf, f.ino, 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendQuote(buf, p)
+		buf = append(buf, '\n')
+		b.Write(buf)
+	}
+	fmt.Fprintf(&b, "end %d %d\n", len(paths), len(dirs))
 	return b.Bytes()
 }
 
 var errGarbled = errors.New("not a manifest of this version")
 
-// decodeManifest reads what encodeManifest wrote.
+// decodeManifest reads the entries of what encodeRecord wrote.
 func decodeManifest(data []byte) (map[string]entry, error) {
+	files, _, err := decodeRecord(data)
+	return files, err
+}
+
+// decodeRecord reads what encodeRecord wrote.
+func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	if !sc.Scan() || sc.Text() != manifestHeader {
-		return nil, errGarbled
+		return nil, nil, errGarbled
 	}
 	files := map[string]entry{}
+	var dirs map[string]folder
 	for sc.Scan() {
 		line := sc.Text()
 		if n, ok := strings.CutPrefix(line, "end "); ok {
-			if n != strconv.Itoa(len(files)) || sc.Scan() {
-				return nil, errGarbled
+			if n != strconv.Itoa(len(files))+" "+strconv.Itoa(len(dirs)) || sc.Scan() {
+				return nil, nil, errGarbled
 			}
-			return files, nil
+			return files, dirs, nil
+		}
+		if rest, ok := strings.CutPrefix(line, "dir "); ok {
+			p, f, err := decodeFolder(rest)
+			if err != nil {
+				return nil, nil, err
+			}
+			if dirs == nil {
+				dirs = map[string]folder{}
+			}
+			if _, dup := dirs[p]; dup || !fs.ValidPath(p) {
+				return nil, nil, errGarbled
+			}
+			dirs[p] = f
+			continue
+		}
+		if dirs != nil {
+			return nil, nil, errGarbled // files come first
 		}
 		p, e, err := decodeEntry(line)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if _, dup := files[p]; dup || !fs.ValidPath(p) || p == "." {
-			return nil, errGarbled
+			return nil, nil, errGarbled
 		}
 		files[p] = e
 	}
-	return nil, errGarbled // no end line: cut short
+	return nil, nil, errGarbled // no end line: cut short
+}
+
+func decodeFolder(s string) (string, folder, error) {
+	var f folder
+	m, rest, ok := strings.Cut(s, " ")
+	i, q, ok2 := strings.Cut(rest, " ")
+	if !ok || !ok2 {
+		return "", f, errGarbled
+	}
+	var err1, err2 error
+	f.mtime, err1 = strconv.ParseInt(m, 10, 64)
+	f.ino, err2 = strconv.ParseUint(i, 10, 64)
+	p, rest, err := cutQuoted(q)
+	if errors.Join(err1, err2, err) != nil || rest != "" {
+		return "", f, errGarbled
+	}
+	return p, f, nil
 }
 
 func decodeEntry(line string) (string, entry, error) {

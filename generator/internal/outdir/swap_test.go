@@ -67,6 +67,9 @@ func onlyOutput(t *testing.T, out string) {
 	if manifestMatches(t, out) {
 		want = append(want, manifestPrefix+filepath.Base(out))
 	}
+	if retainedMatches(t, out) {
+		want = append(want, retainedPrefix+filepath.Base(out), retainedRecPrefix+filepath.Base(out))
+	}
 	slices.Sort(want)
 	if !slices.Equal(names, want) {
 		t.Errorf("next to the output folder: %q, want %q", names, want)
@@ -110,6 +113,64 @@ func manifestMatches(t *testing.T, out string) bool {
 		if _, ok := have[p]; !ok {
 			t.Errorf("the manifest has %s, which is not in %s", p, out)
 		}
+	}
+	return true
+}
+
+// retainedMatches says whether there is a retained site next to the output
+// folder out, and fails the test unless its record is there and names
+// exactly what is in it: every file with its file number, and every folder
+// with its time and file number. (The bytes and time of a file may differ
+// from the record: edited by hand while it was published.)
+func retainedMatches(t *testing.T, out string) bool {
+	t.Helper()
+	dir := filepath.Join(filepath.Dir(out), retainedPrefix+filepath.Base(out))
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(out), retainedRecPrefix+filepath.Base(out)))
+	if err != nil {
+		t.Errorf("a retained site without its record: %v", err)
+		return false
+	}
+	m, dirs, err := decodeRecord(data)
+	if err != nil {
+		t.Errorf("the record of the retained site: %v", err)
+		return true
+	}
+	have := files(t, dir)
+	for p := range have {
+		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e, ok := m[p]; !ok || !fi.Mode().IsRegular() || e.ino != inode(fi) {
+			t.Errorf("the record of the retained site does not describe %s", p)
+		}
+	}
+	for p := range m {
+		if _, ok := have[p]; !ok {
+			t.Errorf("the record of the retained site has %s, which it lacks", p)
+		}
+	}
+	n := 0
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || !e.IsDir() {
+			return err
+		}
+		n++
+		rel, _ := filepath.Rel(dir, p)
+		fi, err := os.Lstat(p)
+		if f, ok := dirs[filepath.ToSlash(rel)]; err != nil || !ok || !f.matches(fi) {
+			t.Errorf("the record of the retained site does not describe its folder %s", rel)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(dirs) {
+		t.Errorf("the retained site has %d folders, its record %d", n, len(dirs))
 	}
 	return true
 }
@@ -167,7 +228,7 @@ func TestCommitExchanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"unrecorded", "swap", "exchanged", "recorded"}; !slices.Equal(steps, want) {
+	if want := []string{"cleaned", "unrecorded", "swap", "exchanged", "recorded"}; !slices.Equal(steps, want) {
 		t.Errorf("steps %q, want %q", steps, want)
 	}
 	if got := files(t, out); !maps.Equal(got, newSite) {
@@ -183,7 +244,7 @@ func TestCommitFallsBackToTwoRenames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"unrecorded", "swap", "aside", "renamed", "recorded"}; !slices.Equal(steps, want) {
+	if want := []string{"cleaned", "unrecorded", "swap", "aside", "renamed", "recorded"}; !slices.Equal(steps, want) {
 		t.Errorf("steps %q, want %q", steps, want)
 	}
 	if got := files(t, out); !maps.Equal(got, newSite) {
@@ -200,7 +261,7 @@ func TestFirstBuildRenames(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := []string{"unrecorded", "swap", "renamed", "recorded"}; !slices.Equal(steps, want) {
+			if want := []string{"cleaned", "unrecorded", "swap", "renamed", "recorded"}; !slices.Equal(steps, want) {
 				t.Errorf("steps %q, want %q", steps, want)
 			}
 			if got := files(t, out); !maps.Equal(got, newSite) {
