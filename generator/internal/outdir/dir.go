@@ -66,6 +66,7 @@ type Dir struct {
 	// it was whole (see retain.go). Read only after Open.
 	start     map[string]entry
 	startDirs map[string]folder
+	startData []byte   // their record
 	seen      sync.Map // slash path -> *earlierFile: what PreviousKey found
 	touched   sync.Map // slash paths of folders of staging whose files changed
 
@@ -278,7 +279,9 @@ func (d *Dir) Abort() {
 	if d.parent != nil {
 		d.parent.Close()
 	}
-	_ = os.RemoveAll(d.staging)
+	if !d.giveBack() {
+		_ = os.RemoveAll(d.staging)
+	}
 	d.lock.unlock()
 }
 

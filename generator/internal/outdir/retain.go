@@ -66,7 +66,7 @@ func (d *Dir) reuse() {
 		_ = os.RemoveAll(d.staging)
 		return
 	}
-	d.start, d.startDirs = files, dirs
+	d.start, d.startDirs, d.startData = files, dirs, data
 	for p := range dirs {
 		if p != "." {
 			d.dirs.Store(p, true)
@@ -124,6 +124,25 @@ func (d *Dir) retain(old string) {
 		return
 	}
 	d.tell("kept")
+}
+
+// giveBack makes staging the retained site again, with its record, when
+// the build changed nothing in it: a build that fails on a mistake in the
+// content leaves the next one the same head start.
+func (d *Dir) giveBack() bool {
+	if d.start == nil {
+		return false
+	}
+	changed := false
+	d.touched.Range(func(any, any) bool { changed = true; return false })
+	if changed || os.Rename(d.staging, d.retained) != nil {
+		return false
+	}
+	if err := os.WriteFile(d.retainedRec, d.startData, 0o644); err != nil {
+		_ = os.Remove(d.retainedRec)
+		_ = os.RemoveAll(d.retained)
+	}
+	return true
 }
 
 // tidyStaging removes from staging the files and folders of the retained

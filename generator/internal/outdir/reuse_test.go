@@ -234,3 +234,47 @@ func editByHand(t *testing.T, rng *rand.Rand, out string, site map[string]string
 	touched[p] = true
 	return touched
 }
+
+// TestFailedBuildGivesBackTheRetainedSite aborts a build that began in the
+// retained site: when it changed nothing there, the site stays retained
+// for the next build, with its record; once it wrote a file, it is gone.
+func TestFailedBuildGivesBackTheRetainedSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "home", "a/index.html": "a", "b/index.html": "b"}
+	buildFiles(t, out, site, nil, 0, nil)
+	buildFiles(t, out, site, nil, 0, nil)
+	retained := filepath.Join(filepath.Dir(out), retainedPrefix+"public")
+
+	d, err := Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.start == nil {
+		t.Fatal("the build did not begin in the retained site")
+	}
+	d.PreviousKey("index.html")
+	d.Abort() // as a build that found a mistake in the content
+	if got := files(t, retained); !maps.Equal(got, site) {
+		t.Errorf("after a failed build the retained site holds %v, want %v", got, site)
+	}
+	onlyOutput(t, out)
+	if s := buildFiles(t, out, site, nil, 0, nil); s.InPlace != len(site) {
+		t.Errorf("the build after the failed one: %+v, want every file in place", s)
+	}
+
+	d, err = Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("a/index.html", []byte("anders")); err != nil {
+		t.Fatal(err)
+	}
+	d.Abort()
+	if got := files(t, retained); got != nil {
+		t.Errorf("after a failed build that wrote a file, the retained site holds %v", got)
+	}
+	if got := files(t, out); !maps.Equal(got, site) {
+		t.Errorf("after a failed build the output folder holds %v, want %v", got, site)
+	}
+	onlyOutput(t, out)
+}
