@@ -59,14 +59,13 @@ type Dir struct {
 
 	prev     map[string]entry // the previous site's manifest; nil: none
 	prevDirs map[string]folder
-	prevData []byte // its bytes, put back when the swap fails
-	hasPrev  bool   // there is a previous site to link to
+	prevRead bool // it was read whole: put back when the swap fails
+	hasPrev  bool // there is a previous site to link to
 
 	// The files and folders staging began with: the retained site, when
 	// it was whole (see retain.go). Read only after Open.
 	start     map[string]entry
 	startDirs map[string]folder
-	startData []byte   // their record
 	seen      sync.Map // slash path -> *earlierFile: what PreviousKey found
 	touched   sync.Map // slash paths of folders of staging whose files changed
 
@@ -150,7 +149,7 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 			if d.prev, d.prevDirs, err = decodeRecord(data); err != nil {
 				d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", err)
 			} else {
-				d.prevData = data
+				d.prevRead = true
 			}
 		}
 	}
@@ -248,9 +247,9 @@ func (d *Dir) Commit(ctx context.Context) error {
 	if err != nil {
 		_ = os.RemoveAll(d.staging)
 		_ = os.Remove(d.newManifest)
-		if d.prevData != nil {
+		if d.prevRead {
 			// The previous site stays (or is put back by the next Open).
-			_ = os.WriteFile(d.manifest, d.prevData, 0o644)
+			_ = os.WriteFile(d.manifest, encodeRecord(d.prev, d.prevDirs), 0o644)
 		}
 		return err
 	}

@@ -154,7 +154,7 @@ func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 			if _, dup := dirs[p]; dup || !fs.ValidPath(p) {
 				return nil, nil, errGarbled
 			}
-			dirs[p] = f
+			dirs[strings.Clone(p)] = f
 			continue
 		}
 		if dirs != nil {
@@ -167,7 +167,9 @@ func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 		if _, dup := files[p]; dup || !fs.ValidPath(p) || p == "." {
 			return nil, nil, errGarbled
 		}
-		files[p] = e
+		// Copies: the line itself is not kept.
+		e.key = strings.Clone(e.key)
+		files[strings.Clone(p)] = e
 	}
 	return nil, nil, errGarbled // no end line: cut short
 }

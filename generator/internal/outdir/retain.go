@@ -66,7 +66,7 @@ func (d *Dir) reuse() {
 		_ = os.RemoveAll(d.staging)
 		return
 	}
-	d.start, d.startDirs, d.startData = files, dirs, data
+	d.start, d.startDirs = files, dirs
 	for p := range dirs {
 		if p != "." {
 			d.dirs.Store(p, true)
@@ -100,7 +100,7 @@ func (d *Dir) verify(files map[string]entry, dirs map[string]folder) error {
 // retain keeps the previous site, now in old, as the retained site with
 // the record it was published with; without a sound record it removes it.
 func (d *Dir) retain(old string) {
-	if d.prevData == nil || d.prevDirs == nil || !haveInodes {
+	if !d.prevRead || d.prevDirs == nil || !haveInodes {
 		if err := os.RemoveAll(old); err != nil {
 			// The new site is in place; the next build tries again.
 			d.log.Warn("removing the previous site", "folder", old, "err", err)
@@ -117,7 +117,7 @@ func (d *Dir) retain(old string) {
 		return
 	}
 	d.tell("retained")
-	if err := os.WriteFile(d.retainedRec, d.prevData, 0o644); err != nil {
+	if err := os.WriteFile(d.retainedRec, encodeRecord(d.prev, d.prevDirs), 0o644); err != nil {
 		d.log.Warn("recording the retained site", "file", d.retainedRec, "err", err)
 		_ = os.Remove(d.retainedRec)
 		_ = os.RemoveAll(d.retained)
@@ -138,7 +138,7 @@ func (d *Dir) giveBack() bool {
 	if changed || os.Rename(d.staging, d.retained) != nil {
 		return false
 	}
-	if err := os.WriteFile(d.retainedRec, d.startData, 0o644); err != nil {
+	if err := os.WriteFile(d.retainedRec, encodeRecord(d.start, d.startDirs), 0o644); err != nil {
 		_ = os.Remove(d.retainedRec)
 		_ = os.RemoveAll(d.retained)
 	}
