@@ -26,6 +26,7 @@ import (
 // rule another rule fully covers); and for a site with audiences,
 // categories, a cancel and a moved date, for its filter pages.
 func TestICSAgreesWithAgendaJSON(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	sites := []struct {
 		name  string
 		build func(t *testing.T) *Memory
