@@ -2,10 +2,11 @@
 // uses, so that the generator's .ics output is checked by a reader that is
 // not the generator's own.
 //
-// Usage: node expand.mjs FILE.ics FROM UNTIL
+// Usage: node expand.mjs FILE.ics... FROM UNTIL
 //
 // FROM and UNTIL are instants in RFC 3339 (2026-10-12T00:00:00+02:00); the
-// window is FROM <= start < UNTIL. The script prints a JSON array of
+// window is FROM <= start < UNTIL. For each file, in the order given, the
+// script prints one line: a JSON array of
 // {"uid", "start", "end"} objects, start and end as RFC 3339 instants in UTC,
 // sorted by start, uid and end: one object for every occurrence whose start
 // falls in the window. Recurrence rules, EXDATEs and
@@ -64,11 +65,19 @@ function checkZones(component, uid) {
 }
 
 function main(argv) {
-  if (argv.length !== 3) {
-    fail("usage: node expand.mjs FILE.ics FROM UNTIL");
+  if (argv.length < 3) {
+    fail("usage: node expand.mjs FILE.ics... FROM UNTIL");
   }
-  const [file, fromText, untilText] = argv;
+  const windowStart = parseInstant(argv[argv.length - 2], "FROM");
+  const windowEnd = parseInstant(argv[argv.length - 1], "UNTIL"); // exclusive
+  for (const file of argv.slice(0, -2)) {
+    process.stdout.write(JSON.stringify(expandFile(file, windowStart, windowEnd)) + "\n");
+  }
+}
 
+// expandFile returns the occurrences of the calendar in file that start in
+// the window, sorted.
+function expandFile(file, windowStart, windowEnd) {
   let root;
   try {
     root = new ICAL.Component(ICAL.parse(readFileSync(file, "utf8")));
@@ -81,9 +90,6 @@ function main(argv) {
   for (const vtimezone of zones) {
     ICAL.TimezoneService.register(vtimezone);
   }
-
-  const windowStart = parseInstant(fromText, "FROM");
-  const windowEnd = parseInstant(untilText, "UNTIL"); // exclusive
 
   // Group the VEVENTs by UID: a master (no RECURRENCE-ID) and its overrides.
   const byUID = new Map();
@@ -162,7 +168,7 @@ function main(argv) {
     if (a.end !== b.end) return a.end < b.end ? -1 : 1;
     return 0;
   });
-  process.stdout.write(JSON.stringify(out) + "\n");
+  return out;
 }
 
 try {

@@ -2,10 +2,11 @@
 // with rrule-temporal), so that the generator's .ics output is checked by a
 // reader that is not the generator's own.
 //
-// Usage: node expand.mjs FILE.ics FROM UNTIL
+// Usage: node expand.mjs FILE.ics... FROM UNTIL
 //
 // FROM and UNTIL are instants in RFC 3339 (2026-10-12T00:00:00+02:00); the
-// window is FROM <= start < UNTIL. The script prints a JSON array of
+// window is FROM <= start < UNTIL. For each file, in the order given, the
+// script prints one line: a JSON array of
 // {"uid", "start", "end"} objects, start and end as RFC 3339 instants in UTC,
 // sorted by start, uid and end: one object for every occurrence whose start
 // falls in the window. Everything is node-ical's own: it reads the file,
@@ -31,12 +32,19 @@ const instant = (d) => new Date(d).toISOString().replace(".000Z", "Z");
 const cancelled = (ev) => typeof ev?.status === "string" && ev.status.toUpperCase() === "CANCELLED";
 
 function main(argv) {
-  if (argv.length !== 3) {
-    fail("usage: node expand.mjs FILE.ics FROM UNTIL");
+  if (argv.length < 3) {
+    fail("usage: node expand.mjs FILE.ics... FROM UNTIL");
   }
-  const [file, fromText, untilText] = argv;
-  const from = parseInstant(fromText, "FROM");
-  const until = parseInstant(untilText, "UNTIL");
+  const from = parseInstant(argv[argv.length - 2], "FROM");
+  const until = parseInstant(argv[argv.length - 1], "UNTIL");
+  for (const file of argv.slice(0, -2)) {
+    process.stdout.write(JSON.stringify(expandFile(file, from, until)) + "\n");
+  }
+}
+
+// expandFile returns the occurrences of the calendar in file that start in
+// the window, sorted.
+function expandFile(file, from, until) {
   let data;
   try {
     data = ical.sync.parseFile(file);
@@ -71,7 +79,7 @@ function main(argv) {
     if (a.end !== b.end) return a.end < b.end ? -1 : 1;
     return 0;
   });
-  process.stdout.write(JSON.stringify(out) + "\n");
+  return out;
 }
 
 try {

@@ -2,10 +2,11 @@
 (on top of icalendar and dateutil), so that the generator's .ics output is
 checked by a reader that is not the generator's own.
 
-Usage: /usr/bin/python3 expand.py FILE.ics FROM UNTIL
+Usage: /usr/bin/python3 expand.py FILE.ics... FROM UNTIL
 
 FROM and UNTIL are instants in RFC 3339 (2026-10-12T00:00:00+02:00); the
-window is FROM <= start < UNTIL. The script prints a JSON array of
+window is FROM <= start < UNTIL. For each file, in the order given, the
+script prints one line: a JSON array of
 {"uid", "start", "end"} objects, start and end as RFC 3339 instants in UTC,
 sorted by start, uid and end: one object for every occurrence that starts in
 the window. Cancelled occurrences (STATUS:CANCELLED) are left out.
@@ -56,11 +57,17 @@ def instant(value, uid, name):
 
 
 def main(argv):
-    if len(argv) != 3:
-        fail("usage: expand.py FILE.ics FROM UNTIL")
-    path, from_text, until_text = argv
-    start = parse_instant(from_text, "FROM")
-    end = parse_instant(until_text, "UNTIL")
+    if len(argv) < 3:
+        fail("usage: expand.py FILE.ics... FROM UNTIL")
+    start = parse_instant(argv[-2], "FROM")
+    end = parse_instant(argv[-1], "UNTIL")
+    for path in argv[:-2]:
+        sys.stdout.write(json.dumps(expand_file(path, start, end)) + "\n")
+
+
+def expand_file(path, start, end):
+    """The occurrences of the calendar in the file path that start in the
+    window, sorted."""
     try:
         with open(path, "rb") as f:
             calendar = icalendar.Calendar.from_ical(f.read())
@@ -84,7 +91,7 @@ def main(argv):
         out.append({"uid": uid, "start": instant(s, uid, "DTSTART"), "end": instant(e, uid, "DTEND")})
 
     out.sort(key=lambda o: (o["start"], o["uid"], o["end"]))
-    sys.stdout.write(json.dumps(out) + "\n")
+    return out
 
 
 if __name__ == "__main__":

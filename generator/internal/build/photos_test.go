@@ -36,6 +36,7 @@ func photoSite(t *testing.T) map[string][]byte {
 }
 
 func TestPhotosPublished(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	out, res, err := buildFiles(t, photoSite(t), "2026-11-25")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, res.Diags.Format("en"))

@@ -72,6 +72,7 @@ var inlineQR = regexp.MustCompile(`<svg class="qr".*?</svg>`)
 // the published page and reads it with zbarimg: it must give the exact
 // absolute address of the activity, or of the agenda for a week.
 func TestPosterCodesDecode(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	zbar := qrtest.Zbarimg(t)
 	for _, s := range posterSites(t) {
 		pages := posterPages(s.site)
@@ -135,6 +136,7 @@ func printPosters(t *testing.T, site *Memory, folder string, paths []string, tar
 	if err != nil {
 		t.Fatalf("printing the posters: %v\n%s", err, stderr.Bytes())
 	}
+	logCPU(t, fmt.Sprintf("printing %d pages", len(paths)), cmd)
 	wrong := map[string][]string{}
 	seen := 0
 	for _, line := range strings.Split(strings.TrimSpace(string(stdout)), "\n") {
@@ -210,6 +212,7 @@ func mapKeys(m map[string][]string) func(yield func(string) bool) {
 // busiest week runs out of the sheet sideways; a code of another address,
 // a damaged code and no code are reported.
 func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	s := posterSites(t)[2]
 	long, week := "activiteiten/lang/poster/index.html", "agenda/week/2026-W49/poster/index.html"
 	site := &Memory{Files: map[string][]byte{}}
@@ -294,6 +297,7 @@ weeks = 2
 // type size takes, and of weeks busier than the smallest type holds: each
 // must fit one A4 sheet, nothing sticking out of it.
 func TestBusyWeeksPrintOnOneA4(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	const week = "agenda/week/2026-W49/poster/index.html"
 	for _, lines := range []int{18, 24, 28, 52, posterLines, 200} {
 		var counts [7]int
@@ -316,6 +320,7 @@ func TestBusyWeeksPrintOnOneA4(t *testing.T) {
 // texts, many rules and a tall, a wide or no photo: each must fit one A4
 // sheet, nothing sticking out of it.
 func TestLongPostersPrintOnOneA4(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	files := map[string][]byte{"site.toml": []byte("title = \"Wijkcentrum Met Een Heel Lange Naam Voor Een Buurthuis\"\nlanguage = \"nl\"\nbaseURL = \"https://lang.example/\"\n" +
 		"[address]\nstreet = \"Burgemeester Van Der Lange Achternaamstraat 1234 bis\"\npostcode = \"9999 ZZ\"\ncity = \"Langestad aan de Lange Rivier\"\n")}
 	long := func(s string, n int) string { return strings.TrimSpace(strings.Repeat(s+" ", n)) }

@@ -54,6 +54,7 @@ func previewAll(ctx context.Context, bl *Builder, changed []string, today schedu
 // has, and compares with a full build: the same paths, the same bytes and
 // the same warnings.
 func TestPreviewEqualsFullBuild(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	type site struct {
 		name  string
 		files map[string][]byte
@@ -186,6 +187,7 @@ func TestPreviewMakesOnlyWhatChanged(t *testing.T) {
 // them with a full build; after the last step it asks for all of them and
 // compares the whole site and its warnings.
 func TestRandomEditsPreviewEqualsFullBuild(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	sequences, steps := 100, 5
 	if testing.Short() {
 		sequences = 20

@@ -56,6 +56,7 @@ func serveMemory(t *testing.T, m *Memory) *httptest.Server {
 // in headless Chromium, on A4 as the print dialog does: the sheet volunteers
 // hang on the door must come out as one page, nothing sticking out of it.
 func TestWeekPagesPrintOnOneA4(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	out := buildExample(t, "2026-11-25")
 	var weeks []string
 	for _, p := range out.Paths() {

@@ -69,6 +69,15 @@ func qualitySites(t *testing.T) map[string]*Memory {
 	return map[string]*Memory{"example": buildExample(t, "2026-11-25"), "english": out, "pages of stories": stories}
 }
 
+// logCPU logs the processor time a finished tool (node with its Chromium,
+// the validator) took, as the figure to watch when the checks grow.
+func logCPU(t *testing.T, what string, cmd *exec.Cmd) {
+	t.Helper()
+	if ps := cmd.ProcessState; ps != nil {
+		t.Logf("%s: %.1f s of processor time", what, (ps.UserTime() + ps.SystemTime()).Seconds())
+	}
+}
+
 func htmlPages(m *Memory) []string {
 	var out []string
 	for _, p := range m.Paths() {
@@ -98,7 +107,9 @@ func TestPagesAreValidHTML(t *testing.T) {
 			}
 			files = append(files, file)
 		}
-		out, _ := exec.Command(java, append([]string{"-jar", jar, "--format", "json", "--also-check-css"}, files...)...).CombinedOutput()
+		cmd := exec.Command(java, append([]string{"-jar", jar, "--format", "json", "--also-check-css"}, files...)...)
+		out, _ := cmd.CombinedOutput()
+		logCPU(t, fmt.Sprintf("%s: the HTML checker on %d pages", name, len(files)), cmd)
 		var report struct {
 			Messages []struct {
 				Type, SubType, URL, Message string
@@ -177,6 +188,7 @@ func browserGate(t *testing.T, site *Memory, heavy, light func(page string) bool
 		t.Fatalf("running the browser checks: %v\n%s", err, stderr.Bytes())
 	}
 	t.Log(strings.TrimSpace(stderr.String()))
+	logCPU(t, "the browser checks", cmd)
 	var found []finding
 	weights := map[string]int{}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
@@ -348,6 +360,7 @@ var lightRules = []string{"scroll-320", "tap-target", "remote", "weight", "cell-
 // get them: each light check must still catch its page, and nothing else
 // may run.
 func TestBrowserGateCatchesBrokenPages(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	css, err := fs.ReadFile(theme.Builtin(), "static/style.css")
 	if err != nil {
 		t.Fatal(err)

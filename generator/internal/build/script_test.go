@@ -54,6 +54,7 @@ func runPageScript(t *testing.T, page []byte, now string) pageState {
 }
 
 func TestPageScriptMovesToday(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	a := readArchive(t, "testdata/script-moves-today.txtar")
 	out, _, err := buildFiles(t, a.input, a.today)
 	if err != nil {
@@ -106,6 +107,7 @@ func TestPageScriptMovesToday(t *testing.T) {
 // page after everything on them has ended: no day heading and no "this
 // week" or "next dates" heading may stand above nothing.
 func TestPageScriptLeavesNoBareHeading(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	a := readArchive(t, "testdata/script-moves-today.txtar")
 	out, _, err := buildFiles(t, a.input, a.today)
 	if err != nil {

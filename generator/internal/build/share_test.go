@@ -264,6 +264,7 @@ Wij zijn een buurthuis voor iedereen.
 `
 
 func TestLinkPreviewsNL(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	out := buildInline(t, previewSiteNL)
 	base := "https://www.delinde.nl/"
 	card := "deel.jpg"
@@ -539,6 +540,7 @@ func darkPixels(m image.Image) int {
 // The preview server's rebuilds give the same pictures and pages as a full
 // build when a photo, share_image or the settings change.
 func TestLinkPreviewsIncremental(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	fsys := fstest.MapFS{}
 	for _, f := range txtar.Parse([]byte(`
 -- site.toml --
@@ -630,6 +632,7 @@ wanneer = "elke woensdag 17:30-19:30"
 // that shows it points at the new picture, in the preview and in a full
 // build alike.
 func TestPagesOfOnePhotoShareOnePicture(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	src := `
 -- site.toml --
 title = "De Linde"

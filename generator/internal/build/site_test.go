@@ -108,6 +108,7 @@ func readArchive(t *testing.T, file string) archive {
 }
 
 func TestSites(t *testing.T) {
+	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	files, err := filepath.Glob("testdata/*.txtar")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no test sites: %v", err)

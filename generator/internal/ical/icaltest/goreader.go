@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -101,6 +102,28 @@ func ExpandWithGo(t testing.TB, ics []byte, from, until time.Time) []Instance {
 	}
 	Sort(out)
 	return out
+}
+
+// zones holds the time zones gocal has asked for, by name.
+var zones sync.Map
+
+// init has gocal look its zones up once each: it reads the zone of a TZID
+// again for every date it parses and every instance it compares with an
+// override, and time.LoadLocation reads the zone's file from disk each
+// time, which took most of the time of reading a calendar. The zones are
+// the same as gocal's own: Go's, by name.
+func init() {
+	parser.TZMapper = func(name string) (*time.Location, error) {
+		if loc, ok := zones.Load(name); ok {
+			return loc.(*time.Location), nil
+		}
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			return nil, err
+		}
+		zones.Store(name, loc)
+		return loc, nil
+	}
 }
 
 // recurrenceSet builds the rrule-go set of m's RRULE from dtstart. gocal

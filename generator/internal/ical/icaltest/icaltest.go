@@ -9,8 +9,9 @@
 //
 // The readers outside Go are small scripts under .ci/ (.ci/icaljs,
 // .ci/libical, .ci/recurring-ical-events, .ci/node-ical), which .ci/run
-// installs. Each takes a calendar file and a window of two instants and
-// prints the occurrences that start in it as JSON.
+// installs. Each takes one or more calendar files and a window of two
+// instants and prints, for each file, the occurrences that start in it as
+// one line of JSON.
 //
 // It is test tooling: its functions take a testing.TB and fail or skip the
 // test themselves. A reader that is not installed skips the test with a
@@ -38,17 +39,33 @@ type Reader struct {
 	// and end, leaving out cancelled ones. It skips or fails the test when
 	// the reader is not installed, as ExpandWithICALJS says.
 	Expand func(t testing.TB, icsPath string, from, until time.Time) []Instance
+
+	// ExpandFiles is Expand on several files at once, in one run of the
+	// reader: the result holds the occurrences of each file in the order
+	// of icsPaths. Starting a reader costs more than reading a calendar
+	// with it.
+	ExpandFiles func(t testing.TB, icsPaths []string, from, until time.Time) [][]Instance
 }
 
 // Readers returns every reader, the one in Go first: it runs everywhere.
 func Readers() []Reader {
 	return []Reader{
-		{"gocal", expandFileWithGo},
-		{"ical.js", ExpandWithICALJS},
-		{"libical", ExpandWithLibical},
-		{"recurring_ical_events", ExpandWithRecurringICalEvents},
-		{"node-ical", ExpandWithNodeICal},
+		{"gocal", expandFileWithGo, expandFilesWithGo},
+		{"ical.js", ExpandWithICALJS, icaljs.expandFiles},
+		{"libical", ExpandWithLibical, libical.expandFiles},
+		{"recurring_ical_events", ExpandWithRecurringICalEvents, recurringICalEvents.expandFiles},
+		{"node-ical", ExpandWithNodeICal, nodeICal.expandFiles},
 	}
+}
+
+// expandFilesWithGo is expandFileWithGo on each file.
+func expandFilesWithGo(t testing.TB, icsPaths []string, from, until time.Time) [][]Instance {
+	t.Helper()
+	out := make([][]Instance, len(icsPaths))
+	for i, p := range icsPaths {
+		out[i] = expandFileWithGo(t, p, from, until)
+	}
+	return out
 }
 
 // expandFileWithGo is ExpandWithGo on the contents of a file.

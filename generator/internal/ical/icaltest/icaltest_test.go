@@ -3,6 +3,7 @@ package icaltest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,5 +41,50 @@ func TestRepoRoot(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(root, ".ci", script)); err != nil {
 			t.Errorf("RepoRoot() = %s, which holds no .ci/%s", root, script)
 		}
+	}
+}
+
+// TestExpandFilesKeepsFilesApart reads two calendars in one run of each
+// reader: each file must get its own occurrences, in the order the files
+// were given, the same as when it is read alone.
+func TestExpandFilesKeepsFilesApart(t *testing.T) {
+	cal := func(events ...string) string {
+		return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Test//NL\r\n" + strings.Join(events, "") + "END:VCALENDAR\r\n"
+	}
+	event := func(uid, start, end, rule string) string {
+		if rule != "" {
+			rule = "RRULE:" + rule + "\r\n"
+		}
+		return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:" + start + "\r\nDTEND:" + end + "\r\n" + rule + "SUMMARY:" + uid + "\r\nEND:VEVENT\r\n"
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"one.ics": cal(event("koffie@x", "20261201T090000Z", "20261201T110000Z", "FREQ=WEEKLY;COUNT=3")),
+		"two.ics": cal(event("eten@x", "20261202T163000Z", "20261202T183000Z", ""), event("taal@x", "20261203T180000Z", "20261203T193000Z", "")),
+	}
+	var paths []string
+	for _, name := range []string{"two.ics", "one.ics"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(files[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	from, until := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, r := range Readers() {
+		t.Run(r.Name, func(t *testing.T) {
+			got := r.ExpandFiles(t, paths, from, until)
+			if len(got) != 2 {
+				t.Fatalf("%d results for 2 files", len(got))
+			}
+			if len(got[0]) != 2 || len(got[1]) != 3 {
+				t.Errorf("two.ics has %d occurrences (want 2), one.ics %d (want 3): %v", len(got[0]), len(got[1]), got)
+			}
+			for i, p := range paths {
+				if d := Diff(r.Expand(t, p, from, until), got[i]); d != "" {
+					t.Errorf("%s read with another file differs from %s read alone:\n%s", filepath.Base(p), filepath.Base(p), d)
+				}
+			}
+		})
 	}
 }

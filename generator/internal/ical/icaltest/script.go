@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -37,6 +39,16 @@ type script struct {
 // so there the test fails.
 func (s script) expand(t testing.TB, icsPath string, from, until time.Time) []Instance {
 	t.Helper()
+	return s.expandFiles(t, []string{icsPath}, from, until)[0]
+}
+
+// expandFiles runs s once on all the calendar files icsPaths, as expand
+// says, and returns the occurrences of each in the order of icsPaths.
+func (s script) expandFiles(t testing.TB, icsPaths []string, from, until time.Time) [][]Instance {
+	t.Helper()
+	if len(icsPaths) == 0 {
+		return nil
+	}
 	root, err := RepoRoot()
 	if err != nil {
 		t.Fatal(err)
@@ -56,11 +68,15 @@ func (s script) expand(t testing.TB, icsPath string, from, until time.Time) []In
 	if err != nil {
 		missing(err)
 	}
-	abs, err := filepath.Abs(icsPath)
-	if err != nil {
-		t.Fatal(err)
+	args := slices.Clone(s.command[1:])
+	for _, p := range icsPaths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, abs)
 	}
-	args := append(s.command[1:len(s.command):len(s.command)], abs, from.Format(time.RFC3339), until.Format(time.RFC3339))
+	args = append(args, from.Format(time.RFC3339), until.Format(time.RFC3339))
 	cmd := exec.Command(prog, args...)
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
@@ -71,11 +87,19 @@ func (s script) expand(t testing.TB, icsPath string, from, until time.Time) []In
 			missing(errors.New(string(bytes.TrimSpace(stderr.Bytes()))))
 		}
 		if errors.As(err, &exit) {
-			t.Fatalf("%s could not expand %s: %s", s.name, icsPath, bytes.TrimSpace(stderr.Bytes()))
+			t.Fatalf("%s could not expand %s: %s", s.name, strings.Join(icsPaths, " "), bytes.TrimSpace(stderr.Bytes()))
 		}
 		t.Fatalf("running %s: %v", s.name, err)
 	}
-	return readInstances(t, s.name, stdout.Bytes())
+	lines := bytes.Split(bytes.TrimSuffix(stdout.Bytes(), []byte("\n")), []byte("\n"))
+	if len(lines) != len(icsPaths) {
+		t.Fatalf("%s printed %d lines for %d calendar files:\n%s", s.name, len(lines), len(icsPaths), stdout.Bytes())
+	}
+	out := make([][]Instance, len(lines))
+	for i, line := range lines {
+		out[i] = readInstances(t, s.name+" on "+icsPaths[i], line)
+	}
+	return out
 }
 
 // readInstances reads the JSON array a reader script prints.
