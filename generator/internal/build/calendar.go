@@ -325,12 +325,21 @@ func clockOf(t time.Time) schedule.Clock { return schedule.At(t.Hour(), t.Minute
 // made from it are (see dayFragment), and so are the occurrences' own (see
 // occurrenceItem).
 func (p *plan) dayView(d schedule.Date, cell bool) (*render.Day, error) {
+	return p.dayOf(d, p.cal.byDate[d], cell)
+}
+
+// dayOf returns the view of date d with the occurrences occs, as dayView
+// says.
+func (p *plan) dayOf(d schedule.Date, occs []*schedule.Occurrence, cell bool) (*render.Day, error) {
 	v := &render.Day{
 		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
 		Today: d == p.today, InWindow: p.cal.window.Contains(d), Closed: p.closedReason(d),
 	}
+	if len(occs) > 0 {
+		v.Occurrences = make([]*render.Occurrence, 0, len(occs))
+	}
 	var items strings.Builder
-	for i, o := range p.cal.byDate[d] {
+	for i, o := range occs {
 		item, err := p.occurrenceItems(*o, cell)
 		if err != nil {
 			return nil, err
