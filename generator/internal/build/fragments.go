@@ -47,10 +47,18 @@ func newFragments(prev *fragments) *fragments {
 	}
 }
 
-// Budgets of a one-off build (see fragments.bound), in bytes: enough for
-// the pieces that pages rendered one after another share (the days of the
-// agenda are those of its first week pages; the dates of the filter pages
-// are mostly the same), small next to the site. Variables for a test.
+// Budgets of a one-off build (see fragments.bound), in bytes, small next
+// to the site. Variables for a test.
+//
+// Pages made one after another share few pieces: the days of the agenda
+// are those of its first week pages on a small site, where they are small.
+// A day's lines of agenda.json, its month cell and a filter's days are
+// each used by one page of a one-off build.
+//
+// A story's view is used by its own page, a page of the list of stories,
+// and for the newest by the home page and the feed; the pages of the list
+// come before those of the stories, so a view made for the list is often
+// made again for its page, which costs less than keeping all of them.
 //
 // A one-off build keeps no occurrence items (itemBudget 0): each is shown
 // on its date's page, and a few more pages show some of them (the agenda,
@@ -58,7 +66,8 @@ func newFragments(prev *fragments) *fragments {
 // made, so a small budget keeps none long enough to be used again, and
 // making an item again costs less than keeping all of them would.
 var (
-	pieceBudget = 8 << 20
+	pieceBudget = 1 << 20
+	storyBudget = 1 << 20
 	itemBudget  = 0
 )
 
@@ -73,6 +82,11 @@ func (f *fragments) bound() {
 	f.occ.limit = itemBudget
 	f.occ.size = func(h template.HTML) int { return len(h) }
 	f.occ.none = itemBudget == 0
+	f.stories.limit = storyBudget
+	f.stories.size = func(r storyResult) int {
+		v := r.view
+		return len(v.Body) + len(v.Excerpt) + len(v.Title) + len(v.URL) + len(v.ImageSrcset) + len(r.diags)*256
+	}
 }
 
 // carry holds values made in this build, and those of the last build that
