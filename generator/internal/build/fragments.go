@@ -55,11 +55,6 @@ func newFragments(prev *fragments) *fragments {
 // A day's lines of agenda.json, its month cell and a filter's days are
 // each used by one page of a one-off build.
 //
-// A story's view is used by its own page, a page of the list of stories,
-// and for the newest by the home page and the feed; the pages of the list
-// come before those of the stories, so a view made for the list is often
-// made again for its page, which costs less than keeping all of them.
-//
 // A one-off build keeps no occurrence items (itemBudget 0): each is shown
 // on its date's page, and a few more pages show some of them (the agenda,
 // a week, the home page, a filter), far apart in the order pages are
@@ -67,7 +62,6 @@ func newFragments(prev *fragments) *fragments {
 // making an item again costs less than keeping all of them would.
 var (
 	pieceBudget = 1 << 20
-	storyBudget = 1 << 20
 	itemBudget  = 0
 )
 
@@ -82,11 +76,6 @@ func (f *fragments) bound() {
 	f.occ.limit = itemBudget
 	f.occ.size = func(h template.HTML) int { return len(h) }
 	f.occ.none = itemBudget == 0
-	f.stories.limit = storyBudget
-	f.stories.size = func(r storyResult) int {
-		v := r.view
-		return len(v.Body) + len(v.Excerpt) + len(v.Title) + len(v.URL) + len(v.ImageSrcset) + len(r.diags)*256
-	}
 }
 
 // carry holds values made in this build, and those of the last build that

@@ -47,14 +47,14 @@ func TestBoundedCarryForgetsLeastRecentlyUsed(t *testing.T) {
 
 // TestOneOffBuildForgettingEveryPiece builds the example into an Output
 // with budgets so small that a one-off build forgets every day, month
-// cell, story view and list item as soon as it is made, so each page makes
-// its own again, and checks that the site is byte for byte the one the preview's Builder,
+// cell and list item as soon as it is made, so each page makes its own
+// again, and checks that the site is byte for byte the one the preview's Builder,
 // which keeps every piece, makes.
 func TestOneOffBuildForgettingEveryPiece(t *testing.T) {
 	fsys := siteFS(t, buildExampleFiles(t))
 	today, _ := schedule.ParseDate("2026-11-25")
-	defer func(p, s, i int) { pieceBudget, storyBudget, itemBudget = p, s, i }(pieceBudget, storyBudget, itemBudget)
-	pieceBudget, storyBudget, itemBudget = 1, 1, 1
+	defer func(p, i int) { pieceBudget, itemBudget = p, i }(pieceBudget, itemBudget)
+	pieceBudget, itemBudget = 1, 1
 	ctx := context.Background()
 	out := &Memory{}
 	if _, err := Build(ctx, Options{Site: fsys, Today: today, Out: out}); err != nil {
