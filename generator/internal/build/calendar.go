@@ -47,6 +47,19 @@ type calendar struct {
 
 	mu     sync.Mutex
 	events map[string][]ical.Event // iCalendar events of each activity made so far
+
+	urls sync.Map // slug -> the link to the activity's page, as occurrences show it
+}
+
+// activityURL returns the link to the page of activity a, worked out once
+// for its many occurrences.
+func (c *calendar) activityURL(p *plan, a *content.Activity) string {
+	if u, ok := c.urls.Load(a.Slug); ok {
+		return u.(string)
+	}
+	u := p.cfg.Link(p.activityPath(a))
+	c.urls.Store(a.Slug, u)
+	return u
 }
 
 func newCalendar(site *content.Site, today schedule.Date, weeks int, loc *time.Location) *calendar {
@@ -279,7 +292,7 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 	}
 	d := schedule.DateOf(o.Start)
 	v := &render.Occurrence{
-		Title: a.Title, URL: p.cfg.Link(p.activityPath(a)),
+		Title: a.Title, URL: p.cal.activityURL(p, a),
 		Time:  schedule.FormatInterval(schedule.Interval{Start: clockOf(o.Start), End: clockOf(o.End)}, lang),
 		Start: o.Start.Format(time.RFC3339), End: o.End.Format(time.RFC3339),
 		Room: room, Free: a.Free(), Cost: a.Cost, WalkIn: a.WalkIn(),
@@ -325,21 +338,44 @@ func clockOf(t time.Time) schedule.Clock { return schedule.At(t.Hour(), t.Minute
 // made from it are (see dayFragment), and so are the occurrences' own (see
 // occurrenceItem).
 func (p *plan) dayView(d schedule.Date, cell bool) (*render.Day, error) {
+	return p.dayOf(d, p.cal.byDate[d], cell)
+}
+
+// dayOf returns the view of date d with the occurrences occs, as dayView
+// says.
+func (p *plan) dayOf(d schedule.Date, occs []*schedule.Occurrence, cell bool) (*render.Day, error) {
 	v := &render.Day{
 		Date: d.String(), Title: schedule.FormatDate(d, p.cfg.Language), Short: itoa(d.Day),
 		Today: d == p.today, InWindow: p.cal.window.Contains(d), Closed: p.closedReason(d),
 	}
-	var items strings.Builder
-	for i, o := range p.cal.byDate[d] {
-		item, err := p.occurrenceItems(*o, cell)
+	if len(occs) == 0 {
+		return v, nil
+	}
+	// One array for the views, and the items joined once their length is
+	// known: a busy day has a thousand.
+	views := make([]render.Occurrence, len(occs))
+	v.Occurrences = make([]*render.Occurrence, len(occs))
+	size := len(occs) - 1
+	for i, o := range occs {
+		h, err := p.occurrenceItem(*o, cell)
 		if err != nil {
 			return nil, err
 		}
+		if cell {
+			views[i].Cell = h
+		} else {
+			views[i].HTML = h
+		}
+		v.Occurrences[i] = &views[i]
+		size += len(h)
+	}
+	var items strings.Builder
+	items.Grow(size)
+	for i := range views {
 		if i > 0 {
 			items.WriteByte('\n')
 		}
-		items.WriteString(string(item.HTML + item.Cell))
-		v.Occurrences = append(v.Occurrences, item)
+		items.WriteString(string(views[i].HTML + views[i].Cell))
 	}
 	// #nosec: pieces rendered by html/template
 	if cell {

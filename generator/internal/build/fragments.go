@@ -47,13 +47,22 @@ func newFragments(prev *fragments) *fragments {
 	}
 }
 
-// Budgets of a one-off build (see fragments.bound), in bytes: enough for
-// the pieces that pages rendered one after another share (the days of the
-// agenda are those of its first week pages; the dates of the filter pages
-// are mostly the same), small next to the site. Variables for a test.
+// Budgets of a one-off build (see fragments.bound), in bytes, small next
+// to the site. Variables for a test.
+//
+// Pages made one after another share few pieces: the days of the agenda
+// are those of its first week pages on a small site, where they are small.
+// A day's lines of agenda.json, its month cell and a filter's days are
+// each used by one page of a one-off build.
+//
+// A one-off build keeps no occurrence items (itemBudget 0): each is shown
+// on its date's page, and a few more pages show some of them (the agenda,
+// a week, the home page, a filter), far apart in the order pages are
+// made, so a small budget keeps none long enough to be used again, and
+// making an item again costs less than keeping all of them would.
 var (
-	pieceBudget = 8 << 20
-	itemBudget  = 1 << 20
+	pieceBudget = 1 << 20
+	itemBudget  = 0
 )
 
 // bound makes f forget pieces once they take more room than a small
@@ -66,6 +75,7 @@ func (f *fragments) bound() {
 	f.html.size = func(h template.HTML) int { return len(h) }
 	f.occ.limit = itemBudget
 	f.occ.size = func(h template.HTML) int { return len(h) }
+	f.occ.none = itemBudget == 0
 }
 
 // carry holds values made in this build, and those of the last build that
@@ -82,6 +92,8 @@ type carry[K comparable, V any] struct {
 	used  int
 	lru   list.List // of *lruEntry[K, V]
 	byKey map[K]*list.Element
+	// none makes the carry keep nothing: every value is made when asked.
+	none bool
 }
 
 // entryOverhead is about what keeping one value in a bounded carry costs
@@ -105,6 +117,9 @@ func newCarry[K comparable, V any](prev *carry[K, V]) *carry[K, V] {
 // get returns the value for k, making it with make when neither this build
 // nor the last one has it.
 func (c *carry[K, V]) get(k K, make func() (V, error)) (V, error) {
+	if c.none {
+		return make()
+	}
 	if c.limit > 0 {
 		return c.getBounded(k, make)
 	}

@@ -46,9 +46,9 @@ func TestBoundedCarryForgetsLeastRecentlyUsed(t *testing.T) {
 }
 
 // TestOneOffBuildForgettingEveryPiece builds the example into an Output
-// with budgets so small that a one-off build forgets every day, month cell
-// and list item as soon as it is made, so each page makes its own again,
-// and checks that the site is byte for byte the one the preview's Builder,
+// with budgets so small that a one-off build forgets every day, month
+// cell and list item as soon as it is made, so each page makes its own
+// again, and checks that the site is byte for byte the one the preview's Builder,
 // which keeps every piece, makes.
 func TestOneOffBuildForgettingEveryPiece(t *testing.T) {
 	fsys := siteFS(t, buildExampleFiles(t))

@@ -3,7 +3,6 @@ package build
 import (
 	"html/template"
 	"io"
-	"strings"
 
 	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
@@ -87,24 +86,9 @@ func (p *plan) dayMonth(d schedule.Date) string {
 }
 
 // dayPart returns the view of date d with only its occurrences from i up
-// to j.
+// to j. Only those are rendered: a busy date's pages each show a part.
 func (p *plan) dayPart(d schedule.Date, i, j int) (*render.Day, error) {
-	full, err := p.dayView(d, false)
-	if err != nil {
-		return nil, err
-	}
-	v := *full
-	v.Occurrences = full.Occurrences[i:j]
-	var items strings.Builder
-	for k, o := range v.Occurrences {
-		if k > 0 {
-			items.WriteByte('\n')
-		}
-		items.WriteString(string(o.HTML))
-	}
-	v.Items = template.HTML(items.String()) // #nosec: pieces rendered by html/template
-	v.CellItems = ""
-	return &v, nil
+	return p.dayOf(d, p.cal.byDate[d][i:j], false)
 }
 
 // weekDay returns date d as a week page shows it: whole, or its first

@@ -39,17 +39,16 @@ func (p *plan) weekPoster(w io.Writer, monday schedule.Date) (diag.List, error) 
 		return nil, err
 	}
 	v.Title = title
+	// The occurrences' views are made for those the poster shows only: a
+	// busy week has thousands, of which it shows sixty.
 	type day struct {
 		title, closed string
-		occs          []*render.Occurrence
+		occs          []*schedule.Occurrence
 	}
 	var days []day
 	for i := range 7 {
 		d := monday.AddDays(i)
-		dv := day{title: schedule.FormatDate(d, p.cfg.Language), closed: p.closedReason(d)}
-		for _, o := range p.cal.byDate[d] {
-			dv.occs = append(dv.occs, p.occurrenceView(*o))
-		}
+		dv := day{title: schedule.FormatDate(d, p.cfg.Language), closed: p.closedReason(d), occs: p.cal.byDate[d]}
 		if len(dv.occs) > 0 || dv.closed != "" {
 			days = append(days, dv)
 		}
@@ -89,9 +88,11 @@ func (p *plan) weekPoster(w io.Writer, monday schedule.Date) (diag.List, error) 
 		}
 	}
 	for _, d := range days {
-		pd := &render.PosterDay{Title: d.title, Closed: d.closed, Items: d.occs}
+		pd := &render.PosterDay{Title: d.title, Closed: d.closed}
+		for _, o := range d.occs[:min(len(d.occs), per)] {
+			pd.Items = append(pd.Items, p.occurrenceView(*o))
+		}
 		if n := len(d.occs) - per; n > 0 {
-			pd.Items = d.occs[:per]
 			pd.More = p.theme.T("poster_more_day", n)
 			if n == 1 {
 				pd.More = p.theme.T("poster_more_day_one")

@@ -16,14 +16,18 @@ import (
 // other. An item of an activity that did not change is taken over from the
 // last build.
 func (p *plan) occurrenceItem(o schedule.Occurrence, cell bool) (template.HTML, error) {
-	k := occKey{p.hashes[contentInput(p.cal.acts[o.Slug].File)], o.Rule, o.Original.Unix(), o.Start.Unix(), o.End.Unix(), string(o.Status), o.Room, o.Note, cell}
-	return p.frags.occ.get(k, func() (template.HTML, error) {
+	make := func() (template.HTML, error) {
 		layout := "_occurrence.html"
 		if cell {
 			layout = "_month-occurrence.html"
 		}
 		return p.theme.Fragment(layout, p.occurrenceView(o))
-	})
+	}
+	if p.frags.occ.none {
+		return make()
+	}
+	k := occKey{p.hashes[contentInput(p.cal.acts[o.Slug].File)], o.Rule, o.Original.Unix(), o.Start.Unix(), o.End.Unix(), string(o.Status), o.Room, o.Note, cell}
+	return p.frags.occ.get(k, make)
 }
 
 // occurrenceItems returns the view of an occurrence that a day holds: only

@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -256,12 +257,26 @@ func (th *Theme) Has(key string) bool { _, ok := th.words[key]; return ok }
 // Fragment executes the partial layout name (such as "_day.html") with data,
 // for a piece of a page that is made once and used on several pages.
 func (th *Theme) Fragment(name string, data any) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := th.parts.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := fragmentBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	err := th.parts.ExecuteTemplate(buf, name, data)
+	h := template.HTML(buf.String())    // #nosec: output of html/template
+	if buf.Cap() <= maxFragmentBuffer { // the pool keeps no buffer of a rare large piece
+		fragmentBuffers.Put(buf)
+	}
+	if err != nil {
 		return "", fmt.Errorf("rendering %s: %w", name, err)
 	}
-	return template.HTML(buf.String()), nil // #nosec: output of html/template
+	return h, nil
 }
+
+// fragmentBuffers hold what a fragment's template writes, until it is
+// copied into the fragment: most fragments are small and made by the
+// thousand, so each would otherwise grow a buffer of its own.
+var fragmentBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxFragmentBuffer is the largest buffer fragmentBuffers keep.
+const maxFragmentBuffer = 64 << 10
 
 // Render executes the layout for p.Kind and returns the page.
 func (th *Theme) Render(p *Page) ([]byte, error) {
