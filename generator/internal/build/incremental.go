@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -75,6 +77,12 @@ type snapshot struct {
 	// words and byItem are those of the plan (see makeRoutes).
 	words  Words
 	byItem [][]itemRoutes
+	// filesSum is the hash of the static files' paths, groups the hashes
+	// of the groups' members; usedRecorded is set when the hashes count
+	// images that rendering found (recorded of the build before).
+	filesSum     string
+	groups       *groupSums
+	usedRecorded bool
 }
 
 // pathCheck is what checkGenerated found for a set of paths.
@@ -294,7 +302,8 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	var files map[string][]byte
 	if b.out == nil {
 		b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
-			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem}
+			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
+			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded}
 		b.keepPhotos(photos)
 		b.shares = p.keepPictures()
 		files = make(map[string][]byte, len(outputs))
@@ -341,7 +350,8 @@ func (r *run) plan(p *plan, start time.Time, photos *photoSet, theme *render.The
 	}
 	recorded := r.checkRecorded(p)
 	b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
-		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem}
+		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
+		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded}
 	b.keepPhotos(photos)
 	pv := r.newPreview(p)
 	res.Files = len(pv.static) + len(p.routes)
@@ -377,6 +387,10 @@ type run struct {
 	sameRels bool
 	exists   map[string]bool
 	items    map[string]*parsedFile
+	// filesSum, groups and usedRecorded are those of the snapshot.
+	filesSum     string
+	groups       *groupSums
+	usedRecorded bool
 }
 
 // listContent returns the files under content/, sorted: those of the last
@@ -586,79 +600,182 @@ func (r *run) staticSum(p *plan, rel string) (string, error) {
 
 // hashInputs works out the hash of every input (see kind.go and keys.go).
 func (r *run) hashInputs(p *plan) error {
-	r.statics = map[string]string{}
-	var ix *fileIndex
 	filesSum := newHasher().add(p.site.Files...).sum()
-	if r.sameRels {
-		// The same files: their hashes are the last build's but for the
-		// files that changed and those whose shown images changed.
-		p.hashes = maps.Clone(r.last.hashes)
-	} else {
-		p.hashes = make(map[input]string, 2*len(r.files)+4)
+	last := r.last
+	r.filesSum = filesSum
+	// The same files as in the last build, with the same static files
+	// and no images found only while rendering: only the hashes of the
+	// content files that changed can differ.
+	same := r.sameRels && last.filesSum == filesSum && !last.usedRecorded && len(last.recorded) == 0
+	for c := range r.changed {
+		if i, ok := slices.BinarySearch(r.rels, c); same && ok && r.files[i].sum == "" {
+			same = false // a static file
+		}
 	}
-	// Each group sums its files, as hasher.add writes them.
-	acts, actsShown, stories, storiesShown := newHasher(), newHasher(), newHasher(), newHasher()
-	for i, pf := range r.files {
-		it := pf.item
-		if pf.sum == "" {
-			continue // a static file, or one never read
-		}
-		last := r.wasLast(i, pf)
-		in := fileInput(it.Rel)
-		if !r.sameRels || !last {
-			p.hashes[in] = pf.sum
-		}
-		body, image := sourceOf(it)
-		if pf.scanFor != filesSum {
-			if ix == nil {
-				ix = newFileIndex(p.site.Files)
+	r.usedRecorded = last != nil && len(last.recorded) > 0
+	var ix *fileIndex
+	if same {
+		r.statics = maps.Clone(last.statics)
+		p.hashes = maps.Clone(last.hashes)
+		r.groups = last.groups.clone()
+		dirty := [4]bool{}
+		for c := range r.changed {
+			i, ok := slices.BinarySearch(r.rels, c)
+			if !ok {
+				continue
 			}
-			pf.scan, pf.scanFor = ix.shows(body), filesSum
-		}
-		shown := pf.scan
-		if image != "" && p.files[image] || last && len(r.last.recorded[it.Rel]) > 0 {
-			shown = slices.Clone(pf.scan)
-			if image != "" && p.files[image] {
-				shown = append(shown, image)
-			}
-			if last {
-				shown = append(shown, r.last.recorded[it.Rel]...)
-			}
-			slices.Sort(shown)
-			shown = slices.Compact(shown)
-		}
-		of := "shows"
-		for _, f := range shown {
-			s, err := r.staticSum(p, f)
+			changed, err := r.hashFile(p, i, r.files[i], filesSum, &ix)
 			if err != nil {
 				return err
 			}
-			of += "\x00" + f + "\x00" + s
-		}
-		if pf.showsOf != of || pf.showsIn != shows(in) {
-			h := newHasher().add(pf.sum)
-			for _, part := range strings.Split(of, "\x00")[1:] {
-				h.add(part)
+			for g, ch := range changed {
+				dirty[g] = dirty[g] || ch
 			}
-			pf.showsSum, pf.showsOf, pf.showsIn = h.sum(), of, shows(in)
 		}
-		if !r.sameRels || !last || p.hashes[pf.showsIn] != pf.showsSum {
-			p.hashes[pf.showsIn] = pf.showsSum
+		for g, d := range dirty {
+			if d {
+				p.hashes[groupInputs[g]] = r.groups.sum(g)
+			}
 		}
-		switch it.Kind {
-		case content.KindActivity:
-			acts.add(it.Rel, pf.sum)
-			actsShown.add(it.Rel, pf.showsSum)
-		case content.KindStory:
-			stories.add(it.Rel, pf.sum)
-			storiesShown.add(it.Rel, pf.showsSum)
+		return nil
+	}
+	r.statics = map[string]string{}
+	p.hashes = make(map[input]string, 2*len(r.files)+4)
+	r.groups = newGroupSums(len(r.files))
+	for i, pf := range r.files {
+		if _, err := r.hashFile(p, i, pf, filesSum, &ix); err != nil {
+			return err
 		}
 	}
-	p.hashes[anyActivity] = acts.sum()
-	p.hashes[shows(anyActivity)] = actsShown.sum()
-	p.hashes[anyStory] = stories.sum()
-	p.hashes[shows(anyStory)] = storiesShown.sum()
+	for g, in := range groupInputs {
+		p.hashes[in] = r.groups.sum(g)
+	}
 	return nil
+}
+
+// hashFile works out the hashes of the i-th content file, pf, and its
+// part of the hashes of its kind's group; changed says which parts
+// changed.
+func (r *run) hashFile(p *plan, i int, pf *parsedFile, filesSum string, ix **fileIndex) (changed [4]bool, err error) {
+	it := pf.item
+	if pf.sum == "" {
+		return changed, nil // a static file, or one never read
+	}
+	last := r.wasLast(i, pf)
+	in := fileInput(it.Rel)
+	// p.hashes are the last build's in the fast path of hashInputs.
+	kept := r.groups.kept && last
+	if !kept {
+		p.hashes[in] = pf.sum
+	}
+	body, image := sourceOf(it)
+	if pf.scanFor != filesSum {
+		if *ix == nil {
+			*ix = newFileIndex(p.site.Files)
+		}
+		pf.scan, pf.scanFor = (*ix).shows(body), filesSum
+	}
+	shown := pf.scan
+	if image != "" && p.files[image] || last && len(r.last.recorded[it.Rel]) > 0 {
+		shown = slices.Clone(pf.scan)
+		if image != "" && p.files[image] {
+			shown = append(shown, image)
+		}
+		if last {
+			shown = append(shown, r.last.recorded[it.Rel]...)
+		}
+		slices.Sort(shown)
+		shown = slices.Compact(shown)
+	}
+	of := "shows"
+	for _, f := range shown {
+		s, err := r.staticSum(p, f)
+		if err != nil {
+			return changed, err
+		}
+		of += "\x00" + f + "\x00" + s
+	}
+	if pf.showsOf != of || pf.showsIn != shows(in) {
+		h := newHasher().add(pf.sum)
+		for _, part := range strings.Split(of, "\x00")[1:] {
+			h.add(part)
+		}
+		pf.showsSum, pf.showsOf, pf.showsIn = h.sum(), of, shows(in)
+	}
+	if !kept || p.hashes[pf.showsIn] != pf.showsSum {
+		p.hashes[pf.showsIn] = pf.showsSum
+	}
+	g := -1
+	switch it.Kind {
+	case content.KindActivity:
+		g = 0
+	case content.KindStory:
+		g = 2
+	default:
+		return changed, nil
+	}
+	changed[g] = r.groups.set(g, i, it.Rel, pf.sum)
+	changed[g+1] = r.groups.set(g+1, i, it.Rel, pf.showsSum)
+	return changed, nil
+}
+
+// groupInputs are the inputs that stand for every file of a kind, in the
+// order of groupSums.
+var groupInputs = [4]input{anyActivity, shows(anyActivity), anyStory, shows(anyStory)}
+
+// groupSums hold, for each of groupInputs, the hash of each member's path
+// and hash, by the member's place among the content files (sorted by
+// path); the group's hash is the hash of those, in that order.
+type groupSums struct {
+	of  [4][][sha256.Size]byte
+	has [4][]bool
+	own [4]bool // of and has are this one's, not shared with a clone
+	// kept is set for a clone: the hashes of the plan are those of the
+	// last build, with the files that changed worked out again.
+	kept bool
+}
+
+func newGroupSums(n int) *groupSums {
+	g := &groupSums{}
+	for i := range g.of {
+		g.of[i] = make([][sha256.Size]byte, n)
+		g.has[i] = make([]bool, n)
+		g.own[i] = true
+	}
+	return g
+}
+
+// clone returns a copy whose groups are copied when they are set.
+func (g *groupSums) clone() *groupSums {
+	c := *g
+	c.own, c.kept = [4]bool{}, true
+	return &c
+}
+
+// set makes the file at i, rel with hash sum, a member of group k and
+// reports whether that changed the group.
+func (g *groupSums) set(k, i int, rel, sum string) bool {
+	d := sha256.Sum256([]byte(rel + "\x00" + sum))
+	if g.has[k][i] && g.of[k][i] == d {
+		return false
+	}
+	if !g.own[k] {
+		g.of[k] = slices.Clone(g.of[k]) // the last build's stay as they were
+		g.has[k] = slices.Clone(g.has[k])
+		g.own[k] = true
+	}
+	g.of[k][i], g.has[k][i] = d, true
+	return true
+}
+
+func (g *groupSums) sum(k int) string {
+	h := sha256.New()
+	for i, d := range g.of[k] {
+		if g.has[k][i] {
+			h.Write(d[:])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // key returns the key of a route.
