@@ -397,6 +397,13 @@ func newRandomSite(t testing.TB, seed uint64) *randomSite {
 	}
 	s.fsys["content/koffie.jpg"] = &fstest.MapFile{Data: sitegen.Photo(40, 30, 1), Mode: 0o644}
 	s.fsys["content/tuin.jpg"] = &fstest.MapFile{Data: sitegen.Photo(64, 48, 2), Mode: 0o644}
+	if s.r.IntN(4) == 0 {
+		// More stories than a page of the list shows, so that edits move
+		// stories between pages of the list, the feed and the home page.
+		for range storiesPerPage + s.r.IntN(storiesPerPage+5) {
+			s.fsys["content/stories/"+s.name("verhaal")+".md"] = &fstest.MapFile{Data: s.story(), Mode: 0o644}
+		}
+	}
 	today, err := schedule.ParseDate("2026-11-25")
 	if err != nil {
 		t.Fatal(err)

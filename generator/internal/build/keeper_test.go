@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"maps"
 	"os"
@@ -314,4 +315,72 @@ func datePages(first string, n int) []string {
 		out = append(out, "agenda/dag/"+d.AddDays(i).String()+"/index.html")
 	}
 	return out
+}
+
+// TestStoryEditMakesOnlyThePagesShowingIt edits stories of a site with
+// three pages of stories: only the pages that show the edited story, or
+// whose list of stories changed, are made again; every other page of the
+// list is kept, and the site equals a full build.
+func TestStoryEditMakesOnlyThePagesShowingIt(t *testing.T) {
+	var extra strings.Builder
+	for i := range 45 {
+		// Older than the site's own two stories, the newest first.
+		fmt.Fprintf(&extra, "-- content/stories/verhaal-%02d.md --\n+++\ntitle = \"Verhaal %d\"\ndate = %s\nconsent = true\n+++\nTekst %d.\n",
+			i, i, schedule.Date{Year: 2025, Month: 1, Day: 1}.AddDays(i), i)
+	}
+	fsys := editableSite(t, extra.String())
+	story := func(i int, date string) []byte {
+		return fmt.Appendf(nil, "+++\ntitle = \"Verhaal %d\"\ndate = %s\nconsent = true\n+++\nTekst %d, bewerkt.\n", i, date, i)
+	}
+	today := schedule.Date{Year: 2026, Month: 11, Day: 23}
+	prev := &Memory{}
+	build := func(step string) []string {
+		t.Helper()
+		k := &fakeKeeper{prev: prev}
+		if _, err := Build(context.Background(), Options{Site: fsys, Today: today, Out: k}); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		sameSite(t, step, k.now.Files, buildIntoMemory(t, fsys, today))
+		prev = &k.now
+		slices.Sort(k.created)
+		return k.created
+	}
+	build("first build")
+	if _, ok := prev.Files["verhalen/pagina/3/index.html"]; !ok {
+		t.Fatal("the site has no third page of stories")
+	}
+	// The list, newest first: tuin, fiets, verhaal-44 … 27 on page 1;
+	// verhaal-26 … 07 on page 2; verhaal-06 … 00 on page 3.
+	steps := []struct {
+		name string
+		edit func()
+		want []string
+	}{
+		{
+			name: "text of a story on page 2 edited",
+			edit: func() { fsys["content/stories/verhaal-10.md"].Data = story(10, "2025-01-11") },
+			want: []string{"verhalen/pagina/2/index.html", "verhalen/verhaal-10/index.html"},
+		},
+		{
+			name: "that story made the newest",
+			edit: func() { fsys["content/stories/verhaal-10.md"].Data = story(10, "2026-11-01") },
+			// It leaves page 2 for the top of page 1, and verhaal-27 moves
+			// from page 1 to page 2; page 3 lists what it listed.
+			want: []string{"index.html", "verhalen/feed.xml", "verhalen/index.html", "verhalen/pagina/2/index.html", "verhalen/verhaal-10/index.html"},
+		},
+		{
+			name: "text of the oldest story edited",
+			edit: func() { fsys["content/stories/verhaal-00.md"].Data = story(0, "2025-01-01") },
+			want: []string{"verhalen/pagina/3/index.html", "verhalen/verhaal-00/index.html"},
+		},
+	}
+	for _, st := range steps {
+		st.edit()
+		if got := build(st.name); !slices.Equal(got, st.want) {
+			t.Errorf("%s: made %v\nwant %v", st.name, got, st.want)
+		}
+	}
+	if !strings.Contains(string(prev.Files["verhalen/index.html"]), "Tekst 10, bewerkt.") {
+		t.Errorf("the first page of stories does not show the story made the newest")
+	}
 }

@@ -10,7 +10,7 @@ import (
 
 // The Atom feed of the newest stories: /verhalen/feed.xml.
 var _ = register(kind{name: "feed", routes: func(p *plan) []route {
-	return []route{{path: p.words.Stories + "/feed.xml", inputs: []input{shows(anyStory)},
+	return []route{{path: p.words.Stories + "/feed.xml", inputs: storyInputs(p.newestStories(feedEntries)),
 		make: p.atom}}
 }})
 
@@ -30,11 +30,7 @@ func (p *plan) atom(w io.Writer) (diag.List, error) {
 		Author: p.cfg.Title,
 	}
 	loc := p.cfg.Location
-	stories := p.site.Stories
-	if len(stories) > feedEntries {
-		stories = stories[:feedEntries]
-	}
-	for i, s := range stories {
+	for i, s := range p.newestStories(feedEntries) {
 		v, _ := p.storyView(s)
 		t := s.Date.In(loc)
 		if i == 0 {

@@ -15,8 +15,11 @@ import (
 // rest of this week, the latest stories.
 var _ = register(kind{name: "home", routes: func(p *plan) []route {
 	return []route{{path: "index.html", make: p.home,
-		inputs: []input{shows(fileInput("_index.md")), anyActivity, shows(anyStory), fileInput(content.HoursFile)}}}
+		inputs: append([]input{shows(fileInput("_index.md")), anyActivity, fileInput(content.HoursFile)}, storyInputs(p.newestStories(homeStories))...)}}
 }})
+
+// homeStories is how many of the newest stories the home page shows.
+const homeStories = 3
 
 func (p *plan) home(w io.Writer) (diag.List, error) {
 	pg := p.page("home", p.cfg.Title, "/")
@@ -25,7 +28,7 @@ func (p *plan) home(w io.Writer) (diag.List, error) {
 	if h := p.site.Home; h != nil {
 		pg.Body, diags = p.markdown(h.Source)
 	}
-	pg.Stories = p.storyViews(3)
+	pg.Stories = p.storyViews(homeStories)
 	cal := &render.Calendar{Data: p.scriptData(), ICS: p.cfg.Link("/agenda.ics")}
 	if p.cal.hours != nil {
 		cal.Today = p.todayView(p.today)

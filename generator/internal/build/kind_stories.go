@@ -3,6 +3,7 @@ package build
 import (
 	"io"
 
+	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
 	"krachtpunt/generator/internal/render"
 )
@@ -12,11 +13,35 @@ import (
 var _ = register(kind{name: "stories", routes: func(p *plan) []route {
 	var rs []route
 	for n := 1; n <= p.storyPages(); n++ {
-		rs = append(rs, route{path: indexPath(p.storiesPath(n)), inputs: []input{shows(anyStory), shows(fileInput("stories/_index.md"))},
+		rs = append(rs, route{path: indexPath(p.storiesPath(n)), inputs: append(storyInputs(p.storiesOn(n)), shows(fileInput("stories/_index.md"))),
 			make: func(w io.Writer) (diag.List, error) { return p.stories(w, n) }})
 	}
 	return rs
 }})
+
+// storyInputs returns the inputs of an output that shows the stories of
+// list, in that order: their files, with the photos they show. Which stories an output
+// lists, and in what order, is part of its key that way; the number of
+// stories is in every key already, as a part of the site's shape.
+func storyInputs(list []*content.Story) []input {
+	in := make([]input, len(list))
+	for i, s := range list {
+		in[i] = shows(contentInput(s.File))
+	}
+	return in
+}
+
+// newestStories returns the n newest stories, or every story when there
+// are fewer.
+func (p *plan) newestStories(n int) []*content.Story {
+	return p.site.Stories[:min(n, len(p.site.Stories))]
+}
+
+// storiesOn returns the stories page n of the list shows, newest first.
+func (p *plan) storiesOn(n int) []*content.Story {
+	all := p.site.Stories
+	return all[min((n-1)*storiesPerPage, len(all)):min(n*storiesPerPage, len(all))]
+}
 
 // storiesPerPage is how many stories one page of the list of stories
 // shows, newest first.
@@ -52,8 +77,7 @@ func (p *plan) stories(w io.Writer, n int) (diag.List, error) {
 			pg.Site.Menu[i].Current = false
 		}
 	}
-	list := p.site.Stories[min((n-1)*storiesPerPage, len(p.site.Stories)):min(n*storiesPerPage, len(p.site.Stories))]
-	for _, s := range list {
+	for _, s := range p.storiesOn(n) {
 		v, _ := p.storyView(s)
 		pg.Stories = append(pg.Stories, v)
 	}
