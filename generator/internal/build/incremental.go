@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -56,6 +58,8 @@ type Builder struct {
 // snapshot is what a good build leaves for the next one.
 type snapshot struct {
 	items    map[string]*parsedFile // parsed content files, by path under content/
+	files    []*parsedFile          // the same, in the order of rels
+	exists   map[string]bool        // the files of rels
 	statics  map[string]string      // hashes of the static files that are not photos
 	theme    *render.Theme
 	themeSum string
@@ -70,25 +74,43 @@ type snapshot struct {
 	recorded map[string][]string
 	rels     []string  // the files under content/, sorted
 	paths    pathCheck // what checkGenerated found
+	// words and byItem are those of the plan (see makeRoutes).
+	words  Words
+	byItem [][]itemRoutes
+	// filesSum is the hash of the static files' paths, groups the hashes
+	// of the groups' members; usedRecorded is set when the hashes count
+	// images that rendering found (recorded of the build before).
+	filesSum     string
+	groups       *groupSums
+	usedRecorded bool
 }
 
 // pathCheck is what checkGenerated found for a set of paths.
 type pathCheck struct {
 	routes, theme, files []string
 	diags                diag.List
+	order                routeOrder // of the routes but the later ones; routes is order.paths
+	sum                  string     // the hash of routes
 }
 
 // checkPaths runs checkGenerated, or takes over what the last build found
 // when the site has the same paths as then.
 func (r *run) checkPaths(p *plan, theme *render.Theme, files []string) pathCheck {
-	pc := pathCheck{routes: make([]string, len(p.routes)), theme: make([]string, len(theme.Static)), files: files}
-	for i, rt := range p.routes {
-		pc.routes[i] = rt.path
-	}
+	pc := pathCheck{routes: p.order.paths, theme: make([]string, len(theme.Static)), files: files, order: p.order}
 	for i, f := range theme.Static {
 		pc.theme[i] = f.Path
 	}
-	if last := r.last; last != nil && slices.Equal(last.paths.routes, pc.routes) && slices.Equal(last.paths.theme, pc.theme) && slices.Equal(last.paths.files, pc.files) {
+	last := r.last
+	if last != nil && slices.Equal(last.paths.routes, pc.routes) {
+		pc.sum = last.paths.sum
+	} else {
+		h := newHasher()
+		for _, rt := range pc.routes {
+			h.add(rt)
+		}
+		pc.sum = h.sum()
+	}
+	if last != nil && slices.Equal(last.paths.routes, pc.routes) && slices.Equal(last.paths.theme, pc.theme) && slices.Equal(last.paths.files, pc.files) {
 		pc.diags = last.paths.diags
 	} else {
 		checkGenerated(p.routes, theme.Static, files, &pc.diags)
@@ -109,8 +131,9 @@ type parsedFile struct {
 	scan    []string
 	scanFor string
 	// showsSum is the hash of the file with the images it shows, for the
-	// files and hashes in showsOf.
+	// files and hashes in showsOf; showsIn is the input it is the hash of.
 	showsSum, showsOf string
+	showsIn           input
 }
 
 func (pf *parsedFile) holds(exists map[string]bool) bool {
@@ -196,7 +219,11 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		}
 		today = schedule.DateOf(now.In(cfg.Location))
 	}
-	p := newPlan(b.site, cfg, site, theme, today)
+	var made *planned
+	if r.last != nil {
+		made = &planned{words: r.last.words, order: r.last.paths.order, byItem: r.last.byItem}
+	}
+	p := newPlanAfter(b.site, cfg, site, theme, today, made)
 	if b.lazy && b.prev != nil {
 		b.shares = b.prev.p.shares.settled()
 	}
@@ -213,7 +240,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	}
 	p.photos = photos
 	keeper, _ := b.out.(Keeper)
-	global := newHasher().add("global", string(cfgSrc), themeSum, cfg.Language, cfg.Theme, today.String(), p.fingerprint())
+	global := newHasher().add("global", string(cfgSrc), themeSum, cfg.Language, cfg.Theme, today.String(), p.fingerprint(r.paths.sum))
 	if keeper != nil {
 		global.add(programSum())
 	}
@@ -274,12 +301,9 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	recorded := r.checkRecorded(p)
 	var files map[string][]byte
 	if b.out == nil {
-		byRel := make(map[string]*parsedFile, len(r.files))
-		for _, pf := range r.files {
-			byRel[pf.item.Rel] = pf
-		}
-		b.last = &snapshot{items: byRel, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
-			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths}
+		b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
+			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
+			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded}
 		b.keepPhotos(photos)
 		b.shares = p.keepPictures()
 		files = make(map[string][]byte, len(outputs))
@@ -325,12 +349,9 @@ func (r *run) plan(p *plan, start time.Time, photos *photoSet, theme *render.The
 		}
 	}
 	recorded := r.checkRecorded(p)
-	byRel := make(map[string]*parsedFile, len(r.files))
-	for _, pf := range r.files {
-		byRel[pf.item.Rel] = pf
-	}
-	b.last = &snapshot{items: byRel, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
-		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths}
+	b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
+		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
+		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded}
 	b.keepPhotos(photos)
 	pv := r.newPreview(p)
 	res.Files = len(pv.static) + len(p.routes)
@@ -360,6 +381,16 @@ type run struct {
 	rendered  []string // the outputs made this time
 	rels      []string
 	paths     pathCheck
+	// sameRels is set when the site has the files of the last build
+	// (rels is the last's); exists are the files of rels, items the
+	// parsed files by path (see byRel).
+	sameRels bool
+	exists   map[string]bool
+	items    map[string]*parsedFile
+	// filesSum, groups and usedRecorded are those of the snapshot.
+	filesSum     string
+	groups       *groupSums
+	usedRecorded bool
 }
 
 // listContent returns the files under content/, sorted: those of the last
@@ -409,16 +440,39 @@ func (r *run) fail(err error) (*Update, error) {
 // them; a file whose bytes are those of the last build, and whose image
 // names still find the same files, is taken over.
 func (r *run) parse(ctx context.Context, rels []string) error {
-	exists := make(map[string]bool, len(rels))
-	for _, rel := range rels {
-		exists[rel] = true
+	last := r.last
+	// The same files as in the last build: what parsing asked about still
+	// holds for every file, and only the changed ones need a look.
+	r.sameRels = !r.full && last != nil && last.files != nil && len(rels) == len(last.rels) && (len(rels) == 0 || &rels[0] == &last.rels[0])
+	var exists map[string]bool
+	var todo []int
+	if r.sameRels {
+		exists = last.exists
+		r.files = slices.Clone(last.files)
+		for c := range r.changed {
+			if i, ok := slices.BinarySearch(rels, c); ok {
+				todo = append(todo, i)
+			}
+		}
+		slices.Sort(todo)
+	} else {
+		exists = make(map[string]bool, len(rels))
+		for _, rel := range rels {
+			exists[rel] = true
+		}
+		r.files = make([]*parsedFile, len(rels))
+		todo = make([]int, len(rels))
+		for i := range todo {
+			todo[i] = i
+		}
 	}
+	r.exists = exists
 	has := func(rel string) bool { return exists[rel] }
-	r.files = make([]*parsedFile, len(rels))
 	var mu sync.Mutex
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, rel := range rels {
+	for _, i := range todo {
+		rel := rels[i]
 		switch content.KindOf(rel) {
 		case content.KindStatic:
 			r.files[i] = &parsedFile{item: &content.Item{Rel: rel, Kind: content.KindStatic}}
@@ -428,8 +482,8 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 			continue
 		}
 		var prev *parsedFile
-		if r.last != nil {
-			if prev = r.last.items[rel]; prev != nil && !prev.holds(exists) {
+		if last != nil {
+			if prev = last.items[rel]; prev != nil && !prev.holds(exists) {
 				prev = nil
 			}
 		}
@@ -466,6 +520,40 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 		})
 	}
 	return g.Wait()
+}
+
+// byRel returns the parsed files by path under content/: the last build's
+// map with the files that changed replaced, when the site has the same
+// files.
+func (r *run) byRel() map[string]*parsedFile {
+	if r.items != nil {
+		return r.items
+	}
+	if r.sameRels {
+		r.items = maps.Clone(r.last.items)
+		for c := range r.changed {
+			if i, ok := slices.BinarySearch(r.rels, c); ok {
+				r.items[c] = r.files[i]
+			}
+		}
+		return r.items
+	}
+	r.items = make(map[string]*parsedFile, len(r.files))
+	for _, pf := range r.files {
+		r.items[pf.item.Rel] = pf
+	}
+	return r.items
+}
+
+// wasLast reports whether the i-th file is the last build's, taken over.
+func (r *run) wasLast(i int, pf *parsedFile) bool {
+	if r.last == nil {
+		return false
+	}
+	if r.sameRels {
+		return r.last.files[i] == pf
+	}
+	return r.last.items[pf.item.Rel] == pf
 }
 
 // loadTheme loads the theme, or takes over the last build's when neither
@@ -512,76 +600,182 @@ func (r *run) staticSum(p *plan, rel string) (string, error) {
 
 // hashInputs works out the hash of every input (see kind.go and keys.go).
 func (r *run) hashInputs(p *plan) error {
-	r.statics = map[string]string{}
-	var ix *fileIndex
 	filesSum := newHasher().add(p.site.Files...).sum()
-	p.hashes = make(map[input]string, 2*len(r.files)+4)
-	// What each group sums, as hasher.add writes it, hashed at the end in
-	// one go.
-	groups := map[input][]byte{anyActivity: nil, anyStory: nil, shows(anyActivity): nil, shows(anyStory): nil}
-	add := func(g input, parts ...string) {
-		b := groups[g]
-		for _, s := range parts {
-			b = append(append(b, s...), 0)
+	last := r.last
+	r.filesSum = filesSum
+	// The same files as in the last build, with the same static files
+	// and no images found only while rendering: only the hashes of the
+	// content files that changed can differ.
+	same := r.sameRels && last.filesSum == filesSum && !last.usedRecorded && len(last.recorded) == 0
+	for c := range r.changed {
+		if i, ok := slices.BinarySearch(r.rels, c); same && ok && r.files[i].sum == "" {
+			same = false // a static file
 		}
-		groups[g] = b
 	}
-	for _, pf := range r.files {
-		it := pf.item
-		if pf.sum == "" {
-			continue // a static file, or one never read
-		}
-		in := fileInput(it.Rel)
-		p.hashes[in] = pf.sum
-		body, image := sourceOf(it)
-		if pf.scanFor != filesSum {
-			if ix == nil {
-				ix = newFileIndex(p.site.Files)
+	r.usedRecorded = last != nil && len(last.recorded) > 0
+	var ix *fileIndex
+	if same {
+		r.statics = maps.Clone(last.statics)
+		p.hashes = maps.Clone(last.hashes)
+		r.groups = last.groups.clone()
+		dirty := [4]bool{}
+		for c := range r.changed {
+			i, ok := slices.BinarySearch(r.rels, c)
+			if !ok {
+				continue
 			}
-			pf.scan, pf.scanFor = ix.shows(body), filesSum
-		}
-		shown := slices.Clone(pf.scan)
-		if image != "" && p.files[image] {
-			shown = append(shown, image)
-		}
-		if r.last != nil && r.last.items[it.Rel] == pf {
-			shown = append(shown, r.last.recorded[it.Rel]...)
-		}
-		slices.Sort(shown)
-		of := "shows"
-		for _, f := range slices.Compact(shown) {
-			s, err := r.staticSum(p, f)
+			changed, err := r.hashFile(p, i, r.files[i], filesSum, &ix)
 			if err != nil {
 				return err
 			}
-			of += "\x00" + f + "\x00" + s
-		}
-		if pf.showsOf != of {
-			h := newHasher().add(pf.sum)
-			for _, part := range strings.Split(of, "\x00")[1:] {
-				h.add(part)
+			for g, ch := range changed {
+				dirty[g] = dirty[g] || ch
 			}
-			pf.showsSum, pf.showsOf = h.sum(), of
 		}
-		p.hashes[shows(in)] = pf.showsSum
-		var group input
-		switch it.Kind {
-		case content.KindActivity:
-			group = anyActivity
-		case content.KindStory:
-			group = anyStory
-		default:
-			continue
+		for g, d := range dirty {
+			if d {
+				p.hashes[groupInputs[g]] = r.groups.sum(g)
+			}
 		}
-		add(group, it.Rel, p.hashes[in])
-		add(shows(group), it.Rel, p.hashes[shows(in)])
+		return nil
 	}
-	for in, b := range groups {
-		h := newHasher()
-		h.h.Write(b)
-		p.hashes[in] = h.sum()
+	r.statics = map[string]string{}
+	p.hashes = make(map[input]string, 2*len(r.files)+4)
+	r.groups = newGroupSums(len(r.files))
+	for i, pf := range r.files {
+		if _, err := r.hashFile(p, i, pf, filesSum, &ix); err != nil {
+			return err
+		}
+	}
+	for g, in := range groupInputs {
+		p.hashes[in] = r.groups.sum(g)
 	}
 	return nil
+}
+
+// hashFile works out the hashes of the i-th content file, pf, and its
+// part of the hashes of its kind's group; changed says which parts
+// changed.
+func (r *run) hashFile(p *plan, i int, pf *parsedFile, filesSum string, ix **fileIndex) (changed [4]bool, err error) {
+	it := pf.item
+	if pf.sum == "" {
+		return changed, nil // a static file, or one never read
+	}
+	last := r.wasLast(i, pf)
+	in := fileInput(it.Rel)
+	// p.hashes are the last build's in the fast path of hashInputs.
+	kept := r.groups.kept && last
+	if !kept {
+		p.hashes[in] = pf.sum
+	}
+	body, image := sourceOf(it)
+	if pf.scanFor != filesSum {
+		if *ix == nil {
+			*ix = newFileIndex(p.site.Files)
+		}
+		pf.scan, pf.scanFor = (*ix).shows(body), filesSum
+	}
+	shown := pf.scan
+	if image != "" && p.files[image] || last && len(r.last.recorded[it.Rel]) > 0 {
+		shown = slices.Clone(pf.scan)
+		if image != "" && p.files[image] {
+			shown = append(shown, image)
+		}
+		if last {
+			shown = append(shown, r.last.recorded[it.Rel]...)
+		}
+		slices.Sort(shown)
+		shown = slices.Compact(shown)
+	}
+	of := "shows"
+	for _, f := range shown {
+		s, err := r.staticSum(p, f)
+		if err != nil {
+			return changed, err
+		}
+		of += "\x00" + f + "\x00" + s
+	}
+	if pf.showsOf != of || pf.showsIn != shows(in) {
+		h := newHasher().add(pf.sum)
+		for _, part := range strings.Split(of, "\x00")[1:] {
+			h.add(part)
+		}
+		pf.showsSum, pf.showsOf, pf.showsIn = h.sum(), of, shows(in)
+	}
+	if !kept || p.hashes[pf.showsIn] != pf.showsSum {
+		p.hashes[pf.showsIn] = pf.showsSum
+	}
+	g := -1
+	switch it.Kind {
+	case content.KindActivity:
+		g = 0
+	case content.KindStory:
+		g = 2
+	default:
+		return changed, nil
+	}
+	changed[g] = r.groups.set(g, i, it.Rel, pf.sum)
+	changed[g+1] = r.groups.set(g+1, i, it.Rel, pf.showsSum)
+	return changed, nil
+}
+
+// groupInputs are the inputs that stand for every file of a kind, in the
+// order of groupSums.
+var groupInputs = [4]input{anyActivity, shows(anyActivity), anyStory, shows(anyStory)}
+
+// groupSums hold, for each of groupInputs, the hash of each member's path
+// and hash, by the member's place among the content files (sorted by
+// path); the group's hash is the hash of those, in that order.
+type groupSums struct {
+	of  [4][][sha256.Size]byte
+	has [4][]bool
+	own [4]bool // of and has are this one's, not shared with a clone
+	// kept is set for a clone: the hashes of the plan are those of the
+	// last build, with the files that changed worked out again.
+	kept bool
+}
+
+func newGroupSums(n int) *groupSums {
+	g := &groupSums{}
+	for i := range g.of {
+		g.of[i] = make([][sha256.Size]byte, n)
+		g.has[i] = make([]bool, n)
+		g.own[i] = true
+	}
+	return g
+}
+
+// clone returns a copy whose groups are copied when they are set.
+func (g *groupSums) clone() *groupSums {
+	c := *g
+	c.own, c.kept = [4]bool{}, true
+	return &c
+}
+
+// set makes the file at i, rel with hash sum, a member of group k and
+// reports whether that changed the group.
+func (g *groupSums) set(k, i int, rel, sum string) bool {
+	d := sha256.Sum256([]byte(rel + "\x00" + sum))
+	if g.has[k][i] && g.of[k][i] == d {
+		return false
+	}
+	if !g.own[k] {
+		g.of[k] = slices.Clone(g.of[k]) // the last build's stay as they were
+		g.has[k] = slices.Clone(g.has[k])
+		g.own[k] = true
+	}
+	g.of[k][i], g.has[k][i] = d, true
+	return true
+}
+
+func (g *groupSums) sum(k int) string {
+	h := sha256.New()
+	for i, d := range g.of[k] {
+		if g.has[k][i] {
+			h.Write(d[:])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // key returns the key of a route.
@@ -669,7 +863,7 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 				defer fileBuffers.Put(bw)
 				file, w = f, bw
 			}
-			jd, err := rt.make(w)
+			jd, err := rt.write(p, w)
 			if rk, ok := file.(rekeyer); ok && len(jd) > 0 {
 				rk.SetKey("") // made again next time, to say its warnings again
 			}
@@ -799,10 +993,7 @@ func (r *run) publish(outputs map[string]output, site *content.Site, theme *rend
 // more is logged.
 func (r *run) checkRecorded(p *plan) map[string][]string {
 	out := map[string][]string{}
-	byRel := make(map[string]*parsedFile, len(r.files))
-	for _, pf := range r.files {
-		byRel[pf.item.Rel] = pf
-	}
+	byRel := r.byRel()
 	// What the last build found of a file that did not change still holds.
 	if r.last != nil {
 		for rel, files := range r.last.recorded {
@@ -830,16 +1021,14 @@ func (r *run) checkRecorded(p *plan) map[string][]string {
 }
 
 // fingerprint sums up the shape of the site, which every output may show:
-// the menu, the set of outputs, the static files and the pages withheld
-// (links to them are plain text).
-func (p *plan) fingerprint() string {
+// the menu, the set of outputs (routes is the hash of their paths), the
+// static files and the pages withheld (links to them are plain text).
+func (p *plan) fingerprint(routes string) string {
 	h := newHasher().add("shape")
 	for _, l := range p.view.Menu {
 		h.add(l.Title, l.URL)
 	}
-	for _, rt := range p.routes {
-		h.add(rt.path)
-	}
+	h.add(routes)
 	for _, f := range slices.Sorted(maps.Keys(p.files)) {
 		h.add(f)
 	}

@@ -36,10 +36,12 @@ func newHasher() hasher { return hasher{sha256.New()} }
 func (h hasher) add(parts ...string) hasher {
 	for _, s := range parts {
 		io.WriteString(h.h, s)
-		h.h.Write([]byte{0})
+		h.h.Write(zero)
 	}
 	return h
 }
+
+var zero = []byte{0}
 
 func (h hasher) sum() string { return hex.EncodeToString(h.h.Sum(nil)) }
 

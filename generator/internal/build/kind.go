@@ -22,6 +22,14 @@ type kind struct {
 	name string
 	// routes returns the outputs of this kind that the site has.
 	routes func(p *plan) []route
+	// story and activity, set in place of routes for a kind with outputs
+	// of each story or activity, return those of one. They read nothing
+	// but the item and the words of paths (p.words); the routes make
+	// their file with draw, from the plan they are given. The routes of an
+	// item that did not change (the same parsed file, so the same bytes)
+	// are therefore taken over from the last plan.
+	story    func(p *plan, s *content.Story) []route
+	activity func(p *plan, a *content.Activity) []route
 	// later, when set, returns more outputs of this kind whose number
 	// depends on the occurrences of the calendar (the further pages of a
 	// busy date). They are added once the calendar is worked out, after
@@ -40,8 +48,19 @@ type route struct {
 	// files of the site); the photos a Markdown text shows are found while
 	// it is rendered.
 	inputs []input
-	// make writes the file into w and returns the problems found.
+	// make writes the file into w and returns the problems found; draw
+	// does so for the routes of an item (kind.story, kind.activity), from
+	// the plan p. A route has one of them.
 	make func(w io.Writer) (diag.List, error)
+	draw func(p *plan, w io.Writer) (diag.List, error)
+}
+
+// write makes the route's file with the plan p, writing it into w.
+func (rt *route) write(p *plan, w io.Writer) (diag.List, error) {
+	if rt.draw != nil {
+		return rt.draw(p, w)
+	}
+	return rt.make(w)
 }
 
 // An input is a file, by its path under content/ ("activities/koffie.md",
@@ -77,7 +96,7 @@ var kinds []kind
 
 // register adds a kind of output; it is called from the kind's own file.
 func register(k kind) kind {
-	if k.name == "" || k.routes == nil || slices.ContainsFunc(kinds, func(o kind) bool { return o.name == k.name }) {
+	if k.name == "" || (k.routes == nil) == (k.story == nil && k.activity == nil) || slices.ContainsFunc(kinds, func(o kind) bool { return o.name == k.name }) {
 		panic("build: kind without a name or routes, or registered twice: " + k.name)
 	}
 	kinds = append(kinds, k)
@@ -85,26 +104,148 @@ func register(k kind) kind {
 }
 
 // makeRoutes returns every output of the site but the later ones (see
-// kind.later), sorted by path.
-func (p *plan) makeRoutes() []route {
+// kind.later), sorted by path. last is what the last plan made, or nil:
+// the routes of the items that did not change are taken from it, and
+// when the kinds make the same paths in the same order again, as after
+// most edits, its order is taken over instead of sorting them anew.
+func (p *plan) makeRoutes(last *planned) []route {
+	if last != nil && last.words != p.words {
+		last = nil
+	}
 	// The kinds work out their routes side by side; they only read the plan.
 	per := make([][]route, len(kinds))
+	p.byItem = make([][]itemRoutes, len(kinds))
+	p.remade = map[string]int{}
+	remade := make([]int, len(kinds))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, k := range kinds {
 		wg.Go(func() {
 			sem <- struct{}{}
-			per[i] = k.routes(p)
-			<-sem
+			defer func() { <-sem }()
+			if k.routes != nil {
+				per[i] = k.routes(p)
+				return
+			}
+			var had []itemRoutes
+			if last != nil && i < len(last.byItem) {
+				had = last.byItem[i]
+			}
+			var byItem map[any][]route // had, when its items are not in the same places
+			n := len(p.site.Stories)
+			if k.activity != nil {
+				n = len(p.site.Activities)
+			}
+			mine := make([]itemRoutes, 0, n)
+			per[i] = make([]route, 0, n)
+			of := func(item any, routes func() []route) {
+				j := len(mine)
+				var rs []route
+				if j < len(had) && had[j].item == item {
+					rs = had[j].routes
+				} else {
+					if byItem == nil && had != nil {
+						byItem = make(map[any][]route, len(had))
+						for _, h := range had {
+							byItem[h.item] = h.routes
+						}
+					}
+					var ok bool
+					if rs, ok = byItem[item]; !ok {
+						rs = appendRoutes(nil, k, routes())
+						remade[i]++
+					}
+				}
+				mine = append(mine, itemRoutes{item, rs})
+				per[i] = append(per[i], rs...)
+			}
+			if k.story != nil {
+				for _, s := range p.site.Stories {
+					of(s, func() []route { return k.story(p, s) })
+				}
+			}
+			if k.activity != nil {
+				for _, a := range p.site.Activities {
+					of(a, func() []route { return k.activity(p, a) })
+				}
+			}
+			p.byItem[i] = mine
 		})
 	}
 	wg.Wait()
-	var rs []route
-	for i, k := range kinds {
-		rs = appendRoutes(rs, k, per[i])
+	n := 0
+	for _, rs := range per {
+		n += len(rs)
 	}
-	slices.SortFunc(rs, func(a, b route) int { return strings.Compare(a.path, b.path) })
+	made := make([]route, 0, n)
+	for i, k := range kinds {
+		if k.routes != nil {
+			made = appendRoutes(made, k, per[i])
+		} else {
+			made = append(made, per[i]...)
+		}
+		if remade[i] > 0 {
+			p.remade[k.name] = remade[i]
+		}
+	}
+	var order *routeOrder
+	if last != nil {
+		order = &last.order
+	}
+	var rs []route
+	rs, p.order = sortRoutes(made, order)
 	return rs
+}
+
+// planned is what makeRoutes takes over from the last plan.
+type planned struct {
+	words  Words
+	order  routeOrder
+	byItem [][]itemRoutes
+}
+
+// itemRoutes are the routes of one item of a kind with routes by item.
+type itemRoutes struct {
+	item   any // *content.Story, *content.Activity
+	routes []route
+}
+
+// routeOrder is the order of the outputs of a plan: paths are their paths,
+// sorted, and perm[i] the place among the outputs as the kinds made them
+// of the output at paths[i].
+type routeOrder struct {
+	paths []string
+	perm  []int32
+}
+
+// sortRoutes returns made sorted by path, and its order. The order of last
+// is taken when it sorts made too: the same paths, made in the same order.
+func sortRoutes(made []route, last *routeOrder) ([]route, routeOrder) {
+	rs := make([]route, len(made))
+	if last != nil && len(last.perm) == len(made) {
+		same := true
+		for i, j := range last.perm {
+			if made[j].path != last.paths[i] {
+				same = false
+				break
+			}
+			rs[i] = made[j]
+		}
+		if same {
+			return rs, *last
+		}
+	}
+	perm := make([]int32, len(made))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(a, b int32) int { return strings.Compare(made[a].path, made[b].path) })
+	paths := make([]string, len(made))
+	for i, j := range perm {
+		rs[i] = made[j]
+		paths[i] = made[j].path
+	}
+	return rs, routeOrder{paths: paths, perm: perm}
 }
 
 // addLaterRoutes adds the later outputs of every kind to the plan's
@@ -116,10 +257,24 @@ func (p *plan) addLaterRoutes() []route {
 			added = appendRoutes(added, k, k.later(p))
 		}
 	}
-	if len(added) > 0 {
-		p.routes = append(p.routes, added...)
-		slices.SortFunc(p.routes, func(a, b route) int { return strings.Compare(a.path, b.path) })
+	if len(added) == 0 {
+		return nil
 	}
+	slices.SortFunc(added, func(a, b route) int { return strings.Compare(a.path, b.path) })
+	// Both are sorted: merge them.
+	all := make([]route, 0, len(p.routes)+len(added))
+	i, j := 0, 0
+	for i < len(p.routes) && j < len(added) {
+		if strings.Compare(added[j].path, p.routes[i].path) < 0 {
+			all = append(all, added[j])
+			j++
+		} else {
+			all = append(all, p.routes[i])
+			i++
+		}
+	}
+	all = append(append(all, p.routes[i:]...), added[j:]...)
+	p.routes = all
 	return added
 }
 

@@ -9,14 +9,10 @@ import (
 )
 
 // The page of one activity: /activiteiten/<slug>/.
-var _ = register(kind{name: "activity", routes: func(p *plan) []route {
-	var rs []route
-	for _, a := range p.site.Activities {
-		rs = append(rs, route{path: indexPath(p.activityPath(a)),
-			inputs: []input{shows(contentInput(a.File)), fileInput(content.HoursFile)},
-			make:   func(w io.Writer) (diag.List, error) { return p.activity(w, a) }})
-	}
-	return rs
+var _ = register(kind{name: "activity", activity: func(p *plan, a *content.Activity) []route {
+	return []route{{path: indexPath(p.activityPath(a)),
+		inputs: []input{shows(contentInput(a.File)), fileInput(content.HoursFile)},
+		draw:   func(p *plan, w io.Writer) (diag.List, error) { return p.activity(w, a) }}}
 }})
 
 // nextDates is how many coming dates an activity page lists.

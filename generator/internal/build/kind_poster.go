@@ -17,14 +17,10 @@ import (
 // for the door in big type with a QR code to the activity's page. Posters
 // (these and the week's, kind_week_poster.go) have a style sheet of their
 // own, so the pages residents open most stay light.
-var _ = register(kind{name: "poster", routes: func(p *plan) []route {
-	var rs []route
-	for _, a := range p.site.Activities {
-		rs = append(rs, route{path: indexPath(p.activityPosterPath(a)),
-			inputs: []input{contentInput(a.File), fileInput(a.Image)},
-			make:   func(w io.Writer) (diag.List, error) { return p.activityPoster(w, a) }})
-	}
-	return rs
+var _ = register(kind{name: "poster", activity: func(p *plan, a *content.Activity) []route {
+	return []route{{path: indexPath(p.activityPosterPath(a)),
+		inputs: []input{contentInput(a.File), fileInput(a.Image)},
+		draw:   func(p *plan, w io.Writer) (diag.List, error) { return p.activityPoster(w, a) }}}
 }})
 
 const posterCSS = "poster.css"

@@ -8,13 +8,9 @@ import (
 )
 
 // The page of one story: /verhalen/<slug>/.
-var _ = register(kind{name: "story", routes: func(p *plan) []route {
-	var rs []route
-	for _, s := range p.site.Stories {
-		rs = append(rs, route{path: indexPath(p.storyPath(s)), inputs: []input{shows(contentInput(s.File))},
-			make: func(w io.Writer) (diag.List, error) { return p.story(w, s) }})
-	}
-	return rs
+var _ = register(kind{name: "story", story: func(p *plan, s *content.Story) []route {
+	return []route{{path: indexPath(p.storyPath(s)), inputs: []input{shows(contentInput(s.File))},
+		draw: func(p *plan, w io.Writer) (diag.List, error) { return p.story(w, s) }}}
 }})
 
 func (p *plan) story(w io.Writer, s *content.Story) (diag.List, error) {

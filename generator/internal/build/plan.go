@@ -44,8 +44,15 @@ type plan struct {
 	// the Markdown of each content file shows.
 	photos *photoSet
 	bodies *bodyPhotos
-	// routes are every output of the site, sorted by path.
+	// routes are every output of the site, sorted by path; order is the
+	// order of those but the later ones (see kind.later).
 	routes []route
+	order  routeOrder
+	// byItem are the routes of each story and activity, by kind (see
+	// kind.story); remade counts, by kind, the items whose routes were
+	// made, not taken over from the last plan.
+	byItem [][]itemRoutes
+	remade map[string]int
 	shares *shareSet // the pictures of link previews
 	// hashes are the hashes of the inputs (see keys.go); dayKeys the keys
 	// of the days worked out so far.
@@ -64,6 +71,12 @@ type plan struct {
 }
 
 func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date) *plan {
+	return newPlanAfter(fsys, cfg, site, theme, today, nil)
+}
+
+// newPlanAfter is newPlan for a site planned before: last is what the
+// last plan's makeRoutes made, or nil.
+func newPlanAfter(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.Theme, today schedule.Date, last *planned) *plan {
 	p := &plan{fsys: fsys, cfg: cfg, site: site, theme: theme, today: today, words: PathWords[cfg.Language],
 		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}, frags: newFragments(nil),
 		photos: &photoSet{byRel: map[string]*published{}}, bodies: &bodyPhotos{byFile: map[string][]string{}},
@@ -89,7 +102,7 @@ func newPlan(fsys fs.FS, cfg *config.Config, site *content.Site, theme *render.T
 	p.withheld = p.withheldPages()
 	p.cal = newCalendar(site, today, cfg.Weeks, cfg.Location)
 	p.view = p.siteView()
-	p.routes = p.makeRoutes()
+	p.routes = p.makeRoutes(last)
 	p.dayKeys.m = map[schedule.Date]string{}
 	return p
 }
@@ -157,15 +170,20 @@ func (p *plan) withheldPages() map[string]content.Withheld {
 // site: a page that an output other than a plain page writes too. Two
 // pages with one slug are reported by content.Assemble.
 func (p *plan) checkSlugs(diags *diag.List) {
-	others := make(map[string]int, len(p.routes)) // outputs by path, pages left out
-	for _, r := range p.routes {
-		others[r.path]++
+	pages := make(map[string]int, len(p.site.Pages))
+	for _, pg := range p.site.Pages {
+		pages[pg.Slug]++
 	}
 	for _, pg := range p.site.Pages {
-		others[indexPath("/"+pg.Slug+"/")]--
-	}
-	for _, pg := range p.site.Pages {
-		if others[indexPath("/"+pg.Slug+"/")] > 0 {
+		// The outputs at the page's path (routes are sorted by path): the
+		// page itself, and any other.
+		at := indexPath("/" + pg.Slug + "/")
+		i, _ := slices.BinarySearchFunc(p.routes, at, func(r route, at string) int { return strings.Compare(r.path, at) })
+		n := 0
+		for ; i < len(p.routes) && p.routes[i].path == at; i++ {
+			n++
+		}
+		if n > pages[pg.Slug] {
 			diags.Errorf(diag.Pos{File: pg.File}, "reserved-slug",
 				diag.T("het webadres /%s/ is al in gebruik door Krachtpunt", "the address /%s/ is already used by Krachtpunt", pg.Slug),
 				diag.T(`Geef de pagina een andere bestandsnaam, of zet slug = "andere-naam" in de gegevens.`, `Give the page another file name, or set slug = "other-name" in its settings.`))

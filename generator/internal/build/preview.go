@@ -167,7 +167,7 @@ func (pv *Preview) Render(ctx context.Context, name string) (Made, error) {
 		return m, nil
 	}
 	var buf bytes.Buffer
-	diags, err := rt.make(&buf)
+	diags, err := rt.write(pv.p, &buf)
 	if err != nil {
 		return Made{}, fmt.Errorf("building %s: %w", name, err)
 	}

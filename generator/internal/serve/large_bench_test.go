@@ -36,7 +36,10 @@ import (
 //	go test ./generator/internal/serve -run '^$' -bench LargeSite/edit -benchtime 30x
 //	go test ./generator/internal/serve -run '^$' -bench LargeSite/memory
 
-var largePages = flag.Int("largepages", 10000, "about how many pages the site of BenchmarkLargeSite has")
+var (
+	largePages = flag.Int("largepages", 10000, "about how many pages the site of BenchmarkLargeSite has")
+	quiet      = 1500 * time.Millisecond // longer than serve.Options.Release
+)
 
 // preview is a running preview of a site folder.
 type preview struct {
@@ -209,7 +212,8 @@ func heapMB() float64 {
 //   - edit/story, edit/activity: from saving a file until the page, fetched
 //     over HTTP, shows the change (p50 and p90 as metrics);
 //   - memory: the memory of the process when the preview is ready and after
-//     200 edits, alternating a story and an activity.
+//     200 edits, alternating a story and an activity: at once, and after
+//     the quiet time in which the preview gives memory back (-quiet).
 func BenchmarkLargeSite(b *testing.B) {
 	dir := b.TempDir()
 	if err := sitegen.Write(dir, sitegen.Pages(*largePages)); err != nil {
@@ -257,6 +261,8 @@ func BenchmarkLargeSite(b *testing.B) {
 			runtime.GC()
 			rss0, hwm0, ok := procStatus()
 			heap0 := heapMB()
+			time.Sleep(quiet)
+			rss0q, _, _ := procStatus()
 			var origs [2][]byte
 			for k, e := range []edit{storyEdit, activityEdit} {
 				var err error
@@ -271,6 +277,8 @@ func BenchmarkLargeSite(b *testing.B) {
 			runtime.GC()
 			rss1, hwm1, _ := procStatus()
 			heap1 := heapMB()
+			time.Sleep(quiet)
+			rss1q, _, _ := procStatus()
 			p.stop()
 			for k, e := range []edit{storyEdit, activityEdit} {
 				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(e.file)), origs[k], 0o644); err != nil {
@@ -282,6 +290,8 @@ func BenchmarkLargeSite(b *testing.B) {
 				b.ReportMetric(hwm0, "peak-ready-MB")
 				b.ReportMetric(rss1, "rss-200-edits-MB")
 				b.ReportMetric(hwm1, "peak-200-edits-MB")
+				b.ReportMetric(rss0q, "rss-ready-quiet-MB")
+				b.ReportMetric(rss1q, "rss-200-edits-quiet-MB")
 			}
 			b.ReportMetric(float64(p.problems), "half-saved-builds")
 			b.ReportMetric(heap0, "heap-ready-MB")

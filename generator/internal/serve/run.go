@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -87,6 +88,11 @@ type Options struct {
 	Now      func() time.Time
 	Debounce time.Duration // quiet time after the last change before rebuilding; default 10ms
 	MaxWait  time.Duration // longest a change waits while changes keep coming; default 1s
+	// Release is the quiet time after a build before the memory that
+	// builds left behind is given back to the system; default 1s,
+	// negative never. Without it the process keeps what the garbage
+	// collector freed, and grows with every edit until it settles.
+	Release time.Duration
 	// Clock reads the time for the durations in log lines; nil uses Now.
 	// Without either, durations are left out.
 	Clock  func() time.Time
@@ -130,6 +136,9 @@ func Run(ctx context.Context, o Options) error {
 	}
 	if o.Clock == nil {
 		o.Clock = o.Now
+	}
+	if o.Release == 0 {
+		o.Release = time.Second
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -246,6 +255,10 @@ type outcome struct {
 }
 
 func (l *rebuilder) run(ctx context.Context, batches <-chan Batch, serveErr <-chan error) error {
+	// release fires once things are quiet after a build.
+	release := time.NewTimer(time.Hour)
+	release.Stop()
+	defer release.Stop()
 	var midnight <-chan time.Time
 	if l.o.Now != nil {
 		l.midnights = newMidnights(l.o.Now, l.o.Location)
@@ -283,6 +296,12 @@ func (l *rebuilder) run(ctx context.Context, batches <-chan Batch, serveErr <-ch
 			l.finish(out)
 			if l.fresh {
 				l.start(ctx)
+			} else if l.o.Release > 0 {
+				release.Reset(l.o.Release)
+			}
+		case <-release.C:
+			if l.job == nil {
+				go debug.FreeOSMemory() // a collection: the loop takes the next change meanwhile
 			}
 		}
 	}

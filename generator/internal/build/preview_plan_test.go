@@ -1,0 +1,184 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// TestPlanAfterAnEditRemakesOnlyItsRoutes edits one story, one activity
+// and more, and counts what planning the site again made anew: the
+// routes of the items edited, nothing of the others. The plan made so
+// equals one made from nothing: the same paths with the same keys.
+func TestPlanAfterAnEditRemakesOnlyItsRoutes(t *testing.T) {
+	ctx := context.Background()
+	s := newRandomSite(t, 1)
+	pb := NewPreviewBuilder(s.fsys, nil)
+	pv, _, err := pb.Plan(ctx, nil, s.today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, activities := len(pv.p.site.Stories), len(pv.p.site.Activities)
+	if want := map[string]int{"story": stories, "activity": activities, "activity-ics": activities, "poster": activities}; !maps.Equal(pv.p.remade, want) {
+		t.Fatalf("the first plan made the routes of %v, want %v", pv.p.remade, want)
+	}
+	story := func(title, body string) []byte {
+		return []byte("+++\ntitle = \"" + title + "\"\ndate = 2026-10-01\nauthor = \"Henk\"\nconsent = true\n+++\n" + body + "\n")
+	}
+	for _, e := range []struct {
+		what  string
+		files map[string][]byte // nil data: removed
+		want  map[string]int
+	}{
+		{"a story's text", map[string][]byte{"content/stories/fiets.md": story("De fiets", "Banden plakken, nu met een pomp.")},
+			map[string]int{"story": 1}},
+		{"a story's date and title", map[string][]byte{"content/stories/fiets.md": []byte("+++\ntitle = \"De snelle fiets\"\ndate = 2020-01-01\nauthor = \"Henk\"\nconsent = true\n+++\nOud nieuws.\n")},
+			map[string]int{"story": 1}},
+		{"an activity's times", map[string][]byte{"content/activities/taal.md": []byte("+++\ntitle = \"Taalcafé\"\nwhen = \"om de week donderdag 19:00-21:00 vanaf 2026-11-26\"\n+++\nOefenen met praten en lezen.\n")},
+			map[string]int{"activity": 1, "activity-ics": 1, "poster": 1}},
+		{"a new story", map[string][]byte{"content/stories/markt.md": story("De markt", "Elke zaterdag.")},
+			map[string]int{"story": 1}},
+		{"a story removed", map[string][]byte{"content/stories/markt.md": nil},
+			map[string]int{}},
+		{"the opening hours", map[string][]byte{"content/opening-hours.md": s.hours()},
+			map[string]int{}},
+		{"a plain page", map[string][]byte{"content/over-ons.md": []byte("+++\ntitle = \"Over ons\"\nmenu = 1\n+++\nWij zijn er voor iedereen.\n")},
+			map[string]int{}},
+		{"two stories", map[string][]byte{"content/stories/fiets.md": story("De fiets", "Weer nieuw."), "content/stories/tuin.md": story("De tuin", "Alles groeit.")},
+			map[string]int{"story": 2}},
+	} {
+		var changed []string
+		for f, data := range e.files {
+			if data == nil {
+				delete(s.fsys, f)
+			} else {
+				s.fsys[f] = &fstest.MapFile{Data: data, Mode: 0o644}
+			}
+			changed = append(changed, f)
+		}
+		slices.Sort(changed)
+		up, err := pb.Build(ctx, changed, s.today)
+		if err != nil {
+			t.Fatalf("%s: %v", e.what, err)
+		}
+		pv := up.Preview
+		if !maps.Equal(pv.p.remade, e.want) {
+			t.Errorf("after editing %s the plan made the routes of %v, want %v", e.what, pv.p.remade, e.want)
+		}
+		var read []string
+		for _, f := range changed {
+			if e.files[f] != nil {
+				read = append(read, strings.TrimPrefix(f, "content/"))
+			}
+		}
+		if !slices.Equal(up.Parsed, read) {
+			t.Errorf("after editing %s the plan read %v, want %v", e.what, up.Parsed, read)
+		}
+		fresh, _, err := NewPreviewBuilder(s.fsys, nil).Plan(ctx, nil, s.today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(pv.Paths(), fresh.Paths()) {
+			t.Fatalf("after editing %s the plan has other paths than one made from nothing", e.what)
+		}
+		for _, p := range pv.Paths() {
+			k1, err1 := pv.Key(p)
+			k2, err2 := fresh.Key(p)
+			if k1 != k2 || err1 != nil || err2 != nil {
+				t.Errorf("after editing %s the key of %s is %q (%v), from nothing %q (%v)", e.what, p, k1, err1, k2, err2)
+			}
+		}
+	}
+}
+
+// TestRandomEditsPreviewEqualsFullBuildAtEveryStep makes random edits and
+// after every step asks the preview for every file, comparing each with a
+// full build; the plan makes the routes of at most the items edited.
+func TestRandomEditsPreviewEqualsFullBuildAtEveryStep(t *testing.T) {
+	sequences, steps := 40, 6
+	if testing.Short() {
+		sequences = 10
+	}
+	results := make([]string, sequences)
+	var g errgroup.Group
+	g.SetLimit(3)
+	for i := range sequences {
+		g.Go(func() error {
+			results[i] = everyStepSequence(t, uint64(5000+i), steps)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	failed := 0
+	for i, res := range results {
+		if res != "" {
+			failed++
+			if failed <= 3 {
+				t.Errorf("seed %d: %s", 5000+i, res)
+			}
+		}
+	}
+	if failed > 0 {
+		t.Errorf("%d of %d sequences failed", failed, sequences)
+	}
+}
+
+func everyStepSequence(t *testing.T, seed uint64, steps int) string {
+	ctx := context.Background()
+	s := newRandomSite(t, seed)
+	pb := NewPreviewBuilder(s.fsys, nil)
+	var done []string
+	pending, all := map[string]bool{}, true
+	for step := range steps + 1 {
+		if step > 0 {
+			what, changed, midnight := s.edit()
+			done = append(done, what)
+			all = all || midnight
+			for _, p := range changed {
+				pending[p] = true
+			}
+		}
+		var give []string
+		if !all {
+			give = slices.Sorted(maps.Keys(pending))
+		}
+		full := fullBuild(ctx, s.fsys, s.today)
+		got, err := previewAll(ctx, pb, give, s.today)
+		if err != nil {
+			return err.Error()
+		}
+		after := "after\n  " + strings.Join(done, "\n  ")
+		if got.failed != full.failed {
+			return fmt.Sprintf("%s\nthe preview failed: %v, the full build: %v\n%s\n%s", after, got.failed, full.failed, got.diags, full.diags)
+		}
+		if got.failed {
+			continue
+		}
+		if diff := difference(got, full); diff != "" {
+			return fmt.Sprintf("%s\nthe preview differs:\n%s", after, diff)
+		}
+		pending, all = map[string]bool{}, false
+		if give == nil || pb.prev == nil {
+			continue
+		}
+		// Routes were made only for the stories and activities given.
+		items := 0
+		for _, c := range give {
+			if strings.HasPrefix(c, "content/stories/") || strings.HasPrefix(c, "content/activities/") {
+				items++
+			}
+		}
+		for kind, n := range pb.prev.p.remade {
+			if n > items && !slices.Contains(give, "site.toml") {
+				return fmt.Sprintf("%s\nthe plan made the routes of %d items of kind %s, for %d files given: %v", after, n, kind, items, give)
+			}
+		}
+	}
+	return ""
+}
