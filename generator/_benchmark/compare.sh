@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times `krachtpunt build` against Hugo on the same generated Markdown:
 # paired and interleaved, N runs each, into an empty folder and after one
-# story edit into the previous output; prints medians, ratios and peak
-# memory. Also times the 1,000-page site, for how the build scales.
+# story edit into the previous output (the second build, then a later
+# one); prints medians, ratios and peak memory. Also times the 1,000-page
+# site, for how the build scales.
 #
 #   generator/_benchmark/compare.sh            # 5 runs of the 10,000-page site
 #   RUNS=9 PAGES=10000 SMALL=1000 generator/_benchmark/compare.sh
@@ -55,7 +56,9 @@ edit_story() { # the same edit in both sites
 
 for i in $(seq 1 "$runs"); do
 	echo "run $i of $runs"
-	rm -rf "$work/kp-public" "$work/hugo-public" "$work/small-public"
+	# Everything a build keeps next to its output folder goes too: the
+	# record of the site and the retained site of the build before.
+	rm -rf "$work/kp-public" "$work/hugo-public" "$work/small-public" "$work"/.krachtpunt-*
 	if ((i % 2)); then
 		kp kp-empty site kp-public
 		hugo_build hugo-empty
@@ -64,14 +67,19 @@ for i in $(seq 1 "$runs"); do
 		kp kp-empty site kp-public
 	fi
 	kp kp-small small small-public
-	edit_story "$i"
-	if ((i % 2)); then
-		hugo_build hugo-edit
-		kp kp-edit site kp-public
-	else
-		kp kp-edit site kp-public
-		hugo_build hugo-edit
-	fi
+	# Two edits: the second build into a folder still starts from links
+	# to every file; from the third on, a build starts from the site the
+	# build before last replaced, as a volunteer's builds do.
+	for edit in edit later; do
+		edit_story "$i-$edit"
+		if ((i % 2)); then
+			hugo_build "hugo-$edit"
+			kp "kp-$edit" site kp-public
+		else
+			kp "kp-$edit" site kp-public
+			hugo_build "hugo-$edit"
+		fi
+	done
 done
 
 # median FILE COLUMN
@@ -88,8 +96,10 @@ echo "$(nproc) cores; $pages-page site; $runs paired runs; medians"
 printf '%-34s %10s %10s %8s\n' "" "krachtpunt" "hugo" "ratio"
 printf '%-34s %9ss %9ss %7sx\n' "build into an empty folder" "$(median "$work/kp-empty" 1)" "$(median "$work/hugo-empty" 1)" "$(paired "$work/kp-empty" "$work/hugo-empty")"
 printf '%-34s %9ss %9ss %7sx\n' "after one story edit, into previous" "$(median "$work/kp-edit" 1)" "$(median "$work/hugo-edit" 1)" "$(paired "$work/kp-edit" "$work/hugo-edit")"
+printf '%-34s %9ss %9ss %7sx\n' "after one more edit (later builds)" "$(median "$work/kp-later" 1)" "$(median "$work/hugo-later" 1)" "$(paired "$work/kp-later" "$work/hugo-later")"
 printf '%-34s %8sMB %8sMB\n' "peak RSS, empty folder" "$(mb "$(median "$work/kp-empty" 2)")" "$(mb "$(median "$work/hugo-empty" 2)")"
 printf '%-34s %8sMB %8sMB\n' "peak RSS, after the edit" "$(mb "$(median "$work/kp-edit" 2)")" "$(mb "$(median "$work/hugo-edit" 2)")"
+printf '%-34s %8sMB %8sMB\n' "peak RSS, after one more edit" "$(mb "$(median "$work/kp-later" 2)")" "$(mb "$(median "$work/hugo-later" 2)")"
 printf '%-34s %10s %10s\n' "output files" "$(count "$work/kp-public")" "$(count "$work/hugo-public")"
 printf '%-34s %8sMB %8sMB\n' "output size" "$(size "$work/kp-public")" "$(size "$work/hugo-public")"
 printf '%-34s %9ss  (%s pages: %sx)\n' "krachtpunt, $small-page site" "$(median "$work/kp-small" 1)" "$pages" "$(paired "$work/kp-empty" "$work/kp-small")"
