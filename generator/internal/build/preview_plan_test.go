@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"golang.org/x/sync/errgroup"
 )
 
 // TestPlanAfterAnEditRemakesOnlyItsRoutes edits one story, one activity
@@ -101,32 +99,12 @@ func TestPlanAfterAnEditRemakesOnlyItsRoutes(t *testing.T) {
 // after every step asks the preview for every file, comparing each with a
 // full build; the plan makes the routes of at most the items edited.
 func TestRandomEditsPreviewEqualsFullBuildAtEveryStep(t *testing.T) {
+	t.Parallel() // minutes of work: runs beside the other long checks
 	sequences, steps := 40, 6
 	if testing.Short() {
 		sequences = 10
 	}
-	results := make([]string, sequences)
-	var g errgroup.Group
-	g.SetLimit(3)
-	for i := range sequences {
-		g.Go(func() error {
-			results[i] = everyStepSequence(t, uint64(5000+i), steps)
-			return nil
-		})
-	}
-	_ = g.Wait()
-	failed := 0
-	for i, res := range results {
-		if res != "" {
-			failed++
-			if failed <= 3 {
-				t.Errorf("seed %d: %s", 5000+i, res)
-			}
-		}
-	}
-	if failed > 0 {
-		t.Errorf("%d of %d sequences failed", failed, sequences)
-	}
+	runSeeds(t, 5000, sequences, func(seed uint64) string { return everyStepSequence(t, seed, steps) })
 }
 
 func everyStepSequence(t *testing.T, seed uint64, steps int) string {
