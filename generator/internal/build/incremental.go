@@ -83,6 +83,7 @@ type snapshot struct {
 	filesSum     string
 	groups       *groupSums
 	usedRecorded bool
+	asm          *content.Assembly // the content, assembled
 }
 
 // pathCheck is what checkGenerated found for a set of paths.
@@ -206,8 +207,13 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	for i, pf := range r.files {
 		items[i] = pf.item
 	}
-	site, cdiags := content.Assemble(items)
-	r.diags.Append(cdiags)
+	if r.last != nil {
+		r.asm = r.last.asm.Reassemble(items)
+	} else {
+		r.asm = content.NewAssembly(items)
+	}
+	site := r.asm.Site
+	r.diags.Append(r.asm.Diags)
 	theme, themeSum, err := r.loadTheme(cfg, reloadTheme)
 	if err != nil || r.diags.HasErrors() {
 		return r.fail(err)
@@ -303,7 +309,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if b.out == nil {
 		b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
-			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded}
+			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm}
 		b.keepPhotos(photos)
 		b.shares = p.keepPictures()
 		files = make(map[string][]byte, len(outputs))
@@ -351,7 +357,7 @@ func (r *run) plan(p *plan, start time.Time, photos *photoSet, theme *render.The
 	recorded := r.checkRecorded(p)
 	b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
-		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded}
+		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm}
 	b.keepPhotos(photos)
 	pv := r.newPreview(p)
 	res.Files = len(pv.static) + len(p.routes)
@@ -387,10 +393,11 @@ type run struct {
 	sameRels bool
 	exists   map[string]bool
 	items    map[string]*parsedFile
-	// filesSum, groups and usedRecorded are those of the snapshot.
+	// filesSum, groups, usedRecorded and asm are those of the snapshot.
 	filesSum     string
 	groups       *groupSums
 	usedRecorded bool
+	asm          *content.Assembly
 }
 
 // listContent returns the files under content/, sorted: those of the last

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -325,93 +324,4 @@ func Parse(ctx context.Context, fsys fs.FS, rels []string, reuse func(rel string
 		return nil, err
 	}
 	return items, nil
-}
-
-// Assemble puts parsed files together into a Site: it leaves out drafts and
-// unconsented stories, sorts, and checks what only shows across files, such
-// as two files with the same slug. Items must be in a stable order.
-func Assemble(items []*Item) (*Site, diag.List) {
-	s := &Site{Withheld: map[string]Withheld{}}
-	var diags diag.List
-	withhold := func(rel string, kind Kind, slug, title string, draft bool) {
-		s.Withheld[rel] = Withheld{Kind: kind, Slug: slug, Title: title, Draft: draft}
-	}
-	for _, it := range items {
-		if it == nil {
-			continue
-		}
-		diags.Append(it.Diags)
-		switch it.Kind {
-		case KindHome:
-			s.Home = it.Home
-		case KindIntro:
-			if strings.HasPrefix(it.Rel, "activities/") {
-				s.ActivitiesIntro = it.Home
-			} else {
-				s.StoriesIntro = it.Home
-			}
-		case KindHours:
-			s.Hours = it.Hours
-		case KindActivity:
-			if a := it.Activity; a != nil && a.Draft {
-				withhold(it.Rel, it.Kind, a.Slug, a.Title, true)
-			} else if a != nil {
-				s.Activities = append(s.Activities, a)
-			}
-		case KindStory:
-			st := it.Story
-			switch {
-			case st == nil:
-			case st.Draft:
-				withhold(it.Rel, it.Kind, st.Slug, st.Title, true)
-			case !st.Consent:
-				withhold(it.Rel, it.Kind, st.Slug, st.Title, false)
-				diags.Warnf(st.ConsentPos, "no-consent",
-					diag.T("verhaal %q is niet gepubliceerd: er staat geen toestemming = true in", "story %q was not published: it has no consent = true", st.Title),
-					diag.T("Publiceer een verhaal pas als de bewoner schriftelijk toestemming gaf; zet dan toestemming = true.", "Publish a story only when the resident agreed in writing; then set consent = true."))
-			default:
-				s.Stories = append(s.Stories, st)
-			}
-		case KindPage:
-			if p := it.Page; p != nil && p.Draft {
-				withhold(it.Rel, it.Kind, p.Slug, p.Title, true)
-			} else if p != nil {
-				s.Pages = append(s.Pages, p)
-			}
-		case KindStatic:
-			s.Files = append(s.Files, it.Rel)
-		}
-	}
-	slices.SortFunc(s.Activities, func(a, b *Activity) int { return cmp.Or(cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File)) })
-	slices.SortFunc(s.Stories, func(a, b *Story) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File))
-	})
-	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File)) })
-	slices.Sort(s.Files)
-	duplicates(&diags, "activity", mapSlugs(s.Activities, func(a *Activity) (string, string) { return a.Slug, a.File }))
-	duplicates(&diags, "story", mapSlugs(s.Stories, func(a *Story) (string, string) { return a.Slug, a.File }))
-	duplicates(&diags, "page", mapSlugs(s.Pages, func(a *Page) (string, string) { return a.Slug, a.File }))
-	diags.Sort()
-	return s, diags
-}
-
-type slugFile struct{ slug, file string }
-
-func mapSlugs[T any](list []T, f func(T) (string, string)) []slugFile {
-	out := make([]slugFile, len(list))
-	for i, x := range list {
-		out[i].slug, out[i].file = f(x)
-	}
-	slices.SortStableFunc(out, func(a, b slugFile) int { return cmp.Compare(a.slug, b.slug) })
-	return out
-}
-
-func duplicates(diags *diag.List, _ string, list []slugFile) {
-	for i := 1; i < len(list); i++ {
-		if list[i].slug == list[i-1].slug {
-			diags.Errorf(diag.Pos{File: list[i].file}, "duplicate-slug",
-				diag.T("%s en %s krijgen hetzelfde webadres %q", "%s and %s get the same web address %q", list[i-1].file, list[i].file, list[i].slug),
-				diag.T(`Geef een van de twee een andere bestandsnaam, of zet slug = "andere-naam" in de gegevens.`, `Give one of them another file name, or set slug = "other-name" in its settings.`))
-		}
-	}
 }
