@@ -202,6 +202,15 @@ type planned struct {
 	words  Words
 	order  routeOrder
 	byItem [][]itemRoutes
+	cal    *lastCalendar
+	// pages and withheld are the last plan's, siteWithheld its site's;
+	// changed are the content files whose items changed since, by path
+	// under content/ (nil: not known), and item gives their items now.
+	pages        map[string]string
+	withheld     map[string]content.Withheld
+	siteWithheld map[string]content.Withheld
+	changed      []string
+	item         func(rel string) *content.Item
 }
 
 // itemRoutes are the routes of one item of a kind with routes by item.

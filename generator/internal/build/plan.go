@@ -10,6 +10,7 @@ import (
 	_ "image/png"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -81,26 +82,32 @@ func newPlanAfter(fsys fs.FS, cfg *config.Config, site *content.Site, theme *ren
 		md: render.NewMarkdown(), pages: map[string]string{}, files: map[string]bool{}, frags: newFragments(nil),
 		photos: &photoSet{byRel: map[string]*published{}}, bodies: &bodyPhotos{byFile: map[string][]string{}},
 		shares: newShareSet(nil)}
-	if site.Home != nil {
-		p.pages["_index.md"] = "/"
-	}
-	if site.Hours != nil {
-		p.pages[content.HoursFile] = p.sectionPath(p.words.Hours)
-	}
-	for _, a := range site.Activities {
-		p.pages[strings.TrimPrefix(a.File, "content/")] = p.activityPath(a)
-	}
-	for _, s := range site.Stories {
-		p.pages[strings.TrimPrefix(s.File, "content/")] = p.storyPath(s)
-	}
-	for _, pg := range site.Pages {
-		p.pages[strings.TrimPrefix(pg.File, "content/")] = "/" + pg.Slug + "/"
+	if !p.pagesAfter(last) {
+		if site.Home != nil {
+			p.pages["_index.md"] = "/"
+		}
+		if site.Hours != nil {
+			p.pages[content.HoursFile] = p.sectionPath(p.words.Hours)
+		}
+		for _, a := range site.Activities {
+			p.pages[strings.TrimPrefix(a.File, "content/")] = p.activityPath(a)
+		}
+		for _, s := range site.Stories {
+			p.pages[strings.TrimPrefix(s.File, "content/")] = p.storyPath(s)
+		}
+		for _, pg := range site.Pages {
+			p.pages[strings.TrimPrefix(pg.File, "content/")] = "/" + pg.Slug + "/"
+		}
+		p.withheld = p.withheldPages()
 	}
 	for _, f := range site.Files {
 		p.files[f] = true
 	}
-	p.withheld = p.withheldPages()
-	p.cal = newCalendar(site, today, cfg.Weeks, cfg.Location)
+	var lastCal *lastCalendar
+	if last != nil {
+		lastCal = last.cal
+	}
+	p.cal = newCalendarAfter(site, today, cfg.Weeks, cfg.Location, lastCal)
 	p.view = p.siteView()
 	p.routes = p.makeRoutes(last)
 	p.dayKeys.m = map[schedule.Date]string{}
@@ -137,6 +144,59 @@ func (p *plan) Withheld(target string) (content.Withheld, bool) {
 	}
 	w, ok := p.withheld[target]
 	return w, ok
+}
+
+// pagesAfter takes over the addresses of the last plan's pages and of its
+// withheld pages, when last says which content files changed since: only
+// those of the changed files are worked out again. It reports whether it
+// did.
+func (p *plan) pagesAfter(last *planned) bool {
+	if last == nil || last.pages == nil || last.changed == nil || last.words != p.words {
+		return false
+	}
+	p.pages = maps.Clone(last.pages)
+	moved := false // a page came, went or has another address
+	for _, rel := range last.changed {
+		was, had := p.pages[rel]
+		delete(p.pages, rel)
+		if u := p.pageOf(rel, last.item(rel)); u != "" {
+			p.pages[rel] = u
+		}
+		if now, has := p.pages[rel]; has != had || now != was {
+			moved = true
+		}
+	}
+	if !moved && sameMap(p.site.Withheld, last.siteWithheld) {
+		p.withheld = last.withheld
+	} else {
+		p.withheld = p.withheldPages()
+	}
+	return true
+}
+
+// pageOf returns the site path of the page of the content file rel, parsed
+// as it, or "" when the site publishes none: the file is not a page or is
+// withheld (see content.Assemble).
+func (p *plan) pageOf(rel string, it *content.Item) string {
+	if it == nil {
+		return ""
+	}
+	if _, ok := p.site.Withheld[rel]; ok {
+		return ""
+	}
+	switch {
+	case it.Kind == content.KindHome && it.Home != nil:
+		return "/"
+	case it.Kind == content.KindHours && it.Hours != nil:
+		return p.sectionPath(p.words.Hours)
+	case it.Kind == content.KindActivity && it.Activity != nil:
+		return p.activityPath(it.Activity)
+	case it.Kind == content.KindStory && it.Story != nil:
+		return p.storyPath(it.Story)
+	case it.Kind == content.KindPage && it.Page != nil:
+		return "/" + it.Page.Slug + "/"
+	}
+	return ""
 }
 
 // withheldPages lists the pages that are not published by their content

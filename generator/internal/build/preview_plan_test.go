@@ -160,3 +160,63 @@ func everyStepSequence(t *testing.T, seed uint64, steps int) string {
 	}
 	return ""
 }
+
+// TestPlanAfterAnEditKnowsEveryAddress edits what changes where pages are
+// and which are withheld: a story's slug, a story made a draft and one
+// without consent, a page made a draft and published again, an
+// activity's slug and times. After each edit the plan, which works out
+// only the edited files' addresses and occurrences, has the addresses,
+// withheld pages and calendar of a plan made from nothing.
+func TestPlanAfterAnEditKnowsEveryAddress(t *testing.T) {
+	ctx := context.Background()
+	s := newRandomSite(t, 1)
+	pb := NewPreviewBuilder(s.fsys, nil)
+	if _, _, err := pb.Plan(ctx, nil, s.today); err != nil {
+		t.Fatal(err)
+	}
+	story := func(extra string) []byte {
+		return []byte("+++\ntitle = \"De fiets\"\ndate = 2026-10-01\nauthor = \"Henk\"\n" + extra + "+++\nBanden plakken.\n")
+	}
+	page := func(extra string) []byte {
+		return []byte("+++\ntitle = \"Over ons\"\nmenu = 1\n" + extra + "+++\nWij zijn er voor iedereen.\n")
+	}
+	activity := func(extra string) []byte {
+		return []byte("+++\ntitle = \"Taalcafé\"\nwhen = \"elke dinsdag 10:00-11:00\"\n" + extra + "+++\nOefenen.\n")
+	}
+	for _, e := range []struct {
+		what, file string
+		data       []byte
+	}{
+		{"a story's slug", "content/stories/fiets.md", story("consent = true\nslug = \"rijwiel\"\n")},
+		{"a story made a draft", "content/stories/fiets.md", story("consent = true\ndraft = true\n")},
+		{"a story without consent", "content/stories/fiets.md", story("consent = false\n")},
+		{"a story published again", "content/stories/fiets.md", story("consent = true\n")},
+		{"a page made a draft", "content/over-ons.md", page("draft = true\n")},
+		{"a page published again with another slug", "content/over-ons.md", page("slug = \"wie-wij-zijn\"\n")},
+		{"an activity's slug and times", "content/activities/taal.md", activity("slug = \"praten\"\n")},
+		{"an activity made a draft", "content/activities/taal.md", activity("draft = true\n")},
+		{"an activity back", "content/activities/taal.md", activity("")},
+	} {
+		s.fsys[e.file] = &fstest.MapFile{Data: e.data, Mode: 0o644}
+		pv, _, err := pb.Plan(ctx, []string{e.file}, s.today)
+		if err != nil {
+			t.Fatalf("%s: %v", e.what, err)
+		}
+		fresh, _, err := NewPreviewBuilder(s.fsys, nil).Plan(ctx, nil, s.today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(pv.p.pages, fresh.p.pages) {
+			t.Errorf("after %s the addresses of the pages differ from a plan made from nothing", e.what)
+		}
+		if !maps.Equal(pv.p.withheld, fresh.p.withheld) {
+			t.Errorf("after %s the withheld pages are %v, from nothing %v", e.what, pv.p.withheld, fresh.p.withheld)
+		}
+		if calendarDump(pv.p.cal) != calendarDump(fresh.p.cal) {
+			t.Errorf("after %s the calendar differs from a plan made from nothing", e.what)
+		}
+		if !slices.Equal(pv.Paths(), fresh.Paths()) {
+			t.Errorf("after %s the plan has other paths than one made from nothing", e.what)
+		}
+	}
+}
