@@ -17,16 +17,75 @@ import (
 // that changed, came or went made again and sorted into the lists of their
 // dates.
 
-// newCalendarAfter is newCalendar for a site planned before: when the site
-// has the very activities of the last plan, prev's calendar, their lookup
-// is shared with it.
-func newCalendarAfter(site *content.Site, today schedule.Date, weeks int, loc *time.Location, prev *lastCalendar) *calendar {
-	if prev == nil || prev.cal == nil || !sameList(site.Activities, prev.activities) {
-		return newCalendar(site, today, weeks, loc)
+// newCalendarAfter is newCalendar for a site planned before: the lookup of
+// the activities of prev's calendar is shared, or copied with those that
+// changed, came or went put right; the diff says which they are (nil when
+// there is no calendar to take over).
+func newCalendarAfter(site *content.Site, today schedule.Date, weeks int, loc *time.Location, prev *lastCalendar) (*calendar, *activityDiff) {
+	if prev == nil || prev.cal == nil {
+		return newCalendar(site, today, weeks, loc), nil
 	}
 	c := newCalendar(&content.Site{Hours: site.Hours}, today, weeks, loc)
-	c.acts, c.order = prev.cal.acts, prev.cal.order
-	return c
+	diff := diffActivities(prev.activities, site.Activities)
+	switch {
+	case diff.none():
+		c.acts, c.order = prev.cal.acts, prev.cal.order
+		return c, diff
+	case len(diff.gone) == 0 && len(diff.came) == 0:
+		c.order = prev.cal.order // the same slugs
+	default:
+		c.order = make([]string, len(site.Activities))
+		for i, a := range site.Activities {
+			c.order[i] = a.Slug
+		}
+	}
+	c.acts = maps.Clone(prev.cal.acts)
+	for _, slug := range diff.gone {
+		delete(c.acts, slug)
+	}
+	for _, a := range diff.redo {
+		c.acts[a.Slug] = a
+	}
+	return c, diff
+}
+
+// activityDiff says how the activities of a site differ from those of the
+// last plan: redo are those whose occurrences are made again, because
+// they changed (another parsed file, same slug) or came, sorted by slug;
+// gone and came are the slugs that went and came.
+type activityDiff struct {
+	redo       []*content.Activity
+	gone, came []string
+}
+
+func (d *activityDiff) none() bool { return len(d.redo) == 0 && len(d.gone) == 0 }
+
+// diffActivities compares two lists of activities sorted by slug, each
+// slug once, as a site that plans has them.
+func diffActivities(was, now []*content.Activity) *activityDiff {
+	d := &activityDiff{}
+	if sameList(was, now) {
+		return d
+	}
+	i, j := 0, 0
+	for i < len(was) || j < len(now) {
+		switch {
+		case j == len(now) || i < len(was) && was[i].Slug < now[j].Slug:
+			d.gone = append(d.gone, was[i].Slug)
+			i++
+		case i == len(was) || now[j].Slug < was[i].Slug:
+			d.redo = append(d.redo, now[j])
+			d.came = append(d.came, now[j].Slug)
+			j++
+		default:
+			if was[i] != now[j] {
+				d.redo = append(d.redo, now[j])
+			}
+			i++
+			j++
+		}
+	}
+	return d
 }
 
 // lastCalendar is the calendar of the last plan and the activities it was
@@ -56,26 +115,17 @@ func sameList[T comparable](a, b []T) bool {
 // the activities that changed or went, merged with the new occurrences of
 // those that changed or came: in the order expand gives, by start, then
 // slug.
-func (c *calendar) expandAfter(prev *calendar) {
-	if prev == nil || prev.shown != c.shown || prev.span != c.span || prev.today != c.today {
+func (c *calendar) expandAfter(prev *calendar, diff *activityDiff) {
+	if prev == nil || diff == nil || prev.shown != c.shown || prev.span != c.span || prev.today != c.today {
 		c.expand(nil, nil)
 		return
 	}
 	c.current = prev.current + 1
-	var redoSlugs []string // slugs whose occurrences are made again, sorted
-	var gone []string      // slugs of prev that the site no longer has
-	if !sameMap(c.acts, prev.acts) {
-		for _, slug := range c.order {
-			if prev.acts[slug] != c.acts[slug] {
-				redoSlugs = append(redoSlugs, slug)
-			}
-		}
-		for _, slug := range prev.order {
-			if _, ok := c.acts[slug]; !ok {
-				gone = append(gone, slug)
-			}
-		}
+	redoSlugs := make([]string, len(diff.redo)) // slugs whose occurrences are made again, sorted
+	for i, a := range diff.redo {
+		redoSlugs[i] = a.Slug
 	}
+	gone := diff.gone // slugs of prev that the site no longer has
 	for slug, evs := range prev.events {
 		c.events[slug] = evs
 	}
@@ -83,18 +133,11 @@ func (c *calendar) expandAfter(prev *calendar) {
 		c.occ, c.byDate, c.gen = prev.occ, prev.byDate, prev.gen
 		return
 	}
-	out := map[string]bool{} // the activities whose occurrences in prev go
-	for _, slug := range gone {
-		out[slug] = true
-		delete(c.events, slug)
-	}
-	for _, slug := range redoSlugs {
-		out[slug] = true
-		delete(c.events, slug)
-	}
+	out := slices.Concat(gone, redoSlugs) // the activities whose occurrences in prev go: a few
 	c.occ = maps.Clone(prev.occ)
 	redo := map[schedule.Date]bool{}
-	for slug := range out {
+	for _, slug := range out {
+		delete(c.events, slug)
 		for _, o := range prev.occ[slug] {
 			redo[schedule.DateOf(o.Start)] = true
 		}
@@ -121,7 +164,7 @@ func (c *calendar) expandAfter(prev *calendar) {
 		slices.SortStableFunc(in, func(a, b *schedule.Occurrence) int { return a.Start.Compare(b.Start) })
 		list := make([]*schedule.Occurrence, 0, len(prev.byDate[d])+len(in))
 		for _, o := range prev.byDate[d] {
-			if out[o.Slug] {
+			if slices.Contains(out, o.Slug) {
 				continue
 			}
 			for len(in) > 0 && occurrenceOrder(in[0], o) < 0 {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -102,6 +103,7 @@ func TestCalendarAfterAnEditEqualsAFreshOne(t *testing.T) {
 			}
 			return site
 		}
+		fresh := func(site *content.Site) *calendar { return newCalendar(site, today, 4, loc) }
 		site := assemble()
 		c := newCalendar(site, today, 4, loc)
 		c.expand(nil, nil)
@@ -131,11 +133,14 @@ func TestCalendarAfterAnEditEqualsAFreshOne(t *testing.T) {
 				next++
 			}
 			newSite := assemble()
-			after := newCalendarAfter(newSite, today, 4, loc, &lastCalendar{cal: c, activities: site.Activities})
-			after.expandAfter(c)
-			fresh := newCalendar(newSite, today, 4, loc)
-			fresh.expand(nil, nil)
-			if got, want := calendarDump(after), calendarDump(fresh); got != want {
+			after, diff := newCalendarAfter(newSite, today, 4, loc, &lastCalendar{cal: c, activities: site.Activities})
+			after.expandAfter(c, diff)
+			if !maps.Equal(after.acts, fresh(newSite).acts) || !slices.Equal(after.order, fresh(newSite).order) {
+				t.Fatalf("sequence %d step %d: the activities of the calendar differ from a fresh one's", seq, step)
+			}
+			scratch := fresh(newSite)
+			scratch.expand(nil, nil)
+			if got, want := calendarDump(after), calendarDump(scratch); got != want {
 				t.Fatalf("sequence %d step %d: the calendar after the edit differs from a fresh one:\n%s\nwant\n%s", seq, step, got, want)
 			}
 			c, site = after, newSite

@@ -84,9 +84,10 @@ type snapshot struct {
 	groups       *groupSums
 	usedRecorded bool
 	asm          *content.Assembly // the content, assembled
-	// pages and withheld are those of the plan.
+	// pages, withheld and later are those of the plan.
 	pages    map[string]string
 	withheld map[string]content.Withheld
+	later    int
 }
 
 // pathCheck is what checkGenerated found for a set of paths.
@@ -232,7 +233,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if r.last != nil {
 		made = &planned{words: r.last.words, order: r.last.paths.order, byItem: r.last.byItem,
 			cal:   &lastCalendar{cal: r.last.cal, activities: r.last.asm.Site.Activities},
-			pages: r.last.pages, withheld: r.last.withheld, siteWithheld: r.last.asm.Site.Withheld,
+			pages: r.last.pages, withheld: r.last.withheld, siteWithheld: r.last.asm.Site.Withheld, later: r.last.later,
 			item: func(rel string) *content.Item {
 				if i, ok := slices.BinarySearch(r.rels, rel); ok {
 					return r.files[i].item
@@ -286,7 +287,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if prevCal != nil {
 		prevCal.mu.Lock() // a preview may still be making its files
 	}
-	p.cal.expandAfter(prevCal)
+	p.cal.expandAfter(prevCal, p.calDiff)
 	if prevCal != nil {
 		prevCal.mu.Unlock()
 	}
@@ -320,7 +321,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if b.out == nil {
 		b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
-			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld}
+			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later}
 		b.keepPhotos(photos)
 		b.shares = p.keepPictures()
 		files = make(map[string][]byte, len(outputs))
@@ -368,7 +369,7 @@ func (r *run) plan(p *plan, start time.Time, photos *photoSet, theme *render.The
 	recorded := r.checkRecorded(p)
 	b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
-		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld}
+		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later}
 	b.keepPhotos(photos)
 	pv := r.newPreview(p)
 	res.Files = len(pv.static) + len(p.routes)

@@ -177,23 +177,27 @@ func (p *plan) makeRoutes(last *planned) []route {
 	for _, rs := range per {
 		n += len(rs)
 	}
-	made := make([]route, 0, n)
+	// The routes as the kinds made them, one after the other: pointers,
+	// so that each route is copied once, into its sorted place.
+	made := make([]*route, 0, n)
 	for i, k := range kinds {
 		if k.routes != nil {
-			made = appendRoutes(made, k, per[i])
-		} else {
-			made = append(made, per[i]...)
+			per[i] = appendRoutes(per[i][:0], k, per[i]) // in place: it only drops
+		}
+		for j := range per[i] {
+			made = append(made, &per[i][j])
 		}
 		if remade[i] > 0 {
 			p.remade[k.name] = remade[i]
 		}
 	}
 	var order *routeOrder
+	later := 0
 	if last != nil {
-		order = &last.order
+		order, later = &last.order, last.later
 	}
 	var rs []route
-	rs, p.order = sortRoutes(made, order)
+	rs, p.order = sortRoutes(made, order, later)
 	return rs
 }
 
@@ -203,6 +207,7 @@ type planned struct {
 	order  routeOrder
 	byItem [][]itemRoutes
 	cal    *lastCalendar
+	later  int // how many later routes there were
 	// pages and withheld are the last plan's, siteWithheld its site's;
 	// changed are the content files whose items changed since, by path
 	// under content/ (nil: not known), and item gives their items now.
@@ -229,8 +234,10 @@ type routeOrder struct {
 
 // sortRoutes returns made sorted by path, and its order. The order of last
 // is taken when it sorts made too: the same paths, made in the same order.
-func sortRoutes(made []route, last *routeOrder) ([]route, routeOrder) {
-	rs := make([]route, len(made))
+// The list has room for as many later routes as last had, and some more
+// (see addLaterRoutes).
+func sortRoutes(made []*route, last *routeOrder, later int) ([]route, routeOrder) {
+	rs := make([]route, len(made), len(made)+later+later/8)
 	if last != nil && len(last.perm) == len(made) {
 		same := true
 		for i, j := range last.perm {
@@ -238,7 +245,7 @@ func sortRoutes(made []route, last *routeOrder) ([]route, routeOrder) {
 				same = false
 				break
 			}
-			rs[i] = made[j]
+			rs[i] = *made[j]
 		}
 		if same {
 			return rs, *last
@@ -251,7 +258,7 @@ func sortRoutes(made []route, last *routeOrder) ([]route, routeOrder) {
 	slices.SortFunc(perm, func(a, b int32) int { return strings.Compare(made[a].path, made[b].path) })
 	paths := make([]string, len(made))
 	for i, j := range perm {
-		rs[i] = made[j]
+		rs[i] = *made[j]
 		paths[i] = made[j].path
 	}
 	return rs, routeOrder{paths: paths, perm: perm}
@@ -266,11 +273,28 @@ func (p *plan) addLaterRoutes() []route {
 			added = appendRoutes(added, k, k.later(p))
 		}
 	}
+	p.later = len(added)
 	if len(added) == 0 {
 		return nil
 	}
 	slices.SortFunc(added, func(a, b route) int { return strings.Compare(a.path, b.path) })
-	// Both are sorted: merge them.
+	// Both are sorted: merge them, from the back in the room the list has
+	// (see sortRoutes), a route of added after one of the same path.
+	if rs := p.routes; cap(rs) >= len(rs)+len(added) {
+		i, j := len(rs)-1, len(added)-1
+		rs = rs[:len(rs)+len(added)]
+		for k := len(rs) - 1; j >= 0; k-- {
+			if i >= 0 && strings.Compare(rs[i].path, added[j].path) > 0 {
+				rs[k] = rs[i]
+				i--
+			} else {
+				rs[k] = added[j]
+				j--
+			}
+		}
+		p.routes = rs
+		return added
+	}
 	all := make([]route, 0, len(p.routes)+len(added))
 	i, j := 0, 0
 	for i < len(p.routes) && j < len(added) {

@@ -40,7 +40,10 @@ type plan struct {
 	withheld map[string]content.Withheld
 	view     *render.Site
 	cal      *calendar
-	frags    *fragments
+	// calDiff is how the activities differ from those of the last plan's
+	// calendar, or nil (see newCalendarAfter).
+	calDiff *activityDiff
+	frags   *fragments
 	// photos are the site's photos, processed; bodies records which photos
 	// the Markdown of each content file shows.
 	photos *photoSet
@@ -49,6 +52,7 @@ type plan struct {
 	// order of those but the later ones (see kind.later).
 	routes []route
 	order  routeOrder
+	later  int // how many of routes are later ones
 	// byItem are the routes of each story and activity, by kind (see
 	// kind.story); remade counts, by kind, the items whose routes were
 	// made, not taken over from the last plan.
@@ -107,7 +111,7 @@ func newPlanAfter(fsys fs.FS, cfg *config.Config, site *content.Site, theme *ren
 	if last != nil {
 		lastCal = last.cal
 	}
-	p.cal = newCalendarAfter(site, today, cfg.Weeks, cfg.Location, lastCal)
+	p.cal, p.calDiff = newCalendarAfter(site, today, cfg.Weeks, cfg.Location, lastCal)
 	p.view = p.siteView()
 	p.routes = p.makeRoutes(last)
 	p.dayKeys.m = map[schedule.Date]string{}
