@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -42,6 +43,7 @@ type Record struct {
 
 	loaded  bool
 	old     map[string]*recFile // what the record held; nil when unusable
+	taken   atomic.Int64        // how many parsed files were taken over
 	pending *recordData         // what this build found, for Save
 }
 
@@ -174,6 +176,7 @@ func (rec *Record) lookup(rel string, fi fs.FileInfo, exists map[string]bool) *p
 	if !pf.holds(exists) {
 		return nil
 	}
+	rec.taken.Add(1)
 	return pf
 }
 

@@ -341,7 +341,7 @@ func TestUnusableRecordGivesAFullBuild(t *testing.T) {
 		"site":      func() { d := *data; d.Site = filepath.Join(d.Site, "x"); writeRecord(t, recPath, recordVersion, &d) },
 		"tail lost": func() { os.WriteFile(recPath, good[:len(good)-1], 0o644) },
 	}
-	for cut := 1; cut < len(good); cut += 1 + len(good)/40 {
+	for cut := 1; cut < len(good); cut += 1 + len(good)/8 {
 		cases["cut at "+strconv.Itoa(cut)] = func() { os.WriteFile(recPath, good[:cut], 0o644) }
 	}
 	for name, damage := range cases {
