@@ -463,3 +463,53 @@ func TestFlatEncodingTellsNilFromEmpty(t *testing.T) {
 		t.Errorf("got %#v, want %#v", out, in)
 	}
 }
+
+// BenchmarkRecordLoad reads the record of the generated 10,000-page site
+// (every content file parsed) as a later build does, and reports its size;
+// compare with the time of parsing the files (BenchmarkGeneratedSiteFloor).
+func BenchmarkRecordLoad(b *testing.B) {
+	fsys := siteFS(b, sitegen.Pages(10000))
+	rels, err := content.List(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	has := map[string]bool{}
+	for _, rel := range rels {
+		has[rel] = true
+	}
+	data := &recordData{Program: programSum(), Site: "/site", Before: time.Now().UnixNano()}
+	for _, rel := range rels {
+		if content.KindOf(rel) == content.KindStatic {
+			continue
+		}
+		src, err := fs.ReadFile(fsys, content.Dir+"/"+rel)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pf := &parsedFile{sum: sumBytes(src), asked: map[string]bool{}}
+		pf.item = content.ParseFile(rel, src, func(f string) bool { pf.asked[f] = has[f]; return has[f] })
+		data.Files = append(data.Files, recFile{Rel: rel, Size: int64(len(src)), Sum: pf.sum, Asked: pf.asked, Item: pf.item})
+	}
+	path := filepath.Join(b.TempDir(), ".krachtpunt-parsed-public")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := writeRecordTo(f, data); err != nil {
+		b.Fatal(err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	rec := &Record{path: path, site: "/site"}
+	for b.Loop() {
+		got, err := rec.read()
+		if err != nil || len(got.Files) != len(data.Files) {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(fi.Size())/1e6, "MB")
+	b.ReportMetric(float64(len(data.Files)), "files")
+}
