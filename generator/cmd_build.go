@@ -69,6 +69,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	var output build.Output = build.Discard{}
 	var dir *outdir.Dir
+	var record *build.Record
 	if write {
 		if err := outdir.Check(sf.site, out); err != nil {
 			return refused(err)
@@ -85,8 +86,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		defer dir.Abort() // after Commit, nothing to do
 		// The folder's own Create and Keep when it has them, else WriteFile.
 		output = build.WriteFiles(dir)
+		// What this build parses, the next one into the folder need not.
+		record = build.NewRecord(dir.RecordPath(), sf.site)
 	}
-	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: day, Now: time.Now(), Out: output, Logger: logger})
+	res, err := build.Build(ctx, build.Options{Site: os.DirFS(sf.site), Today: day, Now: time.Now(), Out: output, Logger: logger, Record: record})
 	if res != nil && res.Config != nil {
 		lang = res.Lang()
 	}
@@ -103,6 +106,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	if dir != nil {
 		if err := dir.Commit(ctx); err != nil {
 			return err
+		}
+		if err := record.Save(); err != nil { // only a next build is slower
+			logger.Warn("the next build reads every file again", "err", err)
 		}
 		fmt.Fprintln(stdout, diag.T("%d pagina's, %d bestanden in %s gezet in %d ms", "%d pages, %d files written to %s in %d ms",
 			res.Pages, res.Files, out, res.Took.Milliseconds()).In(lang))

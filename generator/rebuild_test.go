@@ -224,3 +224,77 @@ Kom ook [samen eten](activities/eten.md).
 		}
 	}
 }
+
+// TestRebuildKeepsTheRecordBesidePublic builds a site into its own
+// public/ as a volunteer does: the record of what was parsed is kept next
+// to public/, never in it. A build after an edit gives what a first build
+// into a new folder gives, and so does a build whose record was damaged.
+func TestRebuildKeepsTheRecordBesidePublic(t *testing.T) {
+	site := t.TempDir()
+	long := time.Now().Add(-time.Hour)
+	for _, f := range txtar.Parse([]byte(rebuildSite)).Files {
+		p := filepath.Join(site, filepath.FromSlash(f.Name))
+		writeFile(t, p, f.Data)
+		if err := os.Chtimes(p, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	public := filepath.Join(site, "public")
+	record := filepath.Join(site, ".krachtpunt-parsed-public")
+	build := func(args ...string) {
+		t.Helper()
+		if code, o, e := runCmd(t, append([]string{"build", "--site", site, "--today", "2026-11-25"}, args...)...); code != exitOK || e != "" {
+			t.Fatalf("build: exit %d\n%s%s", code, o, e)
+		}
+	}
+	// same checks that public/ is what a first build into a new folder
+	// makes, and holds nothing of the record.
+	same := func(when string) {
+		t.Helper()
+		fresh := filepath.Join(t.TempDir(), "public")
+		build("--out", fresh)
+		got, want := files(t, public), files(t, fresh)
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: public/ has %d files, a first build into a new folder %d, or other bytes", when, len(got), len(want))
+		}
+		for p := range got {
+			if strings.Contains(p, "krachtpunt") {
+				t.Errorf("%s: published %s", when, p)
+			}
+		}
+	}
+	build()
+	fi, err := os.Stat(record)
+	if err != nil {
+		t.Fatalf("no record next to public/: %v", err)
+	}
+	if !fi.Mode().IsRegular() || fi.Size() == 0 {
+		t.Fatalf("the record is %v, %d bytes", fi.Mode(), fi.Size())
+	}
+	same("the first build")
+
+	story := filepath.Join(site, "content", "stories", "tuin.md")
+	data, err := os.ReadFile(story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, story, []byte(strings.Replace(string(data), "bonen", "bonen en pompoenen", 1)))
+	build()
+	if !strings.Contains(files(t, public)["verhalen/tuin/index.html"], "pompoenen") {
+		t.Error("the story's page does not show the edit")
+	}
+	same("after an edit")
+
+	if err := os.WriteFile(record, []byte("krachtpunt parsed files\nkapot"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, story, []byte(strings.Replace(string(data), "bonen", "bonen en tomaten", 1)))
+	build()
+	if !strings.Contains(files(t, public)["verhalen/tuin/index.html"], "bonen en tomaten") {
+		t.Error("after the record was damaged, the story's page does not show the edit")
+	}
+	same("with a damaged record")
+	if data, err := os.ReadFile(record); err != nil || strings.HasSuffix(string(data), "kapot") {
+		t.Errorf("the damaged record was not written again: %v", err)
+	}
+}

@@ -18,6 +18,11 @@ type Options struct {
 	Now    time.Time     // used only when Today is zero
 	Out    Output
 	Logger *slog.Logger // nil: no log
+	// Record, when set, is what the last build into Out parsed: the
+	// build reads only the content files that changed since, and leaves
+	// what it parsed in Record for Record.Save. Site must then be the
+	// record's site folder on disk (os.DirFS).
+	Record *Record
 }
 
 // Result tells what a build did.
@@ -42,7 +47,7 @@ func (r *Result) Lang() string {
 // in what volunteers wrote come back in Result.Diags; the error is then that
 // list. Other errors (a disk that is full) are returned wrapped.
 func Build(ctx context.Context, o Options) (*Result, error) {
-	b := &Builder{site: o.Site, logger: o.Logger, out: o.Out, now: o.Now}
+	b := &Builder{site: o.Site, logger: o.Logger, out: o.Out, now: o.Now, rec: o.Record}
 	up, err := b.Build(ctx, nil, o.Today)
 	if up == nil {
 		return &Result{}, err

@@ -53,6 +53,9 @@ type Builder struct {
 	pages *pageCache    // the files the previews made
 	made  *atomic.Int64 // how many files the previews made
 	prev  *Preview      // the last good preview
+	// rec, when set, holds what the last build into the same output
+	// folder parsed (see record.go); it is given what this one parsed.
+	rec *Record
 }
 
 // snapshot is what a good build leaves for the next one.
@@ -317,6 +320,9 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		}
 	}
 	recorded := r.checkRecorded(p)
+	if b.rec != nil {
+		b.rec.keep(r.files, r.stats)
+	}
 	var files map[string][]byte
 	if b.out == nil {
 		b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
@@ -399,6 +405,9 @@ type run struct {
 	rendered  []string // the outputs made this time
 	rels      []string
 	paths     pathCheck
+	// stats are, with a Record, the state of each file of rels when it
+	// was read or taken over from the record.
+	stats []fileStat
 	// sameRels is set when the site has the files of the last build
 	// (rels is the last's); exists are the files of rels, items the
 	// parsed files by path (see byRel).
@@ -487,6 +496,11 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 	}
 	r.exists = exists
 	has := func(rel string) bool { return exists[rel] }
+	rec := r.b.rec
+	if rec != nil {
+		rec.load()
+		r.stats = make([]fileStat, len(rels))
+	}
 	var mu sync.Mutex
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -514,7 +528,22 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			data, err := fs.ReadFile(r.b.site, content.Dir+"/"+rel)
+			var data []byte
+			var err error
+			if rec == nil {
+				data, err = fs.ReadFile(r.b.site, content.Dir+"/"+rel)
+			} else {
+				if fi, err := fs.Stat(r.b.site, content.Dir+"/"+rel); err == nil {
+					if pf := rec.lookup(rel, fi, exists); pf != nil {
+						r.files[i], r.stats[i] = pf, statOf(fi)
+						return nil
+					}
+				}
+				var fi fs.FileInfo
+				if data, fi, err = readStat(r.b.site, content.Dir+"/"+rel); err == nil {
+					r.stats[i] = statOf(fi)
+				}
+			}
 			if err != nil {
 				return fmt.Errorf("reading %s/%s: %w", content.Dir, rel, err)
 			}

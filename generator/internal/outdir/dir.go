@@ -21,6 +21,7 @@ const (
 	newManifestPrefix = ".krachtpunt-newmanifest-"      // + NAME: the new site's record during the swap
 	retainedPrefix    = ".krachtpunt-retained-"         // + NAME: the site before the published one, kept for the next build
 	retainedRecPrefix = ".krachtpunt-retainedmanifest-" // + NAME: the record of the retained site
+	parsedPrefix      = ".krachtpunt-parsed-"           // + NAME: what the build parsed, for the next one (see RecordPath)
 )
 
 // Options configures Open.
@@ -154,6 +155,14 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		}
 	}
 	return d, nil
+}
+
+// RecordPath returns the path of the file next to the output folder in
+// which a build may keep what it parsed for the next build
+// (".krachtpunt-parsed-public"): beside the folder's other records, never
+// in it, so it is never published.
+func (d *Dir) RecordPath() string {
+	return filepath.Join(filepath.Dir(d.target), parsedPrefix+filepath.Base(d.target))
 }
 
 // tidy puts back the old site when a swap was interrupted between its two

@@ -1,0 +1,313 @@
+package build
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+	"unsafe"
+
+	"krachtpunt/generator/internal/content"
+)
+
+// A Record is the file in which a build keeps, next to its output folder,
+// what it parsed: for every content file its size, modification time and
+// file number (inode), the hash of its bytes and the parsed file. The next
+// build takes a parsed file over without reading the file when the file
+// still has that size, time and number; so a build after one edit reads
+// one file, not ten thousand.
+//
+// The record is a cache, never a source of truth. A record that cannot be
+// read, is damaged, or was written by another version of the program or
+// for another site folder is ignored, and the build reads every file. What
+// a parsed file depends on (its bytes, and which of the files it names
+// exist) is checked as for the preview's Builder, so a taken-over file
+// gives the same site, byte for byte, as reading it.
+//
+// A file changed just after it was read, within the same tick of the file
+// system's clock, keeps its time; with the same size the record would not
+// see the change. As git does with its index, the record trusts only files
+// whose time is older than the build that wrote it began (less a margin
+// for file systems that keep coarse times): a file changed at or after that
+// is read again.
+type Record struct {
+	path  string    // the record file
+	site  string    // the site folder, absolute
+	start time.Time // when this build began, before it looked at any file
+
+	loaded  bool
+	old     map[string]*recFile // what the record held; nil when unusable
+	taken   atomic.Int64        // how many parsed files were taken over
+	pending *recordData         // what this build found, for Save
+}
+
+// recordMagic begins every record; recordVersion is the version of its
+// form, raised whenever recFile or anything parsed changes shape.
+const (
+	recordMagic   = "krachtpunt parsed files\n"
+	recordVersion = 1
+)
+
+// racyMargin is how much older than the build that wrote the record a
+// file's time must be for the record to vouch for it: more than the
+// coarsest time a file system keeps (FAT: 2 seconds).
+const racyMargin = 2*time.Second + time.Millisecond
+
+// recordData is the content of a record after its magic and version.
+type recordData struct {
+	Program string // programSum of the program that wrote it
+	Site    string // the site folder
+	// Before: only files whose modification time (Unix nanoseconds) is
+	// before this are trusted.
+	Before int64
+	Files  []recFile
+}
+
+// recFile is one content file in the record.
+type recFile struct {
+	Rel   string
+	Size  int64
+	Mtime int64 // Unix nanoseconds
+	Ino   uint64
+	// The rest is a parsedFile's.
+	Sum               string
+	Asked             map[string]bool
+	Scan              []string
+	ScanFor           string
+	ShowsSum, ShowsOf string
+	ShowsIn           string
+	Item              *content.Item
+}
+
+// NewRecord returns the record in the file path, for the site folder site.
+// Nothing is read until the build needs it.
+func NewRecord(path, site string) *Record {
+	abs, err := filepath.Abs(site)
+	if err != nil {
+		abs = site
+	}
+	return &Record{path: path, site: abs}
+}
+
+// load reads the record once; a record that cannot be used is left out.
+func (rec *Record) load() {
+	if rec.loaded {
+		return
+	}
+	rec.loaded = true
+	rec.start = time.Now()
+	if !haveFileNumbers {
+		return // a file cannot be told apart from another one of its size and time
+	}
+	data, err := rec.read()
+	if err != nil {
+		return // the build reads every file
+	}
+	rec.old = make(map[string]*recFile, len(data.Files))
+	for i := range data.Files {
+		f := &data.Files[i]
+		if f.Mtime < data.Before && f.Item != nil && f.Item.Rel == f.Rel {
+			rec.old[f.Rel] = f
+		}
+	}
+}
+
+// read reads and checks the record file.
+func (rec *Record) read() (*recordData, error) {
+	raw, err := os.ReadFile(rec.path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := decodeRecord(raw)
+	if err != nil {
+		return nil, err
+	}
+	if data.Program != programSum() || data.Site != rec.site {
+		return nil, errors.New("the record is of another program or site")
+	}
+	return data, nil
+}
+
+// decodeRecord reads a record: magic, version, the data and a CRC-32C of
+// all before it, so a record torn by a crash is noticed.
+func decodeRecord(raw []byte) (*recordData, error) {
+	if len(raw) < len(recordMagic)+5 || string(raw[:len(recordMagic)]) != recordMagic {
+		return nil, errFlat
+	}
+	body, tail := raw[:len(raw)-4], raw[len(raw)-4:]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(tail) {
+		return nil, errFlat
+	}
+	// The strings of the parsed files are slices of raw, which is not
+	// changed after: no copy of the ten or twenty megabytes.
+	d := &flatDecoder{data: unsafe.String(&body[len(recordMagic)], len(body)-len(recordMagic))}
+	var version uint64
+	if err := d.decode(&version); err != nil || version != recordVersion {
+		return nil, fmt.Errorf("the record has version %d, not %d", version, recordVersion)
+	}
+	data := &recordData{}
+	if err := d.decode(data); err != nil {
+		return nil, err
+	}
+	if d.off != len(d.data) {
+		return nil, errFlat
+	}
+	return data, nil
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// lookup returns the recorded parsed file rel when the file fi has the
+// recorded size, time and number and its image names still find what
+// they found; else nil.
+func (rec *Record) lookup(rel string, fi fs.FileInfo, exists map[string]bool) *parsedFile {
+	f := rec.old[rel]
+	if f == nil || !f.matches(fi) {
+		return nil
+	}
+	pf := &parsedFile{item: f.Item, sum: f.Sum, asked: f.Asked, scan: f.Scan, scanFor: f.ScanFor,
+		showsSum: f.ShowsSum, showsOf: f.ShowsOf, showsIn: input(f.ShowsIn)}
+	if !pf.holds(exists) {
+		return nil
+	}
+	rec.taken.Add(1)
+	return pf
+}
+
+func (f *recFile) matches(fi fs.FileInfo) bool {
+	ino, ok := fileNumber(fi)
+	return ok && fi.Mode().IsRegular() && fi.Size() == f.Size && fi.ModTime().UnixNano() == f.Mtime && ino == f.Ino
+}
+
+// fileStat is what the record keeps of a file's state.
+type fileStat struct {
+	size, mtime int64
+	ino         uint64
+	ok          bool
+}
+
+func statOf(fi fs.FileInfo) fileStat {
+	ino, ok := fileNumber(fi)
+	return fileStat{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: ino, ok: ok && fi.Mode().IsRegular()}
+}
+
+// keep makes what a good build parsed the next record: files[i] was read
+// (or taken over) when the file had stats[i].
+func (rec *Record) keep(files []*parsedFile, stats []fileStat) {
+	data := &recordData{Program: programSum(), Site: rec.site, Before: rec.start.Add(-racyMargin).UnixNano()}
+	data.Files = make([]recFile, 0, len(files))
+	for i, pf := range files {
+		st := stats[i]
+		if pf == nil || pf.sum == "" || !st.ok {
+			continue
+		}
+		data.Files = append(data.Files, recFile{Rel: pf.item.Rel, Size: st.size, Mtime: st.mtime, Ino: st.ino,
+			Sum: pf.sum, Asked: pf.asked, Scan: pf.scan, ScanFor: pf.scanFor,
+			ShowsSum: pf.showsSum, ShowsOf: pf.showsOf, ShowsIn: string(pf.showsIn), Item: pf.item})
+	}
+	rec.pending = data
+}
+
+// Save writes what the build found to the record file, through a
+// temporary file renamed over it, so the record is whole or absent. Call
+// it only after the site the build made is in place. A build that failed
+// leaves nothing to save, and Save does nothing.
+func (rec *Record) Save() error {
+	if rec == nil || rec.pending == nil || !haveFileNumbers {
+		return nil
+	}
+	data := rec.pending
+	rec.pending = nil
+	tmp := rec.path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return fmt.Errorf("writing the record of the parsed files: %w", err)
+	}
+	err = writeRecordTo(f, data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, rec.path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing the record of the parsed files: %w", err)
+	}
+	return nil
+}
+
+// writeRecordTo writes data as decodeRecord reads it, a file at a time, so
+// the record is never whole in memory.
+func writeRecordTo(w io.Writer, data *recordData) error {
+	crc := crc32.New(castagnoli)
+	e := &flatEncoder{buf: make([]byte, 0, 64<<10)}
+	flush := func() error {
+		crc.Write(e.buf)
+		_, err := w.Write(e.buf)
+		e.buf = e.buf[:0]
+		return err
+	}
+	e.buf = append(e.buf, recordMagic...)
+	v := uint64(recordVersion)
+	e.encode(&v)
+	// The fields of recordData, in order, as the encoding of the whole.
+	e.encode(&data.Program)
+	e.encode(&data.Site)
+	e.encode(&data.Before)
+	if data.Files == nil {
+		e.buf = append(e.buf, 0)
+	} else {
+		e.buf = binary.AppendUvarint(e.buf, uint64(len(data.Files))+1)
+	}
+	for i := range data.Files {
+		e.encode(&data.Files[i])
+		if len(e.buf) >= 32<<10 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	return err
+}
+
+// Path returns the record file's path.
+func (rec *Record) Path() string { return rec.path }
+
+// readStat reads the file rel of the site with the state it had before
+// it was read.
+func readStat(site fs.FS, name string) ([]byte, fs.FileInfo, error) {
+	f, err := site.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, fi, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
