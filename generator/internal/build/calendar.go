@@ -345,7 +345,8 @@ func (p *plan) dayOf(d schedule.Date, occs []*schedule.Occurrence, cell bool) (*
 	if p.theme.Builtin(occurrenceLayout(cell)) {
 		// Written by hand into one string, which each view's item is a
 		// part of.
-		var b []byte
+		bp := itemBuffers.Get().(*[]byte)
+		b := (*bp)[:0]
 		ends := make([]int, len(occs))
 		for i, o := range occs {
 			if i > 0 {
@@ -355,6 +356,10 @@ func (p *plan) dayOf(d schedule.Date, occs []*schedule.Occurrence, cell bool) (*
 			ends[i] = len(b)
 		}
 		items := template.HTML(b) // #nosec: escaped as html/template does
+		if cap(b) <= maxItemBuffer {
+			*bp = b
+			itemBuffers.Put(bp)
+		}
 		start := 0
 		for i := range views {
 			if cell {
@@ -402,6 +407,13 @@ func (p *plan) dayOf(d schedule.Date, occs []*schedule.Occurrence, cell bool) (*
 	}
 	return v, nil
 }
+
+// itemBuffers hold a day's items while they are written, until they are
+// copied into one string of their length.
+var itemBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxItemBuffer is the largest buffer itemBuffers keep: that of a busy day.
+const maxItemBuffer = 1 << 20
 
 // closedReason says why the centre is closed on d, or "" when it is not.
 func (p *plan) closedReason(d schedule.Date) string {
