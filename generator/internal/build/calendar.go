@@ -48,7 +48,8 @@ type calendar struct {
 	mu     sync.Mutex
 	events map[string][]ical.Event // iCalendar events of each activity made so far
 
-	urls sync.Map // slug -> the link to the activity's page, as occurrences show it
+	urls   sync.Map // slug -> the link to the activity's page, as occurrences show it
+	pieces sync.Map // slug -> *actPieces
 }
 
 // activityURL returns the link to the page of activity a, worked out once
@@ -312,21 +313,7 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 	if v.Label != "" && o.Note != "" {
 		v.Label += ": " + o.Note
 	}
-	var facts []string
-	if room != "" {
-		facts = append(facts, room)
-	}
-	if v.WalkIn {
-		facts = append(facts, p.theme.T("walk_in"))
-	} else {
-		facts = append(facts, p.theme.T("signup_needed"))
-	}
-	if v.Free {
-		facts = append(facts, p.theme.T("free"))
-	} else if v.Cost != "" {
-		facts = append(facts, v.Cost)
-	}
-	v.Facts = strings.Join(facts, " · ")
+	v.Facts = p.facts(room, a)
 	return v
 }
 
@@ -355,6 +342,41 @@ func (p *plan) dayOf(d schedule.Date, occs []*schedule.Occurrence, cell bool) (*
 	// known: a busy day has a thousand.
 	views := make([]render.Occurrence, len(occs))
 	v.Occurrences = make([]*render.Occurrence, len(occs))
+	if p.theme.Builtin(occurrenceLayout(cell)) {
+		// Written by hand into one string, which each view's item is a
+		// part of.
+		bp := itemBuffers.Get().(*[]byte)
+		b := (*bp)[:0]
+		ends := make([]int, len(occs))
+		for i, o := range occs {
+			if i > 0 {
+				b = append(b, '\n')
+			}
+			b = p.appendOccurrence(b, o, cell)
+			ends[i] = len(b)
+		}
+		items := template.HTML(b) // #nosec: escaped as html/template does
+		if cap(b) <= maxItemBuffer {
+			*bp = b
+			itemBuffers.Put(bp)
+		}
+		start := 0
+		for i := range views {
+			if cell {
+				views[i].Cell = items[start:ends[i]]
+			} else {
+				views[i].HTML = items[start:ends[i]]
+			}
+			v.Occurrences[i] = &views[i]
+			start = ends[i] + 1
+		}
+		if cell {
+			v.CellItems = items
+		} else {
+			v.Items = items
+		}
+		return v, nil
+	}
 	size := len(occs) - 1
 	for i, o := range occs {
 		h, err := p.occurrenceItem(*o, cell)
@@ -385,6 +407,13 @@ func (p *plan) dayOf(d schedule.Date, occs []*schedule.Occurrence, cell bool) (*
 	}
 	return v, nil
 }
+
+// itemBuffers hold a day's items while they are written, until they are
+// copied into one string of their length.
+var itemBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxItemBuffer is the largest buffer itemBuffers keep: that of a busy day.
+const maxItemBuffer = 1 << 20
 
 // closedReason says why the centre is closed on d, or "" when it is not.
 func (p *plan) closedReason(d schedule.Date) string {

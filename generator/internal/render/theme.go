@@ -26,12 +26,15 @@ var Layouts = []string{"home", "page", "activities", "activity", "stories", "sto
 
 // Theme is a loaded theme in one language.
 type Theme struct {
-	Name   string
-	Lang   string
-	words  map[string]string
-	pages  map[string]*template.Template
-	parts  *template.Template // the partials, for fragments rendered on their own
-	Static []StaticFile       // files under static/, sorted by path
+	Name  string
+	Lang  string
+	words map[string]string
+	pages map[string]*template.Template
+	parts *template.Template // the partials, for fragments rendered on their own
+	// builtin holds the partials written by hand (see HandWritten) that
+	// are the built-in theme's.
+	builtin map[string]bool
+	Static  []StaticFile // files under static/, sorted by path
 }
 
 // StaticFile is a theme file copied to the site as it is.
@@ -102,6 +105,14 @@ func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 		}
 	}
 	th.parts = template.Must(common.Clone())
+	th.builtin = map[string]bool{}
+	for _, name := range HandWritten {
+		if t := th.parts.Lookup(name); t != nil && t.Tree != nil {
+			if want, ok := builtinTrees()[name]; ok && t.Tree.Root.String() == want {
+				th.builtin[name] = true
+			}
+		}
+	}
 	// The layouts every theme has, and any other page layout: a kind of
 	// output adds its layout file and nothing else.
 	names := slices.Clone(Layouts)
@@ -250,6 +261,36 @@ func (th *Theme) T(key string, args ...any) string {
 	}
 	return fmt.Sprintf(w, args...)
 }
+
+// HandWritten are the partial layouts that package build writes by hand
+// when a theme has the built-in one (see Builtin): an occurrence's list
+// item, which a calendar shows by the hundred thousand.
+var HandWritten = []string{"_occurrence.html", "_month-occurrence.html"}
+
+// Builtin reports whether the theme's partial layout name, one of
+// HandWritten, is the built-in theme's, so that writing it by hand gives
+// the same bytes. A theme with its own file of that name, or one that
+// defines the name elsewhere, has its own.
+func (th *Theme) Builtin(name string) bool { return th.builtin[name] }
+
+// builtinTrees returns the parse trees of the built-in HandWritten
+// partials, printed, for comparing a theme's with.
+var builtinTrees = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	noop := template.FuncMap{"t": func(string, ...any) string { return "" }, "weekday": func(int) int { return 0 }}
+	for _, name := range HandWritten {
+		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
+		if err != nil {
+			continue
+		}
+		t, err := template.New(name).Funcs(noop).Parse(string(src))
+		if err != nil {
+			continue
+		}
+		m[name] = t.Tree.Root.String()
+	}
+	return m
+})
 
 // Has reports whether the theme has a translation for key.
 func (th *Theme) Has(key string) bool { _, ok := th.words[key]; return ok }

@@ -1,0 +1,109 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"testing"
+
+	"krachtpunt/generator/internal/theme"
+)
+
+// nastyActivities are activities whose title, room, cost, reasons and
+// notes hold everything html/template escapes, with a cancel, a change of
+// time and room, and a session moved to another day.
+var nastyActivities = map[string]string{
+	"content/activities/koffie-&-thee.md": `+++
+title = "Koffie & thee <voor> \"iedereen\" + 'buren' é €"
+when = "elke woensdag 10:00-11:30"
+room = "Zaal <1> & 'twee' + \"drie\""
+cost = "€ 1,50 + koffie & <koek>"
+signup = "bel Anna"
+[[cancel]]
+date = 2026-12-02
+reason = "Ziek & <zwak> + \"moe\""
+[[change]]
+date = 2026-12-09
+time = "14:00-15:00"
+room = "Keuken & tuin"
+note = "Later + 'anders' <echt>"
+[[change]]
+date = 2026-12-16
+new_date = 2026-12-17
+note = "Een dag later & zo"
++++
+Koffie.
+`,
+	"content/activities/eten+drinken.md": `+++
+title = "Eten + drinken"
+when = "elke donderdag 18:00-19:30"
+cost = "gratis"
++++
+Eten.
+`,
+}
+
+// TestHandWrittenItemsEqualTheLayouts builds a site whose activities hold
+// everything that needs escaping twice: with the built-in theme, whose
+// occurrence items are written by hand, and with a theme whose own copies
+// of those partials differ from the built-in ones only in printing an
+// empty string, so html/template renders them. Every file must be the
+// same, byte for byte.
+func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
+	files := buildExampleFiles(t)
+	for name, src := range nastyActivities {
+		files[name] = []byte(src)
+	}
+	// Words of the theme that need escaping too.
+	words := []byte("cancelled = \"Gaat <niet> door\"\nchanged = \"Anders & later\"\nmoved_from = \"(verplaatst van %s + 'zo')\"\nwalk_in = \"Vrij \\\"binnen\\\"\"\n")
+	files["themes/default/i18n/nl.toml"] = words
+	byHand, _, err := buildFiles(t, files, "2026-11-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := maps.Clone(files)
+	own["site.toml"] = bytes.Replace(files["site.toml"], []byte(`theme = "default"`), []byte(`theme = "zelfde"`), 1)
+	if bytes.Equal(own["site.toml"], files["site.toml"]) {
+		t.Fatal("site.toml names no theme")
+	}
+	for _, name := range []string{"_occurrence.html", "_month-occurrence.html"} {
+		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		own["themes/zelfde/i18n/nl.toml"] = words
+		own[path.Join("themes/zelfde/layouts", name)] = append(src, `{{""}}`...)
+	}
+	byTemplate, _, err := buildFiles(t, own, "2026-11-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byHand.Files) != len(byTemplate.Files) {
+		t.Fatalf("%d files by hand, %d by the templates", len(byHand.Files), len(byTemplate.Files))
+	}
+	for _, p := range slices.Sorted(maps.Keys(byTemplate.Files)) {
+		if a, b := byHand.Files[p], byTemplate.Files[p]; !bytes.Equal(a, b) {
+			t.Errorf("%s differs: by hand %s, by the template", p, firstDifference(a, b))
+		}
+	}
+	// The pages do show the escaped items of both kinds.
+	for page, want := range map[string][]string{
+		"agenda/week/2026-W49/index.html": {
+			`<a href="/activiteiten/koffie-thee/">Koffie &amp; thee &lt;voor&gt; &#34;iedereen&#34; &#43; &#39;buren&#39; é €</a> <strong class="status status-cancelled">Gaat &lt;niet&gt; door: Ziek &amp; &lt;zwak&gt; &#43; &#34;moe&#34;</strong>`,
+			`data-end="2026-12-02T11:30:00&#43;01:00"`,
+		},
+		"agenda/2026-12/index.html": {
+			`<li class="occ occ-changed"><span class="time">14.00-15.00 uur</span> <a href="/activiteiten/koffie-thee/">Koffie &amp; thee &lt;voor&gt; &#34;iedereen&#34; &#43; &#39;buren&#39; é €</a> <strong class="status status-changed">Anders &amp; later</strong></li>`,
+		},
+	} {
+		got := string(byHand.Files[page])
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %s", page, w)
+			}
+		}
+	}
+}
