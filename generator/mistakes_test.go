@@ -51,6 +51,10 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			// Each case has folders of its own: the cases run side by
+			// side (its two languages one after the other, as -update
+			// rewrites the one archive).
+			t.Parallel()
 			c := readMistake(t, file)
 			for _, lang := range c.langs() {
 				t.Run(lang, func(t *testing.T) { c.run(t, lang) })

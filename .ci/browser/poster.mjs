@@ -16,19 +16,28 @@
 //            text cut off on purpose (inside a box that hides what
 //            overflows it) does not count
 //
-// Every request must go to BASE-URL; any other is blocked and reported as
+// Every request must go to BASE-URL; any other is stopped before it leaves
+// the machine and reported as
 // {"path", "remote"}. Exits 1 when a page cannot be opened.
 import { chromium } from "playwright-core";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createServer } from "node:net";
 
 const [base, outDir, ...paths] = process.argv.slice(2);
 const origin = new URL(base).origin;
 const out = (o) => console.log(JSON.stringify(o));
 
+// Requests to other hosts never leave the machine, as in axe.mjs: they go
+// to a proxy that is this script's own socket, which closes each
+// connection, and the resolver knows no name. The cache stays on, so the
+// style sheet and photos are fetched once for all posters.
+const sink = createServer((socket) => socket.destroy());
+await new Promise((ok) => sink.listen(0, "127.0.0.1", ok));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    `--proxy-server=http://127.0.0.1:${sink.address().port}`, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
 });
 
 // A4 at 96 CSS px per inch, and the part of it inside 12 mm margins.
@@ -59,13 +68,9 @@ function spill() {
 try {
   const page = await browser.newPage({ viewport: a4, deviceScaleFactor: 2 });
   let current = "";
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin !== origin) {
-      out({ path: current, remote: url });
-      return route.abort("blockedbyclient");
-    }
-    return route.continue();
+  page.on("request", (req) => {
+    const u = new URL(req.url());
+    if (!["data:", "blob:", "about:"].includes(u.protocol) && u.origin !== origin) out({ path: current, remote: req.url() });
   });
   let n = 0;
   for (const path of paths) {
@@ -93,4 +98,5 @@ try {
   }
 } finally {
   await browser.close();
+  sink.close();
 }

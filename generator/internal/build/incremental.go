@@ -252,6 +252,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		b.shares = b.prev.p.shares.settled()
 	}
 	p.shares.last, p.shares.keep = b.shares, b.out == nil
+	p.shares.memo, _ = b.out.(pictureMemo)
 	p.checkSlugs(&r.diags)
 	p.checkFilters(&r.diags)
 	r.paths = r.checkPaths(p, theme, site.Files)

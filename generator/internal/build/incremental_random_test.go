@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -420,14 +422,42 @@ type built struct {
 	diags  string
 }
 
+// fullBuild builds the site from nothing, as the command line does. The
+// pictures of link previews, a third of the work, are kept across full
+// builds by every byte they are made from (photo.Share and card.Draw make
+// the same picture of the same bytes); the Builder compared with it makes
+// its own.
 func fullBuild(ctx context.Context, fsys fs.FS, today schedule.Date) built {
-	out := &Memory{}
+	out := &memoMemory{Memory: &Memory{}, pics: &fullBuildPictures}
 	res, err := Build(ctx, Options{Site: fsys, Today: today, Out: out})
 	b := built{files: out.Files, failed: err != nil}
 	if res != nil {
 		b.diags = res.Diags.Format("en")
 	}
 	return b
+}
+
+// fullBuildPictures are the pictures the full builds of the random tests
+// made, by the sum of what each was made from.
+var fullBuildPictures sync.Map
+
+// memoMemory is a Memory output that keeps the pictures of link previews
+// in pics for the next build (see pictureMemo).
+type memoMemory struct {
+	*Memory
+	pics *sync.Map
+}
+
+func (m *memoMemory) picture(from [sha256.Size]byte) ([]byte, bool) {
+	d, ok := m.pics.Load(from)
+	if !ok {
+		return nil, false
+	}
+	return d.([]byte), true
+}
+
+func (m *memoMemory) keepPicture(from [sha256.Size]byte, data []byte) {
+	m.pics.Store(from, data)
 }
 
 func incrementalBuild(ctx context.Context, bl *Builder, changed []string, today schedule.Date) built {

@@ -113,15 +113,24 @@ func (p *plan) makePicture(pic *picture) ([]byte, diag.List, error) {
 	return p.shares.take(p.pictureKey(pic), p.pictureUses, func() ([]byte, diag.List, error) {
 		if pic.photo == "" {
 			bg, ink := p.cardColours()
-			m := card.Draw(card.Options{Width: photo.ShareWidth, Height: photo.ShareHeight,
-				Title: p.cfg.Title, Tagline: p.cfg.Tagline, Background: bg, Text: ink})
-			return photo.ShareJPEG(m, nil), nil, nil
+			o := card.Options{Width: photo.ShareWidth, Height: photo.ShareHeight,
+				Title: p.cfg.Title, Tagline: p.cfg.Tagline, Background: bg, Text: ink}
+			data, err := p.shares.memoized(fmt.Appendf(nil, "card\x00%#v", o), func() ([]byte, error) {
+				return photo.ShareJPEG(card.Draw(o), nil), nil
+			})
+			return data, nil, err
 		}
 		src, f, err := p.pictureSource(pic.photo)
 		if err != nil {
 			return nil, nil, err
 		}
-		v, err := photo.Share(src, f)
+		data, err := p.shares.memoized(append(fmt.Appendf(nil, "photo\x00%d\x00", f), src...), func() ([]byte, error) {
+			v, err := photo.Share(src, f)
+			if err != nil {
+				return nil, err
+			}
+			return v.Data, nil
+		})
 		if err != nil {
 			// The photo of a page that cannot be read stops the build when
 			// it is processed; share_image may be read only here.
@@ -135,8 +144,34 @@ func (p *plan) makePicture(pic *picture) ([]byte, diag.List, error) {
 				diag.T("Open de foto in een fotoprogramma en bewaar hem opnieuw als JPEG (.jpg); of haal share_image weg.", "Open the photo in a photo program and save it again as JPEG (.jpg); or remove share_image."))
 			return nil, diags, nil
 		}
-		return v.Data, nil, nil
+		return data, nil, nil
 	})
+}
+
+// A pictureMemo is an Output that also holds the pictures of link
+// previews that builds into it made, by everything each was made from,
+// for the builds after to take: tests that make thousands of full builds
+// of the same small sites give one.
+type pictureMemo interface {
+	picture(from [sha256.Size]byte) ([]byte, bool)
+	keepPicture(from [sha256.Size]byte, data []byte)
+}
+
+// memoized returns the picture made from the bytes from (all that make reads)
+// with make, or as the build's pictureMemo holds it.
+func (s *shareSet) memoized(from []byte, make func() ([]byte, error)) ([]byte, error) {
+	if s.memo == nil {
+		return make()
+	}
+	k := sha256.Sum256(from)
+	if d, ok := s.memo.picture(k); ok {
+		return d, nil
+	}
+	d, err := make()
+	if err == nil {
+		s.memo.keepPicture(k, d)
+	}
+	return d, err
 }
 
 // pictureUses counts the outputs of each picture, by its key.
@@ -254,6 +289,7 @@ func (p *plan) shareView(pg *render.Page, pic *picture, whatsApp bool) {
 type shareSet struct {
 	mu   sync.Mutex
 	keep bool
+	memo pictureMemo // nil: none
 	last pictures
 	made pictures
 	// making are the pictures being made or waiting for more of their

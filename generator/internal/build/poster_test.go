@@ -210,7 +210,8 @@ func mapKeys(m map[string][]string) func(yield func(string) bool) {
 // that cut long texts and fit the sheet, the poster with the longest texts
 // and the busiest week each run onto a second page; in bigger type the
 // busiest week runs out of the sheet sideways; a code of another address,
-// a damaged code and no code are reported.
+// a damaged code and no code are reported, and so is a style sheet from
+// another host.
 func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
 	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	s := posterSites(t)[2]
@@ -239,6 +240,9 @@ func TestPosterCheckCatchesBrokenPosters(t *testing.T) {
 			return regexp.MustCompile(`M(\d+) 1[0-9]\.5h`).ReplaceAllString(h, "M$1 30.5h") // rows 10-19 moved onto row 30
 		}},
 		"no-code/": {long, "qr", func(h string) string { return inlineQR.ReplaceAllString(h, "") }},
+		"remote/": {long, "remote", func(h string) string {
+			return strings.Replace(h, "</head>", `<link rel="stylesheet" href="https://fonts.example.org/poster.css"></head>`, 1)
+		}},
 	}
 	paths := []string{long, week}
 	for dir, b := range broken {

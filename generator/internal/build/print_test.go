@@ -27,7 +27,9 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// serveMemory serves a built site over HTTP, as a static host would.
+// serveMemory serves a built site over HTTP, as a static host would, and
+// lets the browser keep what it fetched (the site does not change while it
+// is served), so that pages sharing a style sheet or photo fetch it once.
 func serveMemory(t *testing.T, m *Memory) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -40,6 +42,7 @@ func serveMemory(t *testing.T, m *Memory) *httptest.Server {
 			http.NotFound(w, r)
 			return
 		}
+		w.Header().Set("Cache-Control", "max-age=3600")
 		switch {
 		case strings.HasSuffix(p, ".css"):
 			w.Header().Set("Content-Type", "text/css")

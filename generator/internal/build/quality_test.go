@@ -342,6 +342,7 @@ var brokenPages = map[string]struct{ rule, body string }{
 	"tiny/":      {"tap-target", `<p><a href="/good/" aria-label="Goed" style="display:inline-block;width:10px;height:10px"></a><a href="/wide/" aria-label="Breed" style="display:inline-block;width:10px;height:10px"></a></p><p>Twee knopjes.</p>`},
 	"nofocus/":   {"focus-visible", `<style>a:focus, a:focus-visible { outline: none; }</style><p><a href="/good/">Naar een goede pagina</a></p>`},
 	"remote/":    {"remote", `<p><img src="http://192.0.2.1/logo.png" alt="Logo" width="20" height="20"></p>`},
+	"fonts/":     {"remote", `<link rel="stylesheet" href="https://fonts.example.org/buurt.css"><p style="background-image:url(https://cdn.example.org/achtergrond.png)">Letters en een achtergrond van elders.</p>`},
 	"heavy/":     {"weight", `<p>` + strings.Repeat("Een pagina die veel te zwaar is voor een goedkope telefoon. ", 700) + `</p>`},
 	"zoom/":      {"text-zoom", `<p style="white-space:nowrap;font-size:0.6rem">` + strings.Repeat("woord ", 36) + `</p>`},
 	"cell/":      {"cell-overflow", `<table style="table-layout:fixed;width:200px"><tr><td style="overflow-wrap:normal">Buurthuisactiviteitencommissievergadering</td><td>b</td></tr></table>`},
@@ -349,6 +350,9 @@ var brokenPages = map[string]struct{ rule, body string }{
 	"bare/":      {"bare-heading", `<section><h2>Deze week</h2><div><p hidden>Niets meer.</p></div></section><h2>Verder</h2><p>Tekst.</p>`},
 	"good/":      {"", `<p>Alles in orde, met <a href="/wide/">een link in een zin</a> en meer tekst.</p><p><a href="/zoom/" aria-label="Klein maar vrij" style="display:inline-block;width:20px;height:20px"></a></p><ul class="occs"><li class="occ occ-cancelled"><span class="date">dinsdag 1 december</span>, <span class="time">10.00 uur</span> <strong class="status status-cancelled">Gaat niet door</strong></li></ul>`},
 }
+
+// remoteURLs are the addresses of other hosts that brokenPages load.
+var remoteURLs = []string{"http://192.0.2.1/logo.png", "https://fonts.example.org/buurt.css", "https://cdn.example.org/achtergrond.png"}
 
 // lightRules are the checks axe.mjs makes of a page given after --light.
 var lightRules = []string{"scroll-320", "tap-target", "remote", "weight", "cell-overflow", "cancelled", "bare-heading", "text-zoom", "focus-visible"}
@@ -389,6 +393,19 @@ func TestBrowserGateCatchesBrokenPages(t *testing.T) {
 				t.Errorf("light=%v: /%s is fine but was reported: %v", light, p, got)
 			case c.rule != "" && (!light || slices.Contains(lightRules, c.rule)) && !slices.Contains(got, c.rule):
 				t.Errorf("light=%v: /%s: %s not reported; reported: %v", light, p, c.rule, got)
+			}
+		}
+		// Each request to another host is reported, by a name or by an
+		// address, from the page or from its style.
+		remote := map[string]bool{}
+		for _, f := range found {
+			if f.Rule == "remote" {
+				remote[f.Target] = true
+			}
+		}
+		for _, u := range remoteURLs {
+			if !remote[u] {
+				t.Errorf("light=%v: the request to %s was not reported; reported: %v", light, u, remote)
 			}
 		}
 		if w := weights["/heavy/"]; w < 40_000 {
