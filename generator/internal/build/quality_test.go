@@ -309,7 +309,7 @@ const maxFullCheck = 100_000
 // gets the light checks: no sideways scrolling at 320 px, tap targets,
 // table cells, cancelled dates, headings with nothing under them, no
 // request to another host, its weight, the text at 200%, and keyboard focus
-// on the first 30 elements Tab reaches. The first page of every kind (see
+// on the first 30 elements in Tab's order. The first page of every kind (see
 // kindOf) that is at most maxFullCheck bytes also gets axe-core and focus
 // on every element. The home page, the week pages (hundreds of sessions a
 // week on this site) and the activity pages weigh at most maxWeight.
