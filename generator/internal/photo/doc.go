@@ -19,8 +19,8 @@
 // browsers assume; scaling works on the stored values, as browsers and
 // photo programs do.
 //
-// How: the EXIF orientation (all 8) is read with github.com/rwcarlsen/goexif
-// and applied to the pixels. A photo whose longest side is at most Large and
+// How: the EXIF orientation (all 8) is read from the first EXIF directory
+// (nothing else of the block is decoded) and applied to the pixels. A photo whose longest side is at most Large and
 // that needs no turning keeps its compressed data byte for byte: only the
 // metadata segments or chunks are cut out, so it loses no quality. A JPEG
 // that is still heavier than Heavy is then encoded once more, and the smaller
