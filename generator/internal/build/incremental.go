@@ -91,6 +91,7 @@ type snapshot struct {
 	pages    map[string]string
 	withheld map[string]content.Withheld
 	later    int
+	filters  *filterPages
 }
 
 // pathCheck is what checkGenerated found for a set of paths.
@@ -237,6 +238,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		made = &planned{words: r.last.words, order: r.last.paths.order, byItem: r.last.byItem,
 			cal:   &lastCalendar{cal: r.last.cal, activities: r.last.asm.Site.Activities},
 			pages: r.last.pages, withheld: r.last.withheld, siteWithheld: r.last.asm.Site.Withheld, later: r.last.later,
+			filters: r.last.filters, activities: r.last.asm.Site.Activities, theme: r.last.theme,
 			item: func(rel string) *content.Item {
 				if i, ok := slices.BinarySearch(r.rels, rel); ok {
 					return r.files[i].item
@@ -328,7 +330,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	if b.out == nil {
 		b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
-			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later}
+			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later, filters: p.keptFilters()}
 		b.keepPhotos(photos)
 		b.shares = p.keepPictures()
 		files = make(map[string][]byte, len(outputs))
@@ -376,7 +378,7 @@ func (r *run) plan(p *plan, start time.Time, photos *photoSet, theme *render.The
 	recorded := r.checkRecorded(p)
 	b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
-		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later}
+		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later, filters: p.keptFilters()}
 	b.keepPhotos(photos)
 	pv := r.newPreview(p)
 	res.Files = len(pv.static) + len(p.routes)
