@@ -60,10 +60,9 @@ type Builder struct {
 
 // snapshot is what a good build leaves for the next one.
 type snapshot struct {
-	items    map[string]*parsedFile // parsed content files, by path under content/
-	files    []*parsedFile          // the same, in the order of rels
-	exists   map[string]bool        // the files of rels
-	statics  map[string]string      // hashes of the static files that are not photos
+	files    []*parsedFile     // parsed content files, in the order of rels (see item)
+	exists   map[string]bool   // the files of rels
+	statics  map[string]string // hashes of the static files that are not photos
 	theme    *render.Theme
 	themeSum string
 	global   string
@@ -91,6 +90,7 @@ type snapshot struct {
 	pages    map[string]string
 	withheld map[string]content.Withheld
 	later    int
+	filters  *filterPages
 }
 
 // pathCheck is what checkGenerated found for a set of paths.
@@ -237,6 +237,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 		made = &planned{words: r.last.words, order: r.last.paths.order, byItem: r.last.byItem,
 			cal:   &lastCalendar{cal: r.last.cal, activities: r.last.asm.Site.Activities},
 			pages: r.last.pages, withheld: r.last.withheld, siteWithheld: r.last.asm.Site.Withheld, later: r.last.later,
+			filters: r.last.filters, activities: r.last.asm.Site.Activities, theme: r.last.theme,
 			item: func(rel string) *content.Item {
 				if i, ok := slices.BinarySearch(r.rels, rel); ok {
 					return r.files[i].item
@@ -326,9 +327,9 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	}
 	var files map[string][]byte
 	if b.out == nil {
-		b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
+		b.last = &snapshot{files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 			outputs: outputs, cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
-			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later}
+			filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later, filters: p.keptFilters()}
 		b.keepPhotos(photos)
 		b.shares = p.keepPictures()
 		files = make(map[string][]byte, len(outputs))
@@ -374,9 +375,9 @@ func (r *run) plan(p *plan, start time.Time, photos *photoSet, theme *render.The
 		}
 	}
 	recorded := r.checkRecorded(p)
-	b.last = &snapshot{items: r.byRel(), files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
+	b.last = &snapshot{files: r.files, exists: r.exists, statics: r.statics, theme: theme, themeSum: themeSum, global: r.global,
 		cal: p.cal, hashes: p.hashes, frags: p.frags, photos: photos, recorded: recorded, rels: r.rels, paths: r.paths, words: p.words, byItem: p.byItem,
-		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later}
+		filesSum: r.filesSum, groups: r.groups, usedRecorded: r.usedRecorded, asm: r.asm, pages: p.pages, withheld: p.withheld, later: p.later, filters: p.keptFilters()}
 	b.keepPhotos(photos)
 	pv := r.newPreview(p)
 	res.Files = len(pv.static) + len(p.routes)
@@ -410,11 +411,9 @@ type run struct {
 	// was read or taken over from the record.
 	stats []fileStat
 	// sameRels is set when the site has the files of the last build
-	// (rels is the last's); exists are the files of rels, items the
-	// parsed files by path (see byRel).
+	// (rels is the last's); exists are the files of rels.
 	sameRels bool
 	exists   map[string]bool
-	items    map[string]*parsedFile
 	// filesSum, groups, usedRecorded and asm are those of the snapshot.
 	filesSum     string
 	groups       *groupSums
@@ -433,7 +432,7 @@ func (r *run) listContent() ([]string, error) {
 	}
 	for c := range r.changed {
 		fi, err := fs.Lstat(r.b.site, content.Dir+"/"+c)
-		_, had := r.last.items[c]
+		had := r.last.item(c) != nil
 		if (err == nil && fi.Mode().IsRegular()) != had || ignoredPath(c) {
 			rels, err := content.List(r.b.site)
 			r.rels = rels
@@ -517,7 +516,7 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 		}
 		var prev *parsedFile
 		if last != nil {
-			if prev = last.items[rel]; prev != nil && !prev.holds(exists) {
+			if prev = last.item(rel); prev != nil && !prev.holds(exists) {
 				prev = nil
 			}
 		}
@@ -571,27 +570,22 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 	return g.Wait()
 }
 
-// byRel returns the parsed files by path under content/: the last build's
-// map with the files that changed replaced, when the site has the same
-// files.
-func (r *run) byRel() map[string]*parsedFile {
-	if r.items != nil {
-		return r.items
+// item returns the parsed file at the path rel under content/, or nil.
+// The files are sorted by path: a lookup needs no map of its own, which
+// would have to be copied for every save.
+func (s *snapshot) item(rel string) *parsedFile {
+	if i, ok := slices.BinarySearch(s.rels, rel); ok {
+		return s.files[i]
 	}
-	if r.sameRels {
-		r.items = maps.Clone(r.last.items)
-		for c := range r.changed {
-			if i, ok := slices.BinarySearch(r.rels, c); ok {
-				r.items[c] = r.files[i]
-			}
-		}
-		return r.items
+	return nil
+}
+
+// item returns the parsed file of this run at the path rel, or nil.
+func (r *run) item(rel string) *parsedFile {
+	if i, ok := slices.BinarySearch(r.rels, rel); ok {
+		return r.files[i]
 	}
-	r.items = make(map[string]*parsedFile, len(r.files))
-	for _, pf := range r.files {
-		r.items[pf.item.Rel] = pf
-	}
-	return r.items
+	return nil
 }
 
 // wasLast reports whether the i-th file is the last build's, taken over.
@@ -602,7 +596,7 @@ func (r *run) wasLast(i int, pf *parsedFile) bool {
 	if r.sameRels {
 		return r.last.files[i] == pf
 	}
-	return r.last.items[pf.item.Rel] == pf
+	return r.last.item(pf.item.Rel) == pf
 }
 
 // loadTheme loads the theme, or takes over the last build's when neither
@@ -1042,17 +1036,16 @@ func (r *run) publish(outputs map[string]output, site *content.Site, theme *rend
 // more is logged.
 func (r *run) checkRecorded(p *plan) map[string][]string {
 	out := map[string][]string{}
-	byRel := r.byRel()
 	// What the last build found of a file that did not change still holds.
 	if r.last != nil {
 		for rel, files := range r.last.recorded {
-			if pf := byRel[rel]; pf != nil && r.last.items[rel] == pf {
+			if pf := r.item(rel); pf != nil && r.last.item(rel) == pf {
 				out[rel] = slices.Clone(files)
 			}
 		}
 	}
 	for _, rel := range slices.Sorted(maps.Keys(p.bodies.byFile)) {
-		pf := byRel[rel]
+		pf := r.item(rel)
 		if pf == nil {
 			continue
 		}

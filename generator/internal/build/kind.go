@@ -9,6 +9,7 @@ import (
 
 	"krachtpunt/generator/internal/content"
 	"krachtpunt/generator/internal/diag"
+	"krachtpunt/generator/internal/render"
 )
 
 // A kind is one kind of output of the site: the home page, a week of the
@@ -216,6 +217,11 @@ type planned struct {
 	siteWithheld map[string]content.Withheld
 	changed      []string
 	item         func(rel string) *content.Item
+	// filters are the last plan's filter pages, made for activities with
+	// the theme (see filtersAfter).
+	filters    *filterPages
+	activities []*content.Activity
+	theme      *render.Theme
 }
 
 // itemRoutes are the routes of one item of a kind with routes by item.

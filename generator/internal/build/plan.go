@@ -69,7 +69,9 @@ type plan struct {
 		list  []*filter
 		terms [2][]*content.Term
 	}
-	dayKeys struct {
+	// filtersKept is set when filterSet is the last plan's (filtersAfter).
+	filtersKept bool
+	dayKeys     struct {
 		sync.Mutex
 		m map[schedule.Date]string
 	}
@@ -113,6 +115,7 @@ func newPlanAfter(fsys fs.FS, cfg *config.Config, site *content.Site, theme *ren
 	}
 	p.cal, p.calDiff = newCalendarAfter(site, today, cfg.Weeks, cfg.Location, lastCal)
 	p.view = p.siteView()
+	p.filtersKept = p.filtersAfter(last)
 	p.routes = p.makeRoutes(last)
 	p.dayKeys.m = map[schedule.Date]string{}
 	return p
@@ -201,6 +204,32 @@ func (p *plan) pageOf(rel string, it *content.Item) string {
 		return "/" + it.Page.Slug + "/"
 	}
 	return ""
+}
+
+// filtersAfter takes over the filter pages of the last plan, and the
+// audiences and categories they come from, when the site has the very
+// activities of then (the same parsed files, in the same order) and the
+// words and theme that name the pages are the same: filters reads nothing
+// else. It reports whether it did.
+func (p *plan) filtersAfter(last *planned) bool {
+	if last == nil || last.filters == nil || last.words != p.words || last.theme != p.theme || !slices.Equal(last.activities, p.site.Activities) {
+		return false
+	}
+	set := &p.filterSet
+	set.once.Do(func() { set.list, set.terms = last.filters.list, last.filters.terms })
+	return true
+}
+
+// filterPages are the filter pages of a plan, and the audiences and
+// categories they come from.
+type filterPages struct {
+	list  []*filter
+	terms [2][]*content.Term
+}
+
+// keptFilters returns the filter pages of p, for the next plan.
+func (p *plan) keptFilters() *filterPages {
+	return &filterPages{list: p.filters(), terms: p.filterSet.terms}
 }
 
 // withheldPages lists the pages that are not published by their content

@@ -40,6 +40,8 @@ func TestPlanAfterAnEditRemakesOnlyItsRoutes(t *testing.T) {
 			map[string]int{"story": 1}},
 		{"an activity's times", map[string][]byte{"content/activities/taal.md": []byte("+++\ntitle = \"Taalcafé\"\nwhen = \"om de week donderdag 19:00-21:00 vanaf 2026-11-26\"\n+++\nOefenen met praten en lezen.\n")},
 			map[string]int{"activity": 1, "activity-ics": 1, "poster": 1}},
+		{"an activity's audience and day", map[string][]byte{"content/activities/taal.md": []byte("+++\ntitle = \"Taalcafé\"\nwhen = \"om de week vrijdag 19:00-21:00 vanaf 2026-11-27\"\naudience = [\"Nieuwkomers\"]\n+++\nOefenen met praten en lezen.\n")},
+			map[string]int{"activity": 1, "activity-ics": 1, "poster": 1}},
 		{"a new story", map[string][]byte{"content/stories/markt.md": story("De markt", "Elke zaterdag.")},
 			map[string]int{"story": 1}},
 		{"a story removed", map[string][]byte{"content/stories/markt.md": nil},
@@ -85,6 +87,14 @@ func TestPlanAfterAnEditRemakesOnlyItsRoutes(t *testing.T) {
 		if !slices.Equal(pv.Paths(), fresh.Paths()) {
 			t.Fatalf("after editing %s the plan has other paths than one made from nothing", e.what)
 		}
+		// The filter pages are taken over unless an activity changed.
+		activity := slices.ContainsFunc(changed, func(f string) bool { return strings.HasPrefix(f, "content/activities/") })
+		if pv.p.filtersKept == activity {
+			t.Errorf("after editing %s the plan took the filter pages over: %v, want %v", e.what, pv.p.filtersKept, !activity)
+		}
+		if got, want := filterSummary(pv.p), filterSummary(fresh.p); got != want {
+			t.Errorf("after editing %s the filter pages are\n%s\nfrom nothing\n%s", e.what, got, want)
+		}
 		for _, p := range pv.Paths() {
 			k1, err1 := pv.Key(p)
 			k2, err2 := fresh.Key(p)
@@ -93,6 +103,25 @@ func TestPlanAfterAnEditRemakesOnlyItsRoutes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// filterSummary describes the filter pages of p: each page's address and
+// title, the activities it picks, and the terms they come from.
+func filterSummary(p *plan) string {
+	var b strings.Builder
+	for _, f := range p.filters() {
+		fmt.Fprintf(&b, "%s %q %q:", f.path, f.title, f.name)
+		for _, a := range f.acts {
+			b.WriteString(" " + a.File)
+		}
+		b.WriteString("\n")
+	}
+	for _, terms := range p.filterSet.terms {
+		for _, t := range terms {
+			fmt.Fprintf(&b, "term %s %q %d activities %d uses\n", t.Slug, t.Name, len(t.Activities), len(t.Uses))
+		}
+	}
+	return b.String()
 }
 
 // TestRandomEditsPreviewEqualsFullBuildAtEveryStep makes random edits and

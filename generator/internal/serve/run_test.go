@@ -131,6 +131,52 @@ func TestRunKeepsTheLastGoodSiteWhileBroken(t *testing.T) {
 	}
 }
 
+// TestRunHoldsBackTheProblemsOfAHalfSavedFile saves a file in two
+// writes, the first of which leaves it broken, with a short debounce, so
+// that a build sees it half saved: the page is told only of the good
+// build, and nothing is printed. A mistake that stays is shown once the
+// settle time is over.
+func TestRunHoldsBackTheProblemsOfAHalfSavedFile(t *testing.T) {
+	site := newTestSite(t)
+	built := make(chan struct{}, 16)
+	p := startPreview(t, site, func(o *Options) {
+		o.Debounce, o.Settle = time.Millisecond, 400*time.Millisecond
+		build := o.Build
+		o.Build = func(ctx context.Context, changed []string) (Result, error) {
+			r, err := build(ctx, changed)
+			built <- struct{}{}
+			return r, err
+		}
+	})
+	<-built
+	events := openEvents(t, p.url)
+
+	site.write("content/koffie.md", "Koffie op BROKEN")
+	select {
+	case <-built: // the half-saved file, built
+	case <-time.After(wait):
+		t.Fatal("the half-saved file was not built")
+	}
+	site.write("content/koffie.md", "Koffie op woensdag\n")
+	nextEvent(t, events, EventReload)
+	if code, body := p.get(t, "/koffie/"); code != http.StatusOK || !strings.Contains(body, "Koffie op woensdag") {
+		t.Errorf("GET /koffie/: %d %q", code, body)
+	}
+	if out := p.stdout.String(); strings.Contains(out, "BROKEN") {
+		t.Errorf("the problem of the half-saved file was printed:\n%s", out)
+	}
+
+	start := time.Now()
+	site.write("content/koffie.md", "Koffie met BROKEN koekjes\n")
+	nextEvent(t, events, EventProblems)
+	if took := time.Since(start); took < 400*time.Millisecond {
+		t.Errorf("the problems were shown %v after the save, before the settle time", took)
+	}
+	if out := p.stdout.String(); !strings.Contains(out, "BROKEN") {
+		t.Errorf("the problem was not printed:\n%s", out)
+	}
+}
+
 func TestRunPassesChangesAgainAfterAFailedBuild(t *testing.T) {
 	site := newTestSite(t)
 	p := startPreview(t, site, nil)

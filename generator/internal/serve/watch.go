@@ -37,7 +37,7 @@ type Batch struct {
 type WatchOptions struct {
 	SiteDir  string        // the site folder; paths in batches are relative to it
 	Paths    []string      // site-relative paths to watch recursively: files or folders, present or not yet
-	Debounce time.Duration // quiet time after the last change before a batch is sent; default 10ms
+	Debounce time.Duration // quiet time after the last change before a batch is sent; default 2ms
 	MaxWait  time.Duration // longest a change waits while changes keep coming; default 1s
 	Logger   *slog.Logger  // nil discards
 }
@@ -86,7 +86,7 @@ func NewWatcher(ctx context.Context, o WatchOptions) (*Watcher, error) {
 		gone:     make(map[string]struct{}),
 	}
 	if w.debounce <= 0 {
-		w.debounce = 10 * time.Millisecond
+		w.debounce = 2 * time.Millisecond
 	}
 	if w.maxWait <= 0 {
 		w.maxWait = time.Second
