@@ -61,7 +61,9 @@ type Dir struct {
 	prev     map[string]entry // the previous site's manifest; nil: none
 	prevDirs map[string]folder
 	prevRead bool // it was read whole: put back when the swap fails
-	hasPrev  bool // there is a previous site to link to
+	// Commit moved the previous site's record to be the retained site's.
+	recordAside bool
+	hasPrev     bool // there is a previous site to link to
 
 	// The files and folders staging began with: the retained site, when
 	// it was whole (see retain.go). Read only after Open.
@@ -246,10 +248,16 @@ func (d *Dir) Commit(ctx context.Context) error {
 	// A file or folder changed once the site is published must get
 	// another time than the recorded one.
 	d.waitForClock(files, dirs)
-	if err := os.Remove(d.manifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		_ = os.RemoveAll(d.staging)
-		_ = os.Remove(d.newManifest)
-		return fmt.Errorf("removing the record of the previous site: %w", err)
+	// The previous site's record becomes that of the retained site (see
+	// retain): it names the site that is replaced, and is not read as a
+	// retained site's until that site is beside it.
+	d.recordAside = d.keepsPrevious() && os.Rename(d.manifest, d.retainedRec) == nil
+	if !d.recordAside {
+		if err := os.Remove(d.manifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			_ = os.RemoveAll(d.staging)
+			_ = os.Remove(d.newManifest)
+			return fmt.Errorf("removing the record of the previous site: %w", err)
+		}
 	}
 	d.tell("unrecorded")
 	old, err := d.swap()
@@ -258,8 +266,11 @@ func (d *Dir) Commit(ctx context.Context) error {
 		_ = os.Remove(d.newManifest)
 		if d.prevRead {
 			// The previous site stays (or is put back by the next Open).
-			_ = os.WriteFile(d.manifest, encodeRecord(d.prev, d.prevDirs), 0o644)
+			if !d.recordAside || os.Rename(d.retainedRec, d.manifest) != nil {
+				_ = os.WriteFile(d.manifest, encodeRecord(d.prev, d.prevDirs), 0o644)
+			}
 		}
+		_ = os.Remove(d.retainedRec)
 		return err
 	}
 	if record {

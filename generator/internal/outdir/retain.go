@@ -100,7 +100,7 @@ func (d *Dir) verify(files map[string]entry, dirs map[string]folder) error {
 // retain keeps the previous site, now in old, as the retained site with
 // the record it was published with; without a sound record it removes it.
 func (d *Dir) retain(old string) {
-	if !d.prevRead || d.prevDirs == nil || !haveInodes {
+	if !d.keepsPrevious() {
 		if err := os.RemoveAll(old); err != nil {
 			// The new site is in place; the next build tries again.
 			d.log.Warn("removing the previous site", "folder", old, "err", err)
@@ -113,10 +113,16 @@ func (d *Dir) retain(old string) {
 	}
 	if err != nil {
 		d.log.Warn("keeping the previous site for the next build", "folder", old, "err", err)
+		_ = os.Remove(d.retainedRec)
 		_ = os.RemoveAll(old)
 		return
 	}
 	d.tell("retained")
+	if d.recordAside {
+		// Its record is in place already: the published site's, moved.
+		d.tell("kept")
+		return
+	}
 	if err := os.WriteFile(d.retainedRec, encodeRecord(d.prev, d.prevDirs), 0o644); err != nil {
 		d.log.Warn("recording the retained site", "file", d.retainedRec, "err", err)
 		_ = os.Remove(d.retainedRec)
@@ -125,6 +131,10 @@ func (d *Dir) retain(old string) {
 	}
 	d.tell("kept")
 }
+
+// keepsPrevious says whether Commit keeps the site it replaces as the
+// retained site: only with a sound record of its files and folders.
+func (d *Dir) keepsPrevious() bool { return d.prevRead && d.prevDirs != nil && haveInodes }
 
 // giveBack makes staging the retained site again, with its record, when
 // the build changed nothing in it: a build that fails on a mistake in the
