@@ -323,6 +323,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	recorded := r.checkRecorded(p)
 	if b.rec != nil {
 		b.rec.keep(r.files, r.stats)
+		b.rec.keepPhotos(photos)
 	}
 	var files map[string][]byte
 	if b.out == nil {
@@ -987,11 +988,11 @@ func (r *run) publish(outputs map[string]output, site *content.Site, theme *rend
 	for _, f := range site.Files {
 		if pub := photos.byRel[f]; pub != nil {
 			sum := fmt.Sprintf("%x", pub.sum)
-			if err := put(pub.main, newHasher().add("photo", pub.main, sum).sum(), have(pub.res.Main.Data)); err != nil {
+			if err := put(pub.main, newHasher().add("photo", pub.main, sum).sum(), pub.mainData); err != nil {
 				return 0, err
 			}
 			if pub.small != "" {
-				if err := put(pub.small, newHasher().add("photo", pub.small, sum).sum(), have(pub.res.Small.Data)); err != nil {
+				if err := put(pub.small, newHasher().add("photo", pub.small, sum).sum(), pub.smallData); err != nil {
 					return 0, err
 				}
 			}
