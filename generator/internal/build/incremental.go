@@ -869,7 +869,7 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 	made := make([]output, len(p.routes))
 	rendered := make([]bool, len(p.routes))
 	results := make([]diag.List, len(p.routes))
-	var kept int
+	var kept atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range p.routes {
@@ -885,17 +885,19 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 				continue
 			}
 		}
-		if keeper != nil && keeper.PreviousKey(rt.path) == key {
-			if err := keeper.Keep(rt.path, key); err != nil {
-				return nil, err
-			}
-			made[i] = output{key: key}
-			kept++
-			continue
-		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
+			}
+			// Looking at the previous file is a system call or two:
+			// side by side too.
+			if keeper != nil && keeper.PreviousKey(rt.path) == key {
+				if err := keeper.Keep(rt.path, key); err != nil {
+					return err
+				}
+				made[i] = output{key: key}
+				kept.Add(1)
+				return nil
 			}
 			var buf bytes.Buffer
 			var w io.Writer = &buf
@@ -950,7 +952,7 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 			r.rendered = append(r.rendered, rt.path)
 		}
 	}
-	r.res.Kept += kept
+	r.res.Kept += int(kept.Load())
 	return outputs, nil
 }
 

@@ -125,7 +125,24 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		lock.unlock()
 		return nil, err
 	}
+	// The published site's record is read while the retained site is
+	// looked at.
+	type read struct {
+		files map[string]entry
+		dirs  map[string]folder
+		err   error
+	}
+	published := make(chan read, 1)
+	go func() {
+		var r read
+		var data []byte
+		if data, r.err = os.ReadFile(d.manifest); r.err == nil {
+			r.files, r.dirs, r.err = decodeRecord(data)
+		}
+		published <- r
+	}()
 	d.reuse()
+	prev := <-published
 	if d.start == nil {
 		if err := os.Mkdir(d.staging, 0o755); err != nil {
 			lock.unlock()
@@ -148,12 +165,11 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 	}
 	if fi, err := d.parent.Lstat(name); err == nil && fi.IsDir() {
 		d.hasPrev = true
-		if data, err := os.ReadFile(d.manifest); err == nil {
-			if d.prev, d.prevDirs, err = decodeRecord(data); err != nil {
-				d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", err)
-			} else {
-				d.prevRead = true
-			}
+		switch {
+		case prev.err == nil:
+			d.prev, d.prevDirs, d.prevRead = prev.files, prev.dirs, true
+		case !errors.Is(prev.err, fs.ErrNotExist):
+			d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", prev.err)
 		}
 	}
 	return d, nil

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -85,16 +88,27 @@ func (d *Dir) verify(files map[string]entry, dirs map[string]folder) error {
 			return fmt.Errorf("its record lacks the folder of %s", p)
 		}
 	}
-	for p, f := range dirs {
-		fi, err := os.Lstat(filepath.Join(d.staging, filepath.FromSlash(p)))
-		if err != nil {
-			return err
-		}
-		if !f.matches(fi) {
-			return fmt.Errorf("the folder %s changed since it was recorded", p)
-		}
+	// A system call a folder, on every core.
+	paths := slices.Collect(maps.Keys(dirs))
+	n := min(runtime.GOMAXPROCS(0), 1+len(paths)/256)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			for _, p := range paths[i*len(paths)/n : (i+1)*len(paths)/n] {
+				fi, err := os.Lstat(filepath.Join(d.staging, filepath.FromSlash(p)))
+				if err == nil && !dirs[p].matches(fi) {
+					err = fmt.Errorf("the folder %s changed since it was recorded", p)
+				}
+				if err != nil {
+					errs[i] = err
+					return
+				}
+			}
+		})
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // retain keeps the previous site, now in old, as the retained site with
