@@ -223,7 +223,8 @@ func (d *Dir) WriteFile(p string, data []byte) error {
 //
 // The manifest beside the output folder always describes the site in it,
 // whenever the process is killed: the new manifest is written first, the
-// old one is removed before the swap and the new one renamed in after it.
+// old one is moved away before the swap (to become the retained site's
+// record, or removed) and the new one renamed in after it.
 // In between there is none, which only means the next build compares every
 // file.
 func (d *Dir) Commit(ctx context.Context) error {
