@@ -324,6 +324,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	recorded := r.checkRecorded(p)
 	if b.rec != nil {
 		b.rec.keep(r.files, r.stats)
+		b.rec.keepPhotos(photos)
 	}
 	var files map[string][]byte
 	if b.out == nil {
@@ -862,7 +863,7 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 	made := make([]output, len(p.routes))
 	rendered := make([]bool, len(p.routes))
 	results := make([]diag.List, len(p.routes))
-	var kept int
+	var kept atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range p.routes {
@@ -878,17 +879,19 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 				continue
 			}
 		}
-		if keeper != nil && keeper.PreviousKey(rt.path) == key {
-			if err := keeper.Keep(rt.path, key); err != nil {
-				return nil, err
-			}
-			made[i] = output{key: key}
-			kept++
-			continue
-		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
+			}
+			// Looking at the previous file is a system call or two:
+			// side by side too.
+			if keeper != nil && keeper.PreviousKey(rt.path) == key {
+				if err := keeper.Keep(rt.path, key); err != nil {
+					return err
+				}
+				made[i] = output{key: key}
+				kept.Add(1)
+				return nil
 			}
 			var buf bytes.Buffer
 			var w io.Writer = &buf
@@ -943,7 +946,7 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 			r.rendered = append(r.rendered, rt.path)
 		}
 	}
-	r.res.Kept += kept
+	r.res.Kept += int(kept.Load())
 	return outputs, nil
 }
 
@@ -981,11 +984,11 @@ func (r *run) publish(outputs map[string]output, site *content.Site, theme *rend
 	for _, f := range site.Files {
 		if pub := photos.byRel[f]; pub != nil {
 			sum := fmt.Sprintf("%x", pub.sum)
-			if err := put(pub.main, newHasher().add("photo", pub.main, sum).sum(), have(pub.res.Main.Data)); err != nil {
+			if err := put(pub.main, newHasher().add("photo", pub.main, sum).sum(), pub.mainData); err != nil {
 				return 0, err
 			}
 			if pub.small != "" {
-				if err := put(pub.small, newHasher().add("photo", pub.small, sum).sum(), have(pub.res.Small.Data)); err != nil {
+				if err := put(pub.small, newHasher().add("photo", pub.small, sum).sum(), pub.smallData); err != nil {
 					return 0, err
 				}
 			}

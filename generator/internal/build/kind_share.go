@@ -188,7 +188,8 @@ func (p *plan) pictureUses() map[[sha256.Size]byte]int {
 // site does not publish it (share_image may name a file starting with _).
 func (p *plan) pictureSource(rel string) ([]byte, photo.Format, error) {
 	if pub := p.photos.byRel[rel]; pub != nil {
-		return pub.res.Main.Data, pub.res.Main.Format, nil
+		data, err := pub.mainData()
+		return data, pub.res.Main.Format, err
 	}
 	f, _ := photo.FormatOf(rel)
 	data, err := fs.ReadFile(p.fsys, content.Dir+"/"+rel)

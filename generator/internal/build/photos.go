@@ -23,9 +23,69 @@ import (
 // published is one photo of the site, ready to publish.
 type published struct {
 	sum   [sha256.Size]byte // of the original's bytes
-	res   *photo.Result
-	main  string // path in the site of the main version
-	small string // path of the version for phones; "" when none
+	res   *photo.Result     // without the bytes when taken from the record: see result
+	main  string            // path in the site of the main version
+	small string            // path of the version for phones; "" when none
+	// The lengths of the versions' bytes.
+	size, smallSize int
+	// With a Record: the original's state when it was read or vouched for.
+	stat fileStat
+
+	// again, for a photo taken from the record, processes it once more
+	// when its bytes are needed after all (a published file that was
+	// removed, a share picture made anew).
+	again func() (*photo.Result, error)
+	once  sync.Once
+	full  *photo.Result
+	err   error
+}
+
+// result returns the processed photo with its bytes.
+func (pub *published) result() (*photo.Result, error) {
+	if pub.again == nil {
+		return pub.res, nil
+	}
+	pub.once.Do(func() { pub.full, pub.err = pub.again() })
+	return pub.full, pub.err
+}
+
+// mainData and smallData return the bytes of the versions.
+func (pub *published) mainData() ([]byte, error) {
+	res, err := pub.result()
+	if err != nil {
+		return nil, err
+	}
+	return res.Main.Data, nil
+}
+
+func (pub *published) smallData() ([]byte, error) {
+	res, err := pub.result()
+	if err != nil {
+		return nil, err
+	}
+	if res.Small == nil {
+		return nil, fmt.Errorf("processing %s/%s again made no version for phones", content.Dir, pub.main)
+	}
+	return res.Small.Data, nil
+}
+
+// name sets where the versions of the photo rel, of format f, are
+// published.
+func (pub *published) name(rel string, f photo.Format) {
+	res := pub.res
+	pub.main = rel
+	ext := path.Ext(rel)
+	base := strings.TrimSuffix(rel, ext)
+	if res.Main.Format != f {
+		pub.main = base + res.Main.Format.Ext()
+	}
+	if res.Small != nil {
+		sext := ext
+		if res.Small.Format != f {
+			sext = res.Small.Format.Ext()
+		}
+		pub.small = base + "-" + strconv.Itoa(photo.Small) + sext
+	}
 }
 
 // photoSet is every photo under content/, by its path under content/.
@@ -40,10 +100,18 @@ type photoCache map[[sha256.Size]byte]*photo.Result
 
 // processPhotos prepares every JPEG, PNG and WebP under content/: each
 // once, in parallel, taking over what the last build made of a photo that
-// did not change, and what the cache holds for bytes seen before.
+// did not change, what the cache holds for bytes seen before, and with a
+// Record what it vouches for.
 func (r *run) processPhotos(ctx context.Context, site *content.Site) (*photoSet, error) {
 	set := &photoSet{byRel: map[string]*published{}}
 	var mu sync.Mutex
+	rec := r.b.rec
+	if r.b.out == nil {
+		rec = nil // the Builder's cache keeps the photos with their bytes
+	}
+	if rec != nil {
+		rec.load()
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	var diags diag.List
@@ -72,7 +140,46 @@ func (r *run) processPhotos(ctx context.Context, site *content.Site) (*photoSet,
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			data, err := fs.ReadFile(r.b.site, content.Dir+"/"+rel)
+			name := content.Dir + "/" + rel
+			var st fileStat
+			if rec != nil {
+				if fi, err := fs.Stat(r.b.site, name); err == nil {
+					if rp := rec.photo(rel, fi); rp != nil {
+						pub := &published{sum: rp.Sum, res: rp.result(), size: rp.Main.Bytes, stat: statOf(fi)}
+						if rp.Small != nil {
+							pub.smallSize = rp.Small.Bytes
+						}
+						pub.name(rel, f)
+						pub.again = func() (*photo.Result, error) {
+							data, err := fs.ReadFile(r.b.site, name)
+							if err != nil {
+								return nil, fmt.Errorf("reading %s: %w", name, err)
+							}
+							if sha256.Sum256(data) != rp.Sum {
+								return nil, fmt.Errorf("reading %s: the file changed during the build", name)
+							}
+							mu.Lock()
+							r.processed = append(r.processed, rel)
+							mu.Unlock()
+							return photo.Process(data, f)
+						}
+						mu.Lock()
+						set.byRel[rel] = pub
+						mu.Unlock()
+						return nil
+					}
+				}
+			}
+			var data []byte
+			var err error
+			if rec != nil {
+				var fi fs.FileInfo
+				if data, fi, err = readStat(r.b.site, name); err == nil {
+					st = statOf(fi)
+				}
+			} else {
+				data, err = fs.ReadFile(r.b.site, name)
+			}
 			if err != nil {
 				return fmt.Errorf("reading %s/%s: %w", content.Dir, rel, err)
 			}
@@ -92,19 +199,11 @@ func (r *run) processPhotos(ctx context.Context, site *content.Site) (*photoSet,
 					return nil
 				}
 			}
-			pub := &published{sum: sum, res: res, main: rel}
-			ext := path.Ext(rel)
-			base := strings.TrimSuffix(rel, ext)
-			if res.Main.Format != f {
-				pub.main = base + res.Main.Format.Ext()
-			}
+			pub := &published{sum: sum, res: res, size: len(res.Main.Data), stat: st}
 			if res.Small != nil {
-				sext := ext
-				if res.Small.Format != f {
-					sext = res.Small.Format.Ext()
-				}
-				pub.small = base + "-" + strconv.Itoa(photo.Small) + sext
+				pub.smallSize = len(res.Small.Data)
 			}
+			pub.name(rel, f)
 			mu.Lock()
 			set.byRel[rel] = pub
 			mu.Unlock()
@@ -188,7 +287,7 @@ func (set *photoSet) check(site *content.Site, diags *diag.List) {
 			}
 			owner[out] = rel
 		}
-		if n := len(pub.res.Main.Data); n > photo.Heavy {
+		if n := pub.size; n > photo.Heavy {
 			hint := diag.T("Maak de foto kleiner, of bewaar hem in een fotoprogramma opnieuw als JPEG met een lagere kwaliteit (bijvoorbeeld 75%%).",
 				"Make the photo smaller, or save it again in a photo program as JPEG with a lower quality (for example 75%%).")
 			if pub.res.Main.Format != photo.JPEG {

@@ -7,13 +7,16 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"time"
 	"unsafe"
 
 	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/photo"
 )
 
 // A Record is the file in which a build keeps, next to its output folder,
@@ -41,17 +44,19 @@ type Record struct {
 	site  string    // the site folder, absolute
 	start time.Time // when this build began, before it looked at any file
 
-	loaded  bool
-	old     map[string]*recFile // what the record held; nil when unusable
-	taken   atomic.Int64        // how many parsed files were taken over
-	pending *recordData         // what this build found, for Save
+	loaded      bool
+	old         map[string]*recFile  // what the record held; nil when unusable
+	oldPhotos   map[string]*recPhoto // the processed photos it held
+	taken       atomic.Int64         // how many parsed files were taken over
+	photosTaken atomic.Int64         // how many processed photos were taken over
+	pending     *recordData          // what this build found, for Save
 }
 
 // recordMagic begins every record; recordVersion is the version of its
 // form, raised whenever recFile or anything parsed changes shape.
 const (
 	recordMagic   = "krachtpunt parsed files\n"
-	recordVersion = 1
+	recordVersion = 2
 )
 
 // racyMargin is how much older than the build that wrote the record a
@@ -67,6 +72,28 @@ type recordData struct {
 	// before this are trusted.
 	Before int64
 	Files  []recFile
+	Photos []recPhoto
+}
+
+// recPhoto is one photo in the record: the state of the original, the
+// sha256 of its bytes and what processing made of it, without the bytes
+// (they are in the published site; see published.result).
+type recPhoto struct {
+	Rel    string
+	Size   int64
+	Mtime  int64 // Unix nanoseconds
+	Ino    uint64
+	Sum    [32]byte
+	Main   recVersion
+	Small  *recVersion
+	Scaled bool
+}
+
+// recVersion is a processed version of a photo, without its bytes.
+type recVersion struct {
+	Format        int
+	Width, Height int
+	Bytes         int // how many bytes the version has
 }
 
 // recFile is one content file in the record.
@@ -116,6 +143,26 @@ func (rec *Record) load() {
 			rec.old[f.Rel] = f
 		}
 	}
+	rec.oldPhotos = make(map[string]*recPhoto, len(data.Photos))
+	for i := range data.Photos {
+		if f := &data.Photos[i]; f.Mtime < data.Before {
+			rec.oldPhotos[f.Rel] = f
+		}
+	}
+}
+
+// photo returns the recorded photo rel when the file fi has the recorded
+// size, time and number; else nil.
+func (rec *Record) photo(rel string, fi fs.FileInfo) *recPhoto {
+	f := rec.oldPhotos[rel]
+	if f == nil {
+		return nil
+	}
+	if ino, ok := fileNumber(fi); !ok || !fi.Mode().IsRegular() || fi.Size() != f.Size || fi.ModTime().UnixNano() != f.Mtime || ino != f.Ino {
+		return nil
+	}
+	rec.photosTaken.Add(1)
+	return f
 }
 
 // read reads and checks the record file.
@@ -214,6 +261,42 @@ func (rec *Record) keep(files []*parsedFile, stats []fileStat) {
 	rec.pending = data
 }
 
+// keepPhotos adds the processed photos of a good build to the next record.
+func (rec *Record) keepPhotos(set *photoSet) {
+	if rec.pending == nil {
+		return
+	}
+	for _, rel := range slices.Sorted(maps.Keys(set.byRel)) {
+		pub := set.byRel[rel]
+		if !pub.stat.ok {
+			continue
+		}
+		version := func(v *photo.Version, n int) recVersion {
+			return recVersion{Format: int(v.Format), Width: v.Width, Height: v.Height, Bytes: n}
+		}
+		f := recPhoto{Rel: rel, Size: pub.stat.size, Mtime: pub.stat.mtime, Ino: pub.stat.ino, Sum: pub.sum,
+			Main: version(&pub.res.Main, pub.size), Scaled: pub.res.Scaled}
+		if s := pub.res.Small; s != nil {
+			v := version(s, pub.smallSize)
+			f.Small = &v
+		}
+		rec.pending.Photos = append(rec.pending.Photos, f)
+	}
+}
+
+// result is what processing made of the photo, without the bytes.
+func (f *recPhoto) result() *photo.Result {
+	version := func(v *recVersion) photo.Version {
+		return photo.Version{Format: photo.Format(v.Format), Width: v.Width, Height: v.Height}
+	}
+	res := &photo.Result{Main: version(&f.Main), Scaled: f.Scaled}
+	if f.Small != nil {
+		s := version(f.Small)
+		res.Small = &s
+	}
+	return res
+}
+
 // Save writes what the build found to the record file, through a
 // temporary file renamed over it, so the record is whole or absent. Call
 // it only after the site the build made is in place. A build that failed
@@ -274,6 +357,7 @@ func writeRecordTo(w io.Writer, data *recordData) error {
 			}
 		}
 	}
+	e.encode(&data.Photos)
 	if err := flush(); err != nil {
 		return err
 	}

@@ -61,7 +61,9 @@ type Dir struct {
 	prev     map[string]entry // the previous site's manifest; nil: none
 	prevDirs map[string]folder
 	prevRead bool // it was read whole: put back when the swap fails
-	hasPrev  bool // there is a previous site to link to
+	// Commit moved the previous site's record to be the retained site's.
+	recordAside bool
+	hasPrev     bool // there is a previous site to link to
 
 	// The files and folders staging began with: the retained site, when
 	// it was whole (see retain.go). Read only after Open.
@@ -123,7 +125,24 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		lock.unlock()
 		return nil, err
 	}
+	// The published site's record is read while the retained site is
+	// looked at.
+	type read struct {
+		files map[string]entry
+		dirs  map[string]folder
+		err   error
+	}
+	published := make(chan read, 1)
+	go func() {
+		var r read
+		var data []byte
+		if data, r.err = os.ReadFile(d.manifest); r.err == nil {
+			r.files, r.dirs, r.err = decodeRecord(data)
+		}
+		published <- r
+	}()
 	d.reuse()
+	prev := <-published
 	if d.start == nil {
 		if err := os.Mkdir(d.staging, 0o755); err != nil {
 			lock.unlock()
@@ -146,12 +165,11 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 	}
 	if fi, err := d.parent.Lstat(name); err == nil && fi.IsDir() {
 		d.hasPrev = true
-		if data, err := os.ReadFile(d.manifest); err == nil {
-			if d.prev, d.prevDirs, err = decodeRecord(data); err != nil {
-				d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", err)
-			} else {
-				d.prevRead = true
-			}
+		switch {
+		case prev.err == nil:
+			d.prev, d.prevDirs, d.prevRead = prev.files, prev.dirs, true
+		case !errors.Is(prev.err, fs.ErrNotExist):
+			d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", prev.err)
 		}
 	}
 	return d, nil
@@ -205,7 +223,8 @@ func (d *Dir) WriteFile(p string, data []byte) error {
 //
 // The manifest beside the output folder always describes the site in it,
 // whenever the process is killed: the new manifest is written first, the
-// old one is removed before the swap and the new one renamed in after it.
+// old one is moved away before the swap (to become the retained site's
+// record, or removed) and the new one renamed in after it.
 // In between there is none, which only means the next build compares every
 // file.
 func (d *Dir) Commit(ctx context.Context) error {
@@ -246,10 +265,16 @@ func (d *Dir) Commit(ctx context.Context) error {
 	// A file or folder changed once the site is published must get
 	// another time than the recorded one.
 	d.waitForClock(files, dirs)
-	if err := os.Remove(d.manifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		_ = os.RemoveAll(d.staging)
-		_ = os.Remove(d.newManifest)
-		return fmt.Errorf("removing the record of the previous site: %w", err)
+	// The previous site's record becomes that of the retained site (see
+	// retain): it names the site that is replaced, and is not read as a
+	// retained site's until that site is beside it.
+	d.recordAside = d.keepsPrevious() && os.Rename(d.manifest, d.retainedRec) == nil
+	if !d.recordAside {
+		if err := os.Remove(d.manifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			_ = os.RemoveAll(d.staging)
+			_ = os.Remove(d.newManifest)
+			return fmt.Errorf("removing the record of the previous site: %w", err)
+		}
 	}
 	d.tell("unrecorded")
 	old, err := d.swap()
@@ -258,8 +283,11 @@ func (d *Dir) Commit(ctx context.Context) error {
 		_ = os.Remove(d.newManifest)
 		if d.prevRead {
 			// The previous site stays (or is put back by the next Open).
-			_ = os.WriteFile(d.manifest, encodeRecord(d.prev, d.prevDirs), 0o644)
+			if !d.recordAside || os.Rename(d.retainedRec, d.manifest) != nil {
+				_ = os.WriteFile(d.manifest, encodeRecord(d.prev, d.prevDirs), 0o644)
+			}
 		}
+		_ = os.Remove(d.retainedRec)
 		return err
 	}
 	if record {

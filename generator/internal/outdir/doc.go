@@ -53,8 +53,9 @@
 // so a file edited by hand is compared by its bytes. The manifest lies next
 // to the output folder, so it is never published. It always describes the
 // site in the output folder: Commit writes the new one aside
-// (".krachtpunt-newmanifest-public"), removes the old one before the swap
-// and renames the new one in after it. A build killed during the swap
+// (".krachtpunt-newmanifest-public"), moves the old one away before the
+// swap (it becomes the record of the retained site) and renames the new
+// one in after it. A build killed during the swap
 // leaves no manifest, which only means the next build compares every file;
 // a missing, damaged or older manifest is never an error.
 //

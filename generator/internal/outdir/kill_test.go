@@ -213,9 +213,11 @@ func TestKilledBuild(t *testing.T) {
 		{"exchange", false, 36, []string{"unretained", "reused", "cleaned", "unrecorded", "swap", "exchanged", "recorded", "retained", "kept"}},
 		{"two renames", true, 20, []string{"unretained", "reused", "cleaned", "unrecorded", "swap", "aside", "renamed", "recorded", "retained", "kept"}},
 	}
+	// A retained site is a folder with its record beside it.
 	retained := func(out string) bool {
 		_, err := os.Lstat(filepath.Join(filepath.Dir(out), retainedRecPrefix+filepath.Base(out)))
-		return err == nil
+		_, ferr := os.Lstat(filepath.Join(filepath.Dir(out), retainedPrefix+filepath.Base(out)))
+		return err == nil && ferr == nil
 	}
 	for mi, m := range modes {
 		if testing.Short() {

@@ -1,7 +1,6 @@
 package outdir
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/hex"
 	"errors"
@@ -97,9 +96,9 @@ func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
 		buf = append(buf, ' ')
 		buf = strconv.AppendUint(buf, e.ino, 10)
 		buf = append(buf, ' ')
-		buf = strconv.AppendQuote(buf, e.key)
+		buf = appendQuoted(buf, e.key)
 		buf = append(buf, ' ')
-		buf = strconv.AppendQuote(buf, p)
+		buf = appendQuoted(buf, p)
 		buf = append(buf, '\n')
 		b.Write(buf)
 	}
@@ -110,7 +109,7 @@ func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
 		buf = append(buf, ' ')
 		buf = strconv.AppendUint(buf, f.ino, 10)
 		buf = append(buf, ' ')
-		buf = strconv.AppendQuote(buf, p)
+		buf = appendQuoted(buf, p)
 		buf = append(buf, '\n')
 		b.Write(buf)
 	}
@@ -126,19 +125,20 @@ func decodeManifest(data []byte) (map[string]entry, error) {
 	return files, err
 }
 
-// decodeRecord reads what encodeRecord wrote.
+// decodeRecord reads what encodeRecord wrote. The paths and keys it
+// returns share one copy of data.
 func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
-	if !sc.Scan() || sc.Text() != manifestHeader {
+	text := string(data)
+	line, text, _ := strings.Cut(text, "\n")
+	if line != manifestHeader {
 		return nil, nil, errGarbled
 	}
-	files := map[string]entry{}
+	files := make(map[string]entry, strings.Count(text, "\n"))
 	var dirs map[string]folder
-	for sc.Scan() {
-		line := sc.Text()
+	for text != "" {
+		line, text, _ = strings.Cut(text, "\n")
 		if n, ok := strings.CutPrefix(line, "end "); ok {
-			if n != strconv.Itoa(len(files))+" "+strconv.Itoa(len(dirs)) || sc.Scan() {
+			if n != strconv.Itoa(len(files))+" "+strconv.Itoa(len(dirs)) || text != "" {
 				return nil, nil, errGarbled
 			}
 			return files, dirs, nil
@@ -154,7 +154,7 @@ func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 			if _, dup := dirs[p]; dup || !fs.ValidPath(p) {
 				return nil, nil, errGarbled
 			}
-			dirs[strings.Clone(p)] = f
+			dirs[p] = f
 			continue
 		}
 		if dirs != nil {
@@ -167,9 +167,7 @@ func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 		if _, dup := files[p]; dup || !fs.ValidPath(p) || p == "." {
 			return nil, nil, errGarbled
 		}
-		// Copies: the line itself is not kept.
-		e.key = strings.Clone(e.key)
-		files[strings.Clone(p)] = e
+		files[p] = e
 	}
 	return nil, nil, errGarbled // no end line: cut short
 }
@@ -193,8 +191,16 @@ func decodeFolder(s string) (string, folder, error) {
 
 func decodeEntry(line string) (string, entry, error) {
 	var e entry
-	f := strings.SplitN(line, " ", 5)
-	if len(f) != 5 || len(f[0]) != 2*len(e.sum) {
+	var f [5]string
+	rest := line
+	for i := range 4 {
+		var ok bool
+		if f[i], rest, ok = strings.Cut(rest, " "); !ok {
+			return "", e, errGarbled
+		}
+	}
+	f[4] = rest
+	if len(f[0]) != 2*len(e.sum) {
 		return "", e, errGarbled
 	}
 	if _, err := hex.Decode(e.sum[:], []byte(f[0])); err != nil {
@@ -221,12 +227,40 @@ func decodeEntry(line string) (string, entry, error) {
 
 // cutQuoted reads the Go-quoted string s starts with.
 func cutQuoted(s string) (string, string, error) {
+	// Most are plain: no escapes, so the string is the text between the
+	// quotes.
+	if len(s) > 0 && s[0] == '"' {
+		if i := strings.IndexAny(s[1:], `"\\`); i >= 0 && s[1+i] == '"' && plain(s[1:1+i]) {
+			return s[1 : 1+i], s[2+i:], nil
+		}
+	}
 	q, err := strconv.QuotedPrefix(s)
 	if err != nil {
 		return "", "", err
 	}
 	u, err := strconv.Unquote(q)
 	return u, s[len(q):], err
+}
+
+// plain says whether strconv.Quote leaves s as it is between its quotes:
+// printable ASCII without quote or backslash.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendQuoted appends s to buf as strconv.AppendQuote does.
+func appendQuoted(buf []byte, s string) []byte {
+	if !plain(s) {
+		return strconv.AppendQuote(buf, s)
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
 }
 
 // readManifest reads the manifest at path; nil when there is none or it is

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -85,22 +88,33 @@ func (d *Dir) verify(files map[string]entry, dirs map[string]folder) error {
 			return fmt.Errorf("its record lacks the folder of %s", p)
 		}
 	}
-	for p, f := range dirs {
-		fi, err := os.Lstat(filepath.Join(d.staging, filepath.FromSlash(p)))
-		if err != nil {
-			return err
-		}
-		if !f.matches(fi) {
-			return fmt.Errorf("the folder %s changed since it was recorded", p)
-		}
+	// A system call a folder, on every core.
+	paths := slices.Collect(maps.Keys(dirs))
+	n := min(runtime.GOMAXPROCS(0), 1+len(paths)/256)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			for _, p := range paths[i*len(paths)/n : (i+1)*len(paths)/n] {
+				fi, err := os.Lstat(filepath.Join(d.staging, filepath.FromSlash(p)))
+				if err == nil && !dirs[p].matches(fi) {
+					err = fmt.Errorf("the folder %s changed since it was recorded", p)
+				}
+				if err != nil {
+					errs[i] = err
+					return
+				}
+			}
+		})
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // retain keeps the previous site, now in old, as the retained site with
 // the record it was published with; without a sound record it removes it.
 func (d *Dir) retain(old string) {
-	if !d.prevRead || d.prevDirs == nil || !haveInodes {
+	if !d.keepsPrevious() {
 		if err := os.RemoveAll(old); err != nil {
 			// The new site is in place; the next build tries again.
 			d.log.Warn("removing the previous site", "folder", old, "err", err)
@@ -113,10 +127,16 @@ func (d *Dir) retain(old string) {
 	}
 	if err != nil {
 		d.log.Warn("keeping the previous site for the next build", "folder", old, "err", err)
+		_ = os.Remove(d.retainedRec)
 		_ = os.RemoveAll(old)
 		return
 	}
 	d.tell("retained")
+	if d.recordAside {
+		// Its record is in place already: the published site's, moved.
+		d.tell("kept")
+		return
+	}
 	if err := os.WriteFile(d.retainedRec, encodeRecord(d.prev, d.prevDirs), 0o644); err != nil {
 		d.log.Warn("recording the retained site", "file", d.retainedRec, "err", err)
 		_ = os.Remove(d.retainedRec)
@@ -125,6 +145,10 @@ func (d *Dir) retain(old string) {
 	}
 	d.tell("kept")
 }
+
+// keepsPrevious says whether Commit keeps the site it replaces as the
+// retained site: only with a sound record of its files and folders.
+func (d *Dir) keepsPrevious() bool { return d.prevRead && d.prevDirs != nil && haveInodes }
 
 // giveBack makes staging the retained site again, with its record, when
 // the build changed nothing in it: a build that fails on a mistake in the

@@ -1,0 +1,105 @@
+package outdir
+
+import (
+	"encoding/hex"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// randomText is a string of the bytes a path or key may hold, and of
+// those that need quoting: quotes, backslashes, control bytes, non-ASCII
+// letters and broken UTF-8.
+func randomText(rng *rand.Rand) string {
+	pieces := []string{"a", "Z", "0", "/", ".", "-", " ", "\"", "\\", "\t", "\x7f", "é", "ß", "\xff", "\xc3", "index.html", "verhalen/"}
+	var b strings.Builder
+	for range 1 + rng.IntN(12) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+// TestManifestEncodingIsStrconvQuoting checks the manifest's own quoting
+// against strconv's: for every path and key, the manifest holds exactly
+// the line strconv.AppendQuote gives, and reading it back gives the same
+// path and key.
+func TestManifestEncodingIsStrconvQuoting(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		s := randomText(rng)
+		if got, want := string(appendQuoted(nil, s)), strconv.Quote(s); got != want {
+			t.Fatalf("appendQuoted(%q) = %s, want %s", s, got, want)
+		}
+		q := strconv.Quote(s) + " rest"
+		got, rest, err := cutQuoted(q)
+		if err != nil || got != s || rest != " rest" {
+			t.Fatalf("cutQuoted(%s) = %q, %q, %v", q, got, rest, err)
+		}
+		// Text that is not valid quoting is refused as strconv refuses it.
+		bad := "\"" + s
+		_, _, err = cutQuoted(bad)
+		_, qerr := strconv.QuotedPrefix(bad)
+		if (err == nil) != (qerr == nil) {
+			t.Fatalf("cutQuoted(%q) error %v, strconv: %v", bad, err, qerr)
+		}
+	}
+
+	files := map[string]entry{}
+	for i := range 500 {
+		// Paths are valid UTF-8 (fs.ValidPath); keys may be anything.
+		p := fmt.Sprintf("d%d/f%s", i%7, strings.ToValidUTF8(strings.ReplaceAll(randomText(rng), "/", "_"), "?"))
+		e := entry{key: randomText(rng), size: rng.Int64N(1 << 30), mtime: rng.Int64(), ino: rng.Uint64()}
+		for j := range e.sum {
+			e.sum[j] = byte(rng.IntN(256))
+		}
+		files[p] = e
+	}
+	dirs := map[string]folder{".": {mtime: 1, ino: 2}, "d1": {mtime: rng.Int64(), ino: rng.Uint64()}, "d \"2\"": {mtime: 3, ino: 4}}
+	data := encodeRecord(files, dirs)
+
+	// The same file, written line by line with strconv.
+	var want strings.Builder
+	want.WriteString(manifestHeader + "\n")
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		e := files[p]
+		fmt.Fprintf(&want, "%s %d %d %d %s %s\n", hex.EncodeToString(e.sum[:]), e.size, e.mtime, e.ino, strconv.Quote(e.key), strconv.Quote(p))
+	}
+	for _, p := range slices.Sorted(maps.Keys(dirs)) {
+		fmt.Fprintf(&want, "dir %d %d %s\n", dirs[p].mtime, dirs[p].ino, strconv.Quote(p))
+	}
+	fmt.Fprintf(&want, "end %d %d\n", len(files), len(dirs))
+	if string(data) != want.String() {
+		t.Fatal("the manifest differs from the one strconv writes")
+	}
+	gotFiles, gotDirs, err := decodeRecord(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(gotFiles, files) || !maps.Equal(gotDirs, dirs) {
+		t.Error("reading the manifest back gives other files or folders")
+	}
+}
+
+// BenchmarkManifest writes and reads the manifest of a site of 22,000
+// files in 16,000 folders.
+func BenchmarkManifest(b *testing.B) {
+	files, dirs := map[string]entry{}, map[string]folder{".": {}}
+	for i := range 16000 {
+		dir := fmt.Sprintf("activiteiten/activiteit-%05d", i)
+		dirs[dir] = folder{mtime: int64(i) << 30, ino: uint64(i)}
+		files[dir+"/index.html"] = entry{key: fmt.Sprintf("%064x", i), size: 5000, mtime: int64(i) << 30, ino: uint64(i)}
+		if i%3 == 0 {
+			files[dir+"/poster.pdf"] = entry{key: fmt.Sprintf("%064x", i), size: 5000, mtime: int64(i) << 30, ino: uint64(i)}
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, err := decodeRecord(encodeRecord(files, dirs)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
