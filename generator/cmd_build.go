@@ -71,6 +71,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	var dir *outdir.Dir
 	var record *build.Record
 	if write {
+		defer build.LimitMemory()()
 		if err := outdir.Check(sf.site, out); err != nil {
 			return refused(err)
 		}

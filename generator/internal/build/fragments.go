@@ -60,9 +60,16 @@ func newFragments(prev *fragments) *fragments {
 // a week, the home page, a filter), far apart in the order pages are
 // made, so a small budget keeps none long enough to be used again, and
 // making an item again costs less than keeping all of them would.
+//
+// Nor does it keep story views (keepStories false): the lists of stories
+// come before the stories' own pages in the order pages are made, so the
+// views would all be kept, with their texts, to the last story page. A
+// view is made again for its own page, which costs little next to keeping
+// the rendered text of every story.
 var (
 	pieceBudget = 1 << 20
 	itemBudget  = 0
+	keepStories = false
 )
 
 // bound makes f forget pieces once they take more room than a small
@@ -76,6 +83,7 @@ func (f *fragments) bound() {
 	f.occ.limit = itemBudget
 	f.occ.size = func(h template.HTML) int { return len(h) }
 	f.occ.none = itemBudget == 0
+	f.stories.none = !keepStories
 }
 
 // carry holds values made in this build, and those of the last build that

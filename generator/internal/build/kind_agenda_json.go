@@ -51,55 +51,92 @@ func (p *plan) agendaJSON(w io.Writer) (diag.List, error) {
 	buf := bufio.NewWriterSize(w, 32<<10)
 	buf.Write(head[:len(head)-1])
 	buf.WriteString(`,"occurrences":[`)
+	// A one-off build writes each day's lines as it makes them: each is
+	// used once. A build that the next one takes pieces over from keeps
+	// them, to take over the days an edit did not touch.
+	direct := p.frags.html.limit > 0
+	lines := newJSONLines()
 	sep := ""
 	for d := p.cal.window.From; !d.After(p.cal.window.Until); d = d.AddDays(1) {
 		if len(p.cal.byDate[d]) == 0 {
 			continue
 		}
-		lines, err := p.frags.html.get("json "+p.dayKey(d), func() (template.HTML, error) { return p.dayJSON(d) })
+		buf.WriteString(sep)
+		sep = ","
+		if direct {
+			if err := p.writeDayJSON(buf, lines, d); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		day, err := p.frags.html.get("json "+p.dayKey(d), func() (template.HTML, error) { return p.dayJSON(d) })
 		if err != nil {
 			return nil, err
 		}
-		buf.WriteString(sep)
-		buf.WriteString(string(lines))
-		sep = ","
+		buf.WriteString(string(day))
 	}
 	buf.WriteString("\n]}\n")
 	return nil, buf.Flush()
 }
 
-// dayJSON writes the occurrences of one date, each on its own line.
+// dayJSON returns the occurrences of one date, each on its own line.
 func (p *plan) dayJSON(d schedule.Date) (template.HTML, error) {
 	var buf bytes.Buffer
+	if err := p.writeDayJSON(&buf, newJSONLines(), d); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil // #nosec: JSON, cached as text
+}
+
+// writeDayJSON writes the occurrences of one date into w, each on its own
+// line, encoding them with lines.
+func (p *plan) writeDayJSON(w io.Writer, lines *jsonLines, d schedule.Date) error {
 	for i, o := range p.cal.byDate[d] {
 		a := p.cal.acts[o.Slug]
 		room := a.Room
 		if o.Room != "" {
 			room = o.Room
 		}
-		line, err := marshalJSON(occurrenceJSON{
+		line, err := lines.marshal(occurrenceJSON{
 			Activity: o.Slug, Title: a.Title, Start: o.Start.Format(time.RFC3339), End: o.End.Format(time.RFC3339),
 			Status: string(o.Status), Room: room, Note: o.Note, URL: p.cfg.Link(p.activityPath(a)),
 		})
 		if err != nil {
-			return "", err
+			return err
 		}
+		sep := "\n  "
 		if i > 0 {
-			buf.WriteByte(',')
+			sep = ",\n  "
 		}
-		buf.WriteString("\n  ")
-		buf.Write(line)
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		if _, err := w.Write(line); err != nil {
+			return err
+		}
 	}
-	return template.HTML(buf.String()), nil // #nosec: JSON, cached as text
+	return nil
 }
 
-// marshalJSON is json.Marshal without escaping <, > and & for HTML.
-func marshalJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+// jsonLines encodes values one after another as json.Marshal does, but
+// without escaping <, > and & for HTML, into one buffer.
+type jsonLines struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newJSONLines() *jsonLines {
+	l := &jsonLines{}
+	l.enc = json.NewEncoder(&l.buf)
+	l.enc.SetEscapeHTML(false)
+	return l
+}
+
+// marshal returns v as JSON, valid until the next call.
+func (l *jsonLines) marshal(v any) ([]byte, error) {
+	l.buf.Reset()
+	if err := l.enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return bytes.TrimSuffix(l.buf.Bytes(), []byte("\n")), nil
 }

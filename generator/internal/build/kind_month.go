@@ -50,11 +50,7 @@ func (p *plan) month(w io.Writer, first schedule.Date) (diag.List, error) {
 		row := make([]*render.Day, 7)
 		for i := range 7 {
 			if d := mon.AddDays(i); d.Month == first.Month {
-				v, err := p.monthCell(d)
-				if err != nil {
-					return nil, err
-				}
-				row[i] = v
+				row[i] = p.monthCell(d)
 			}
 		}
 		m.Weeks = append(m.Weeks, row)

@@ -101,6 +101,7 @@ func TestPeakMemoryChild(t *testing.T) {
 	if dir == "" || out == "" {
 		t.Skip("run by BenchmarkGeneratedSitePeak")
 	}
+	defer LimitMemory()() // as `krachtpunt build` does
 	w := watchHeap(os.Getenv(peakProfileEnv))
 	today, err := schedule.ParseDate(sitegen.Today)
 	if err != nil {

@@ -54,8 +54,8 @@ func (p *plan) daySection(d schedule.Date) (*render.Day, error) {
 	return &render.Day{Date: d.String(), HTML: h}, err
 }
 
-// monthCell returns a day as a cell of a month table.
-func (p *plan) monthCell(d schedule.Date) (*render.Day, error) {
-	h, err := p.dayFragment(monthDayLayout, d)
-	return &render.Day{Date: d.String(), Cell: h}, err
+// monthCell returns a day as a cell of a month table, made when the
+// month page writes it.
+func (p *plan) monthCell(d schedule.Date) *render.Day {
+	return render.MonthCell(d.String(), func() (template.HTML, error) { return p.dayFragment(monthDayLayout, d) })
 }

@@ -162,7 +162,16 @@ func Process(data []byte, f Format) (res *Result, err error) {
 	scale := max(w, h) > Large
 	res = &Result{Scaled: scale}
 	var img image.Image // the main version's pixels, the right way up; nil until needed
+	var taken int64     // pixels of the decoding budget this photo holds
+	defer func() {
+		if taken > 0 {
+			decoding.give(taken)
+		}
+	}()
 	decode := func() (image.Image, error) {
+		if taken == 0 {
+			taken = decoding.take(int64(src.width) * int64(src.high))
+		}
 		m, err := decodeImage(data, f)
 		if err != nil {
 			return nil, err

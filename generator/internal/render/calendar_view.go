@@ -42,12 +42,27 @@ type Day struct {
 	Items       template.HTML // the occurrences as list items, for the agenda, week and home pages
 	CellItems   template.HTML // the occurrences as list items of a month cell
 	HTML        template.HTML // the day as a section of the agenda and week pages
-	Cell        template.HTML // the day as a cell of a month table
+	cell        func() (template.HTML, error)
 	// More is the link to the day's own page when a week page or the home
 	// page lists only its first occurrences, and MoreText says how many it
 	// leaves out. MoreEnd is when the last of those ends (RFC 3339), for
 	// the page script of the home page; "" on a week page.
 	More, MoreText, MoreEnd string
+}
+
+// MonthCell returns the day of date as a cell of a month table, which
+// make makes only when the page is written: a month page then holds one
+// cell at a time, not a month of them.
+func MonthCell(date string, make func() (template.HTML, error)) *Day {
+	return &Day{Date: date, cell: make}
+}
+
+// Cell returns the day as a cell of a month table.
+func (d *Day) Cell() (template.HTML, error) {
+	if d.cell == nil {
+		return "", nil
+	}
+	return d.cell()
 }
 
 // DayPage is the page of one date: every occurrence on it, a page of
