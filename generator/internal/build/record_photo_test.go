@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -37,17 +36,8 @@ func buildWithRecordInto(t *testing.T, site, out string) (built, []string) {
 	if err := rec.Save(); err != nil {
 		t.Fatal(err)
 	}
-	got := built{files: map[string][]byte{}, diags: up.Result.Diags.Format("en")}
-	err = filepath.WalkDir(out, func(p string, de fs.DirEntry, err error) error {
-		if err != nil || de.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(out, p)
-		got.files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
+	got := built{diags: up.Result.Diags.Format("en")}
+	if got.files, err = readFolder(out); err != nil {
 		t.Fatal(err)
 	}
 	return got, up.Photos

@@ -141,17 +141,8 @@ func recordSequence(t testing.TB, seed uint64, steps int, dir string, taken, sam
 		}
 		full := fullBuild(ctx, os.DirFS(site), s.today)
 		if !got.failed {
-			got.files = map[string][]byte{}
-			err := filepath.WalkDir(out, func(p string, de fs.DirEntry, err error) error {
-				if err != nil || de.IsDir() {
-					return err
-				}
-				data, err := os.ReadFile(p)
-				rel, _ := filepath.Rel(out, p)
-				got.files[filepath.ToSlash(rel)] = data
-				return err
-			})
-			if err != nil {
+			var err error
+			if got.files, err = readFolder(out); err != nil {
 				return err.Error()
 			}
 		}
@@ -252,4 +243,19 @@ func recordSequence(t testing.TB, seed uint64, steps int, dir string, taken, sam
 		}
 	}
 	return ""
+}
+
+// readFolder returns every file under dir by its slash path.
+func readFolder(dir string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	return files, err
 }
