@@ -288,8 +288,8 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 	a := p.cal.acts[o.Slug]
 	lang := p.cfg.Language
 	room := a.Room
-	if o.Room != "" {
-		room = o.Room
+	if o.Room() != "" {
+		room = o.Room()
 	}
 	d := schedule.DateOf(o.Start)
 	v := &render.Occurrence{
@@ -297,10 +297,10 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 		Time:  schedule.FormatInterval(schedule.Interval{Start: clockOf(o.Start), End: clockOf(o.End)}, lang),
 		Start: o.Start.Format(time.RFC3339), End: o.End.Format(time.RFC3339),
 		Room: room, Free: a.Free(), Cost: a.Cost, WalkIn: a.WalkIn(),
-		Status: string(o.Status), Note: o.Note,
+		Status: o.Status.String(), Note: o.Note(),
 		Date: schedule.FormatDate(d, lang),
 	}
-	if od := schedule.DateOf(o.Original); od != d {
+	if od := schedule.DateOf(o.Original()); od != d {
 		v.MovedFrom = schedule.FormatDate(od, lang)
 		v.Moved = p.theme.T("moved_from", v.MovedFrom)
 	}
@@ -310,8 +310,8 @@ func (p *plan) occurrenceView(o schedule.Occurrence) *render.Occurrence {
 	case schedule.Changed:
 		v.Changed, v.Label = true, p.theme.T("changed")
 	}
-	if v.Label != "" && o.Note != "" {
-		v.Label += ": " + o.Note
+	if v.Label != "" && o.Note() != "" {
+		v.Label += ": " + o.Note()
 	}
 	v.Facts = p.facts(room, a)
 	return v

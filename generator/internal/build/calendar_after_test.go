@@ -19,7 +19,7 @@ func calendarDump(c *calendar) string {
 	var b strings.Builder
 	for d := c.shown.From; !d.After(c.shown.Until); d = d.AddDays(1) {
 		for _, o := range c.byDate[d] {
-			fmt.Fprintf(&b, "%s %s %s-%s %s %s %s %d\n", d, o.Slug, o.Start.Format("15:04"), o.End.Format("15:04"), o.Status, o.Room, o.Note, o.Rule)
+			fmt.Fprintf(&b, "%s %s %s-%s %s %s %s %d\n", d, o.Slug, o.Start.Format("15:04"), o.End.Format("15:04"), o.Status, o.Room(), o.Note(), o.Rule)
 		}
 	}
 	for _, slug := range c.order {

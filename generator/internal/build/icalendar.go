@@ -94,14 +94,14 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 	shown := map[key]schedule.Occurrence{}
 	cancelled := map[int][]schedule.Occurrence{}
 	for _, o := range p.cal.upcoming(a.Slug, -1) {
-		if !horizon.Contains(schedule.DateOf(o.Original)) {
+		if !horizon.Contains(schedule.DateOf(o.Original())) {
 			continue
 		}
 		if o.Status == schedule.Cancelled {
-			cancelled[o.Rule] = append(cancelled[o.Rule], o)
+			cancelled[int(o.Rule)] = append(cancelled[int(o.Rule)], o)
 			continue
 		}
-		shown[key{o.Rule, o.Original.Unix()}] = o
+		shown[key{int(o.Rule), o.Original().Unix()}] = o
 	}
 	uids := ruleUIDs(a, p.uidHost())
 	var evs []ical.Event
@@ -130,9 +130,9 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 			case o.Status == schedule.Changed:
 				in.Changed = true
 				in.Start, in.End = o.Start, o.End
-				in.Location = o.Room
-				if o.Note != "" {
-					in.Description = joinParagraphs(o.Note, s.Template.Description)
+				in.Location = o.Room()
+				if o.Note() != "" {
+					in.Description = joinParagraphs(o.Note(), s.Template.Description)
 				}
 			}
 			s.Instances = append(s.Instances, in)
@@ -152,9 +152,9 @@ func (p *plan) cancelNote(cancels []schedule.Occurrence) string {
 	lang := p.cfg.Language
 	items := make([]string, 0, len(cancels))
 	for _, o := range cancels {
-		d := schedule.FormatDate(schedule.DateOf(o.Original), lang)
-		if o.Note != "" {
-			d = p.theme.T("ics_cancelled_reason", d, o.Note)
+		d := schedule.FormatDate(schedule.DateOf(o.Original()), lang)
+		if o.Note() != "" {
+			d = p.theme.T("ics_cancelled_reason", d, o.Note())
 		}
 		items = append(items, d)
 	}

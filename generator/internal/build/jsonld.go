@@ -124,9 +124,9 @@ func (p *plan) eventsJSONLD(a *content.Activity, next []schedule.Occurrence) tem
 			status = "https://schema.org/EventRescheduled"
 		}
 		loc := p.place(false)
-		if room := a.Room; o.Room != "" || room != "" {
-			if o.Room != "" {
-				room = o.Room
+		if room := a.Room; o.Room() != "" || room != "" {
+			if o.Room() != "" {
+				room = o.Room()
 			}
 			loc.Name = room + ", " + p.cfg.Title
 		}

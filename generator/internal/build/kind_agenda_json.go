@@ -94,12 +94,12 @@ func (p *plan) writeDayJSON(w io.Writer, lines *jsonLines, d schedule.Date) erro
 	for i, o := range p.cal.byDate[d] {
 		a := p.cal.acts[o.Slug]
 		room := a.Room
-		if o.Room != "" {
-			room = o.Room
+		if o.Room() != "" {
+			room = o.Room()
 		}
 		line, err := lines.marshal(occurrenceJSON{
 			Activity: o.Slug, Title: a.Title, Start: o.Start.Format(time.RFC3339), End: o.End.Format(time.RFC3339),
-			Status: string(o.Status), Room: room, Note: o.Note, URL: p.cfg.Link(p.activityPath(a)),
+			Status: o.Status.String(), Room: room, Note: o.Note(), URL: p.cfg.Link(p.activityPath(a)),
 		})
 		if err != nil {
 			return err

@@ -51,12 +51,12 @@ func (p *plan) changes() []change {
 				continue
 			}
 			a := p.cal.acts[o.Slug]
-			orig := schedule.DateOf(o.Original)
+			orig := schedule.DateOf(o.Original())
 			v := &render.Change{
 				ID:    "o-" + o.Slug + "-" + orig.String(),
 				Title: a.Title, URL: p.cfg.Link(p.activityPath(a)),
 				Date:   schedule.FormatDate(orig, lang),
-				Status: string(o.Status), Reason: o.Note,
+				Status: o.Status.String(), Reason: o.Note(),
 			}
 			when := schedule.FormatInterval(schedule.Interval{Start: clockOf(o.Start), End: clockOf(o.End)}, lang)
 			switch o.Status {
@@ -67,13 +67,13 @@ func (p *plan) changes() []change {
 				v.Label = p.theme.T("changed")
 				if d != orig {
 					v.What = append(v.What, p.theme.T("change_moved", schedule.FormatDate(d, lang), when))
-				} else if clockOf(o.Start) != clockOf(o.Original) {
+				} else if clockOf(o.Start) != clockOf(o.Original()) {
 					v.What = append(v.What, p.theme.T("change_time", when))
 				} else {
 					v.Time = when
 				}
-				if o.Room != "" && o.Room != a.Room {
-					v.What = append(v.What, p.theme.T("change_room", o.Room))
+				if o.Room() != "" && o.Room() != a.Room {
+					v.What = append(v.What, p.theme.T("change_room", o.Room()))
 				}
 			}
 			out = append(out, change{view: v, day: orig, updated: o.Start, link: p.cfg.URL(p.activityPath(a))})

@@ -168,7 +168,7 @@ func (p *plan) filterPage(w io.Writer, f *filter) (diag.List, error) {
 	}
 	in := make(map[string]bool, len(acts))
 	shows := func(o *schedule.Occurrence) bool {
-		return in[o.Slug] && (f.day < 0 || o.Start.Weekday() == f.day || o.Original.Weekday() == f.day)
+		return in[o.Slug] && (f.day < 0 || o.Start.Weekday() == f.day || o.Original().Weekday() == f.day)
 	}
 	for _, a := range acts {
 		in[a.Slug] = true

@@ -40,7 +40,7 @@ func (p *plan) occurrenceItem(o schedule.Occurrence, cell bool) (template.HTML, 
 	if p.frags.occ.none {
 		return make()
 	}
-	k := occKey{p.hashes[contentInput(p.cal.acts[o.Slug].File)], o.Rule, o.Original.Unix(), o.Start.Unix(), o.End.Unix(), string(o.Status), o.Room, o.Note, cell}
+	k := occKey{p.hashes[contentInput(p.cal.acts[o.Slug].File)], int(o.Rule), o.Original().Unix(), o.Start.Unix(), o.End.Unix(), o.Status.String(), o.Room(), o.Note(), cell}
 	return p.frags.occ.get(k, make)
 }
 
@@ -86,7 +86,7 @@ func (p *plan) pieces(slug string) *actPieces {
 func (p *plan) appendOccurrence(b []byte, o *schedule.Occurrence, cell bool) []byte {
 	a := p.cal.acts[o.Slug]
 	ps := p.pieces(o.Slug)
-	status := string(o.Status)
+	status := o.Status.String()
 	when := schedule.FormatInterval(schedule.Interval{Start: clockOf(o.Start), End: clockOf(o.End)}, p.cfg.Language)
 	if cell {
 		b = append(b, `<li class="occ occ-`...)
@@ -130,8 +130,8 @@ func (p *plan) appendOccurrence(b []byte, o *schedule.Occurrence, cell bool) []b
 		label = p.theme.T("changed")
 	}
 	if label != "" {
-		if o.Note != "" {
-			label += ": " + o.Note
+		if o.Note() != "" {
+			label += ": " + o.Note()
 		}
 		b = append(b, ` <strong class="status status-`...)
 		b = render.AppendText(b, status)
@@ -139,17 +139,17 @@ func (p *plan) appendOccurrence(b []byte, o *schedule.Occurrence, cell bool) []b
 		b = render.AppendText(b, label)
 		b = append(b, `</strong>`...)
 	}
-	if d, od := schedule.DateOf(o.Start), schedule.DateOf(o.Original); od != d {
+	if d, od := schedule.DateOf(o.Start), schedule.DateOf(o.Original()); od != d {
 		b = append(b, ` <span class="moved">`...)
 		b = render.AppendText(b, p.theme.T("moved_from", schedule.FormatDate(od, p.cfg.Language)))
 		b = append(b, `</span>`...)
 	}
 	if o.Status != schedule.Cancelled {
 		b = append(b, "\n<span class=\"occ-facts\">"...)
-		if o.Room == "" {
+		if o.Room() == "" {
 			b = append(b, ps.facts...)
 		} else {
-			b = render.AppendText(b, p.facts(o.Room, a))
+			b = render.AppendText(b, p.facts(o.Room(), a))
 		}
 		b = append(b, `</span>`...)
 	}

@@ -44,9 +44,9 @@ func ExampleExpand() {
 		Until: schedule.Date{Year: 2026, Month: time.April, Day: 5},
 	}
 	for _, o := range schedule.Expand([]schedule.Activity{koffie}, nil, w, loc) {
-		line := o.Start.Format(time.RFC3339) + " " + string(o.Status)
-		if o.Note != "" {
-			line += " (" + o.Note + ")"
+		line := o.Start.Format(time.RFC3339) + " " + o.Status.String()
+		if o.Note() != "" {
+			line += " (" + o.Note() + ")"
 		}
 		fmt.Println(line)
 	}

@@ -34,27 +34,83 @@ type Activity struct {
 	OnHolidays bool
 }
 
-// Status is the state of an occurrence, as agenda.json writes it.
-type Status string
+// Status is the state of an occurrence. It is a byte, as a calendar holds
+// a great many occurrences; String gives the word agenda.json writes.
+type Status uint8
 
 // The statuses of an occurrence.
 const (
-	Scheduled Status = "scheduled"
-	Changed   Status = "changed"
-	Cancelled Status = "cancelled"
+	Scheduled Status = iota + 1
+	Changed
+	Cancelled
 )
 
-// Occurrence is one time an activity takes place (or would have).
+// String returns the status as agenda.json writes it: "scheduled",
+// "changed" or "cancelled"; "" for the zero Status.
+func (s Status) String() string {
+	switch s {
+	case Scheduled:
+		return "scheduled"
+	case Changed:
+		return "changed"
+	case Cancelled:
+		return "cancelled"
+	}
+	return ""
+}
+
+// Occurrence is one time an activity takes place (or would have). A
+// calendar holds a great many, so it is kept small (80 bytes): what only
+// a change or a cancel gives (a room, a note, another start) is held apart.
 type Occurrence struct {
 	Slug       string
 	Start, End time.Time // in the site location
+	Rule       int32     // index in Activity.Rules of the rule that produced it
 	Status     Status
-	Room       string // the changed room, else "" (the caller fills in the activity's room)
-	Note       string // the change's note or the cancel's reason
-	Rule       int    // index in Activity.Rules of the rule that produced it
-	// Original is the start the rule gave, before any change: the
-	// RECURRENCE-ID of a changed occurrence. It equals Start when unchanged.
-	Original time.Time
+	change     *occChange // nil when no change or cancel set a room, a note or another start
+}
+
+// occChange is what a change or a cancel made different in an occurrence.
+type occChange struct {
+	room, note string
+	moved      time.Duration // Start less the start the rule gave
+}
+
+// Room returns the changed room, else "" (the caller fills in the
+// activity's room).
+func (o *Occurrence) Room() string {
+	if o.change == nil {
+		return ""
+	}
+	return o.change.room
+}
+
+// Note returns the change's note or the cancel's reason.
+func (o *Occurrence) Note() string {
+	if o.change == nil {
+		return ""
+	}
+	return o.change.note
+}
+
+// Original is the start the rule gave, before any change: the
+// RECURRENCE-ID of a changed occurrence. It equals Start when unchanged.
+func (o *Occurrence) Original() time.Time {
+	if o.change == nil {
+		return o.Start
+	}
+	return o.Start.Add(-o.change.moved)
+}
+
+// setChange records what a change or cancel made different; nothing is
+// kept when it made nothing different.
+func (o *Occurrence) setChange(room, note string, original time.Time) {
+	moved := o.Start.Sub(original)
+	if room == "" && note == "" && moved == 0 {
+		o.change = nil
+		return
+	}
+	o.change = &occChange{room: room, note: note, moved: moved}
 }
 
 // Expand returns the occurrences of acts that start on a date in w, in loc,
@@ -237,7 +293,7 @@ func compareOccurrences(a, b Occurrence) int {
 	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
 		return c
 	}
-	return a.Original.Compare(b.Original)
+	return a.Original().Compare(b.Original())
 }
 
 // expander holds what one Expand call computes once for all activities:
@@ -345,10 +401,11 @@ func (e *expander) activity(out []Occurrence, a *Activity, scratch []raw) ([]Occ
 	for _, r := range scratch {
 		d := fromDays(r.day)
 		start, end := e.span(r.day, r.iv)
-		o := Occurrence{Slug: a.Slug, Start: start, End: end, Status: Scheduled, Rule: r.rule, Original: start}
+		o := Occurrence{Slug: a.Slug, Start: start, End: end, Status: Scheduled, Rule: int32(r.rule)}
 		day := r.day
 		if c := findCancel(a.Cancels, d); c != nil {
-			o.Status, o.Note = Cancelled, c.Reason
+			o.Status = Cancelled
+			o.setChange("", c.Reason, start)
 			if e.inWindow(day) {
 				out = append(out, o)
 			}
@@ -363,7 +420,8 @@ func (e *expander) activity(out []Occurrence, a *Activity, scratch []raw) ([]Occ
 				day = ch.NewDate.days()
 			}
 			o.Start, o.End = e.span(day, iv)
-			o.Status, o.Room, o.Note = Changed, ch.Room, ch.Note
+			o.Status = Changed
+			o.setChange(ch.Room, ch.Note, start)
 		}
 		if !e.inWindow(day) || (!a.OnHolidays && e.closedOn(day)) {
 			continue

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 	_ "time/tzdata" // the tests must not depend on the machine's zone files
+	"unsafe"
 )
 
 func amsterdam(t testing.TB) *time.Location {
@@ -57,13 +58,13 @@ func starts(occs []Occurrence) string {
 		}
 		b.WriteString(o.Slug + " " + o.Start.Format(time.RFC3339) + "/" + o.End.Format(time.RFC3339))
 		if o.Status != Scheduled {
-			b.WriteString(" " + string(o.Status))
+			b.WriteString(" " + o.Status.String())
 		}
-		if o.Room != "" {
-			b.WriteString(" room=" + o.Room)
+		if o.Room() != "" {
+			b.WriteString(" room=" + o.Room())
 		}
-		if o.Note != "" {
-			b.WriteString(" note=" + o.Note)
+		if o.Note() != "" {
+			b.WriteString(" note=" + o.Note())
 		}
 	}
 	return b.String()
@@ -296,11 +297,11 @@ func TestExpandCancelChangeClosure(t *testing.T) {
 	}
 	for _, o := range occs {
 		if o.Status == Changed && DateOf(o.Start).String() == "2026-12-09" {
-			if got := o.Original.Format(time.RFC3339); got != "2026-12-08T10:00:00+01:00" {
+			if got := o.Original().Format(time.RFC3339); got != "2026-12-08T10:00:00+01:00" {
 				t.Errorf("Original of the moved occurrence = %s, want the rule's 2026-12-08T10:00", got)
 			}
-		} else if !o.Original.Equal(o.Start) && o.Status != Changed {
-			t.Errorf("unchanged %s has Original %v", o.Start, o.Original)
+		} else if !o.Original().Equal(o.Start) && o.Status != Changed {
+			t.Errorf("unchanged %s has Original %v", o.Start, o.Original())
 		}
 	}
 }
@@ -374,5 +375,21 @@ func TestOccurs(t *testing.T) {
 	}
 	if Occurs(Rule{}, mustDate(t, "2026-09-02")) {
 		t.Error("the zero rule occurs")
+	}
+}
+
+// A calendar holds every occurrence of the weeks it shows, a hundred
+// thousand on a large site: each byte of an Occurrence is 0.1 MB there.
+func TestOccurrenceStaysSmall(t *testing.T) {
+	if size := unsafe.Sizeof(Occurrence{}); size > 80 {
+		t.Errorf("an Occurrence takes %d bytes, want at most 80", size)
+	}
+}
+
+func TestStatusWords(t *testing.T) {
+	for s, want := range map[Status]string{Scheduled: "scheduled", Changed: "changed", Cancelled: "cancelled", 0: ""} {
+		if got := s.String(); got != want {
+			t.Errorf("Status(%d).String() = %q, want %q", s, got, want)
+		}
 	}
 }
