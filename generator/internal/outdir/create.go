@@ -41,6 +41,9 @@ func (d *Dir) Stats() Stats {
 // recorded for the slash path p, or "" when it recorded none, has no such
 // file, or the file was changed since.
 func (d *Dir) PreviousKey(p string) string {
+	if d.wait() != nil {
+		return ""
+	}
 	var e *earlierFile
 	if v, ok := d.seen.Load(p); ok {
 		e = v.(*earlierFile)
@@ -58,6 +61,9 @@ func (d *Dir) PreviousKey(p string) string {
 // modification time (a hard link, or a copy where links fail), and records
 // key for it.
 func (d *Dir) Keep(p, key string) error {
+	if err := d.wait(); err != nil {
+		return err
+	}
 	name, err := d.prepare(p)
 	if err != nil {
 		return err
@@ -84,6 +90,9 @@ func (d *Dir) Keep(p, key string) error {
 // build's PreviousKey. When the previous site has a file at p with the same
 // bytes, Close keeps that one instead.
 func (d *Dir) Create(p, key string) (io.WriteCloser, error) {
+	if err := d.wait(); err != nil {
+		return nil, err
+	}
 	d.open.Add(1) // before prepare looks at done: see Commit
 	name, err := d.prepare(p)
 	if err != nil {
