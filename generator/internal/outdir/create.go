@@ -77,6 +77,9 @@ func (d *Dir) Keep(p, key string) error {
 			return fmt.Errorf("keeping %s: %w", p, err)
 		}
 	}
+	if kept, err := d.keepInPlace(p, key, e); kept || err != nil {
+		return err
+	}
 	fi, err := d.place(p, name, e, nil)
 	if err != nil {
 		return fmt.Errorf("keeping %s: %w", p, err)
@@ -222,6 +225,29 @@ func (d *Dir) inPlace(p string, e *earlierFile) bool {
 	defer d.mu.Unlock()
 	_, again := d.files[p]
 	return !again && d.files != nil
+}
+
+// keepInPlace records the previous site's file e at p for the new site
+// with key when staging already holds it (see inPlace): checking,
+// recording and counting under one lock, as most files of a later build
+// are kept so.
+func (d *Dir) keepInPlace(p, key string, e *earlierFile) (bool, error) {
+	s, ok := d.start[p]
+	if !ok || s.ino == 0 || s.ino != e.ino {
+		return false, nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.files == nil {
+		return false, fmt.Errorf("writing %s: the build is already finished", p)
+	}
+	if _, again := d.files[p]; again {
+		return false, nil
+	}
+	d.files[p] = entryOf(key, e.sum, e.fi)
+	d.stats.Linked++
+	d.stats.InPlace++
+	return true, nil
 }
 
 // prevName is the name of p in the previous site, relative to d.parent.
