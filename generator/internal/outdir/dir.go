@@ -281,15 +281,19 @@ func (d *Dir) Commit(ctx context.Context) error {
 		_ = os.RemoveAll(d.staging)
 		return fmt.Errorf("%d files of the build are not complete", n)
 	}
-	// What the build does not make goes, and every folder is recorded.
+	// The files' part of the record is written while what the build does
+	// not make goes and every folder is recorded.
+	filesPart := make(chan []byte, 1)
+	go func() { filesPart <- encodeFiles(files) }()
 	dirs, err := d.tidyStaging(files)
+	part := <-filesPart
 	if err != nil {
 		_ = os.RemoveAll(d.staging)
 		return err
 	}
 	d.tell("cleaned")
 	record := true
-	if err := os.WriteFile(d.newManifest, encodeRecord(files, dirs), 0o644); err != nil {
+	if err := os.WriteFile(d.newManifest, encodeFolders(part, dirs, len(files)), 0o644); err != nil {
 		// The site is whole without it; the next build compares every file.
 		d.log.Warn("writing the record of the new site", "file", d.newManifest, "err", err)
 		_ = os.Remove(d.newManifest)

@@ -77,6 +77,11 @@ func encodeManifest(files map[string]entry) []byte { return encodeRecord(files, 
 
 // encodeRecord writes the entries and the folders in a stable order.
 func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
+	return encodeFolders(encodeFiles(files), dirs, len(files))
+}
+
+// encodeFiles begins a record: its header and the entries, sorted by path.
+func encodeFiles(files map[string]entry) []byte {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -102,6 +107,14 @@ func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
 		buf = append(buf, '\n')
 		b.Write(buf)
 	}
+	return b.Bytes()
+}
+
+// encodeFolders ends the record that encodeFiles began with nFiles
+// entries: the folders, sorted by path, and the end line.
+func encodeFolders(data []byte, dirs map[string]folder, nFiles int) []byte {
+	b := bytes.NewBuffer(data)
+	var buf []byte
 	for _, p := range slices.Sorted(maps.Keys(dirs)) {
 		f := dirs[p]
 		buf = append(buf[:0], "dir "...)
@@ -113,7 +126,7 @@ func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
 		buf = append(buf, '\n')
 		b.Write(buf)
 	}
-	fmt.Fprintf(&b, "end %d %d\n", len(paths), len(dirs))
+	fmt.Fprintf(b, "end %d %d\n", nFiles, len(dirs))
 	return b.Bytes()
 }
 
