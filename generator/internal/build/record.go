@@ -42,7 +42,7 @@ import (
 type Record struct {
 	path  string    // the record file
 	site  string    // the site folder, absolute
-	start time.Time // when this build began, before it looked at any file
+	start time.Time // when the record was made, before the build looked at any file
 
 	loaded      bool
 	old         map[string]*recFile  // what the record held; nil when unusable
@@ -50,7 +50,10 @@ type Record struct {
 	taken       atomic.Int64         // how many parsed files were taken over
 	photosTaken atomic.Int64         // how many processed photos were taken over
 	pending     *recordData          // what this build found, for Save
-	written     chan error           // Write's result, until Save or Discard takes it
+	reading     chan struct{}        // closed once data and readErr are read
+	data        *recordData          // the record as read, until load takes it
+	readErr     error
+	written     chan error // Write's result, until Save or Discard takes it
 }
 
 // recordMagic begins every record; recordVersion is the version of its
@@ -114,26 +117,37 @@ type recFile struct {
 }
 
 // NewRecord returns the record in the file path, for the site folder site.
-// Nothing is read until the build needs it.
+// Call it before the build looks at any file of the site: the record is
+// read and decoded in the background from then on, while the build
+// starts, and the build's first look at it waits for that.
 func NewRecord(path, site string) *Record {
 	abs, err := filepath.Abs(site)
 	if err != nil {
 		abs = site
 	}
-	return &Record{path: path, site: abs}
+	rec := &Record{path: path, site: abs, start: time.Now(), reading: make(chan struct{})}
+	go func() {
+		defer close(rec.reading)
+		if haveFileNumbers {
+			rec.data, rec.readErr = rec.read()
+		}
+	}()
+	return rec
 }
 
-// load reads the record once; a record that cannot be used is left out.
+// load takes over what NewRecord read, once; a record that cannot be
+// used is left out.
 func (rec *Record) load() {
 	if rec.loaded {
 		return
 	}
 	rec.loaded = true
-	rec.start = time.Now()
+	<-rec.reading
 	if !haveFileNumbers {
 		return // a file cannot be told apart from another one of its size and time
 	}
-	data, err := rec.read()
+	data, err := rec.data, rec.readErr
+	rec.data = nil
 	if err != nil {
 		return // the build reads every file
 	}
