@@ -105,6 +105,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		return err
 	}
 	if dir != nil {
+		// The record is written while the site is put in place.
+		record.Write()
+		defer record.Discard()
 		if err := dir.Commit(ctx); err != nil {
 			return err
 		}

@@ -42,7 +42,7 @@ import (
 type Record struct {
 	path  string    // the record file
 	site  string    // the site folder, absolute
-	start time.Time // when this build began, before it looked at any file
+	start time.Time // when the record was made, before the build looked at any file
 
 	loaded      bool
 	old         map[string]*recFile  // what the record held; nil when unusable
@@ -50,6 +50,10 @@ type Record struct {
 	taken       atomic.Int64         // how many parsed files were taken over
 	photosTaken atomic.Int64         // how many processed photos were taken over
 	pending     *recordData          // what this build found, for Save
+	reading     chan struct{}        // closed once data and readErr are read
+	data        *recordData          // the record as read, until load takes it
+	readErr     error
+	written     chan error // Write's result, until Save or Discard takes it
 }
 
 // recordMagic begins every record; recordVersion is the version of its
@@ -113,26 +117,37 @@ type recFile struct {
 }
 
 // NewRecord returns the record in the file path, for the site folder site.
-// Nothing is read until the build needs it.
+// Call it before the build looks at any file of the site: the record is
+// read and decoded in the background from then on, while the build
+// starts, and the build's first look at it waits for that.
 func NewRecord(path, site string) *Record {
 	abs, err := filepath.Abs(site)
 	if err != nil {
 		abs = site
 	}
-	return &Record{path: path, site: abs}
+	rec := &Record{path: path, site: abs, start: time.Now(), reading: make(chan struct{})}
+	go func() {
+		defer close(rec.reading)
+		if haveFileNumbers {
+			rec.data, rec.readErr = rec.read()
+		}
+	}()
+	return rec
 }
 
-// load reads the record once; a record that cannot be used is left out.
+// load takes over what NewRecord read, once; a record that cannot be
+// used is left out.
 func (rec *Record) load() {
 	if rec.loaded {
 		return
 	}
 	rec.loaded = true
-	rec.start = time.Now()
+	<-rec.reading
 	if !haveFileNumbers {
 		return // a file cannot be told apart from another one of its size and time
 	}
-	data, err := rec.read()
+	data, err := rec.data, rec.readErr
+	rec.data = nil
 	if err != nil {
 		return // the build reads every file
 	}
@@ -297,33 +312,66 @@ func (f *recPhoto) result() *photo.Result {
 	return res
 }
 
+// Write starts writing what the build found to the record's temporary
+// file, in the background, so that it is written while the site is put in
+// place; Save then renames it over the record, Discard removes it. A
+// build that failed leaves nothing to write, and Write does nothing.
+func (rec *Record) Write() {
+	if rec == nil || rec.pending == nil || !haveFileNumbers || rec.written != nil {
+		return
+	}
+	data := rec.pending
+	rec.pending = nil
+	done := make(chan error, 1)
+	rec.written = done
+	go func() { done <- rec.writeTemp(data) }()
+}
+
+// writeTemp writes data to the record's temporary file.
+func (rec *Record) writeTemp(data *recordData) error {
+	f, err := os.OpenFile(rec.temp(), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	err = writeRecordTo(f, data)
+	return errors.Join(err, f.Close())
+}
+
+func (rec *Record) temp() string { return rec.path + ".tmp" }
+
 // Save writes what the build found to the record file, through a
 // temporary file renamed over it, so the record is whole or absent. Call
 // it only after the site the build made is in place. A build that failed
 // leaves nothing to save, and Save does nothing.
 func (rec *Record) Save() error {
-	if rec == nil || rec.pending == nil || !haveFileNumbers {
+	if rec == nil {
 		return nil
 	}
-	data := rec.pending
-	rec.pending = nil
-	tmp := rec.path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return fmt.Errorf("writing the record of the parsed files: %w", err)
+	rec.Write()
+	if rec.written == nil {
+		return nil
 	}
-	err = writeRecordTo(f, data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	err := <-rec.written
+	rec.written = nil
 	if err == nil {
-		err = os.Rename(tmp, rec.path)
+		err = os.Rename(rec.temp(), rec.path)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		os.Remove(rec.temp())
 		return fmt.Errorf("writing the record of the parsed files: %w", err)
 	}
 	return nil
+}
+
+// Discard removes what Write wrote when Save did not take it: for a
+// build whose site was not put in place.
+func (rec *Record) Discard() {
+	if rec == nil || rec.written == nil {
+		return
+	}
+	<-rec.written
+	rec.written = nil
+	os.Remove(rec.temp())
 }
 
 // writeRecordTo writes data as decodeRecord reads it, a file at a time, so

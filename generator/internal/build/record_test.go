@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"io/fs"
 	"os"
@@ -512,4 +513,52 @@ func BenchmarkRecordLoad(b *testing.B) {
 	}
 	b.ReportMetric(float64(fi.Size())/1e6, "MB")
 	b.ReportMetric(float64(len(data.Files)), "files")
+}
+
+// TestRecordWrittenAsideCountsOnlyWhenSaved writes the record while the
+// site would be put in place: a build whose site is not put in place
+// (Discard) leaves no record and no temporary file, so the next build
+// reads every file; one that is (Save) leaves the record whole.
+func TestRecordWrittenAsideCountsOnlyWhenSaved(t *testing.T) {
+	site := writeRecordSite(t, recordSite, time.Now().Add(-time.Hour))
+	path := filepath.Join(filepath.Dir(site), ".krachtpunt-parsed-public")
+	build := func() (*Record, []string) {
+		t.Helper()
+		rec := NewRecord(path, site)
+		b := &Builder{site: os.DirFS(site), out: &Memory{}, rec: rec}
+		up, err := b.Build(context.Background(), nil, recordToday)
+		if err != nil {
+			t.Fatalf("the build failed: %v", err)
+		}
+		return rec, up.Parsed
+	}
+	rec, parsed := build()
+	checkParsed(t, "the first build", parsed, parsedFiles)
+	rec.Write()
+	rec.Discard()
+	rec.Discard() // twice does nothing
+	for _, p := range []string{path, path + ".tmp"} {
+		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("after Discard, %s is there (%v)", filepath.Base(p), err)
+		}
+	}
+	if err := rec.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Save after Discard wrote a record (%v)", err)
+	}
+
+	rec, parsed = build()
+	checkParsed(t, "the build after a discarded record", parsed, parsedFiles)
+	rec.Write()
+	if err := rec.Save(); err != nil {
+		t.Fatal(err)
+	}
+	rec.Discard() // after Save: the record stays
+	if _, err := os.Lstat(path + ".tmp"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after Save, the temporary file is there (%v)", err)
+	}
+	_, parsed = build()
+	checkParsed(t, "the build after a saved record", parsed, nil)
 }

@@ -41,6 +41,9 @@ func (d *Dir) Stats() Stats {
 // recorded for the slash path p, or "" when it recorded none, has no such
 // file, or the file was changed since.
 func (d *Dir) PreviousKey(p string) string {
+	if d.wait() != nil {
+		return ""
+	}
 	var e *earlierFile
 	if v, ok := d.seen.Load(p); ok {
 		e = v.(*earlierFile)
@@ -58,6 +61,9 @@ func (d *Dir) PreviousKey(p string) string {
 // modification time (a hard link, or a copy where links fail), and records
 // key for it.
 func (d *Dir) Keep(p, key string) error {
+	if err := d.wait(); err != nil {
+		return err
+	}
 	name, err := d.prepare(p)
 	if err != nil {
 		return err
@@ -70,6 +76,9 @@ func (d *Dir) Keep(p, key string) error {
 		if e.sum, err = d.sumOf(p); err != nil {
 			return fmt.Errorf("keeping %s: %w", p, err)
 		}
+	}
+	if kept, err := d.keepInPlace(p, key, e); kept || err != nil {
+		return err
 	}
 	fi, err := d.place(p, name, e, nil)
 	if err != nil {
@@ -84,6 +93,9 @@ func (d *Dir) Keep(p, key string) error {
 // build's PreviousKey. When the previous site has a file at p with the same
 // bytes, Close keeps that one instead.
 func (d *Dir) Create(p, key string) (io.WriteCloser, error) {
+	if err := d.wait(); err != nil {
+		return nil, err
+	}
 	d.open.Add(1) // before prepare looks at done: see Commit
 	name, err := d.prepare(p)
 	if err != nil {
@@ -213,6 +225,29 @@ func (d *Dir) inPlace(p string, e *earlierFile) bool {
 	defer d.mu.Unlock()
 	_, again := d.files[p]
 	return !again && d.files != nil
+}
+
+// keepInPlace records the previous site's file e at p for the new site
+// with key when staging already holds it (see inPlace): checking,
+// recording and counting under one lock, as most files of a later build
+// are kept so.
+func (d *Dir) keepInPlace(p, key string, e *earlierFile) (bool, error) {
+	s, ok := d.start[p]
+	if !ok || s.ino == 0 || s.ino != e.ino {
+		return false, nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.files == nil {
+		return false, fmt.Errorf("writing %s: the build is already finished", p)
+	}
+	if _, again := d.files[p]; again {
+		return false, nil
+	}
+	d.files[p] = entryOf(key, e.sum, e.fi)
+	d.stats.Linked++
+	d.stats.InPlace++
+	return true, nil
 }
 
 // prevName is the name of p in the previous site, relative to d.parent.

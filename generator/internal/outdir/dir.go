@@ -58,6 +58,10 @@ type Dir struct {
 	done        atomic.Bool
 	open        atomic.Int64 // files created and not yet closed
 
+	ready   chan struct{} // closed when Open's background part is done
+	isReady atomic.Bool   // set just before ready is closed
+	openErr error         // what went wrong there: every call returns it
+
 	prev     map[string]entry // the previous site's manifest; nil: none
 	prevDirs map[string]folder
 	prevRead bool // it was read whole: put back when the swap fails
@@ -86,9 +90,14 @@ type Dir struct {
 }
 
 // Open waits until no other build holds the output folder target, takes it,
-// puts back a site that an interrupted swap left aside, removes what
-// interrupted builds left, and prepares an empty staging folder. When ctx is
-// cancelled while waiting, Open returns ctx's error and changes nothing.
+// puts back a site that an interrupted swap left aside and removes what
+// interrupted builds left. It returns then, while the records of the
+// published and the retained site are read and the staging folder is made
+// (from the retained site, or empty) in the background: the build reads
+// its content meanwhile, and the first Create, Keep, PreviousKey, Commit or
+// Abort waits for it and returns what went wrong there. When ctx is
+// cancelled while waiting for the folder, Open returns ctx's error and
+// changes nothing.
 func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 	abs, err := filepath.Abs(target)
 	if err != nil {
@@ -125,6 +134,21 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		lock.unlock()
 		return nil, err
 	}
+	d.link = func(old, new string) error { return d.parent.Link(old, new) }
+	// The records and the retained site are looked at while the build
+	// reads the content: the first call that needs them waits for them.
+	d.ready = make(chan struct{})
+	go func() {
+		d.openErr = d.setUp(parent, name, target)
+		d.isReady.Store(true)
+		close(d.ready)
+	}()
+	return d, nil
+}
+
+// setUp reads the published site's record, makes the staging folder
+// (from the retained site where it can) and opens it.
+func (d *Dir) setUp(parent, name, target string) error {
 	// The published site's record is read while the retained site is
 	// looked at.
 	type read struct {
@@ -145,23 +169,19 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 	prev := <-published
 	if d.start == nil {
 		if err := os.Mkdir(d.staging, 0o755); err != nil {
-			lock.unlock()
-			return nil, fmt.Errorf("creating a build folder next to %s: %w", target, err)
+			return fmt.Errorf("creating a build folder next to %s: %w", target, err)
 		}
 	}
 	// The published folder is readable by the web server whatever the umask.
 	if err := os.Chmod(d.staging, 0o755); err != nil {
-		d.Abort()
-		return nil, err
+		return err
 	}
+	var err error
 	if d.parent, err = os.OpenRoot(parent); err != nil {
-		d.Abort()
-		return nil, err
+		return err
 	}
-	d.link = d.parent.Link
 	if d.root, err = d.parent.OpenRoot(stagingPrefix + name); err != nil {
-		d.Abort()
-		return nil, err
+		return err
 	}
 	if fi, err := d.parent.Lstat(name); err == nil && fi.IsDir() {
 		d.hasPrev = true
@@ -172,7 +192,16 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 			d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", prev.err)
 		}
 	}
-	return d, nil
+	return nil
+}
+
+// wait waits until Open's look at the records and the retained site is
+// done, and returns what went wrong there.
+func (d *Dir) wait() error {
+	if !d.isReady.Load() {
+		<-d.ready
+	}
+	return d.openErr
 }
 
 // RecordPath returns the path of the file next to the output folder in
@@ -232,8 +261,12 @@ func (d *Dir) Commit(ctx context.Context) error {
 		return errors.New("the build is already finished")
 	}
 	defer d.lock.unlock()
-	d.root.Close()
-	d.parent.Close()
+	if err := d.wait(); err != nil {
+		d.closeRoots()
+		_ = os.RemoveAll(d.staging)
+		return err
+	}
+	d.closeRoots()
 	if err := ctx.Err(); err != nil {
 		_ = os.RemoveAll(d.staging)
 		return err
@@ -248,15 +281,19 @@ func (d *Dir) Commit(ctx context.Context) error {
 		_ = os.RemoveAll(d.staging)
 		return fmt.Errorf("%d files of the build are not complete", n)
 	}
-	// What the build does not make goes, and every folder is recorded.
+	// The files' part of the record is written while what the build does
+	// not make goes and every folder is recorded.
+	filesPart := make(chan []byte, 1)
+	go func() { filesPart <- encodeFiles(files) }()
 	dirs, err := d.tidyStaging(files)
+	part := <-filesPart
 	if err != nil {
 		_ = os.RemoveAll(d.staging)
 		return err
 	}
 	d.tell("cleaned")
 	record := true
-	if err := os.WriteFile(d.newManifest, encodeRecord(files, dirs), 0o644); err != nil {
+	if err := os.WriteFile(d.newManifest, encodeFolders(part, dirs, len(files)), 0o644); err != nil {
 		// The site is whole without it; the next build compares every file.
 		d.log.Warn("writing the record of the new site", "file", d.newManifest, "err", err)
 		_ = os.Remove(d.newManifest)
@@ -309,16 +346,21 @@ func (d *Dir) Abort() {
 	if d.done.Swap(true) {
 		return
 	}
+	_ = d.wait()
+	d.closeRoots()
+	if !d.giveBack() {
+		_ = os.RemoveAll(d.staging)
+	}
+	d.lock.unlock()
+}
+
+func (d *Dir) closeRoots() {
 	if d.root != nil {
 		d.root.Close()
 	}
 	if d.parent != nil {
 		d.parent.Close()
 	}
-	if !d.giveBack() {
-		_ = os.RemoveAll(d.staging)
-	}
-	d.lock.unlock()
 }
 
 // Hold waits until no build holds the output folder target and keeps builds

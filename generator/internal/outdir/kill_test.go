@@ -370,6 +370,9 @@ func TestKilledBuild(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				if err := d.wait(); err != nil {
+					t.Fatal(err)
+				}
 				now := which(fingerprintOf(t, out))
 				if now < 0 || got >= 0 && now != got || aside >= 0 && now != aside {
 					t.Fatalf("kill %d (%s): after the next build began, the output folder holds site %d, want %d", i, at, now, max(got, aside))

@@ -77,6 +77,11 @@ func encodeManifest(files map[string]entry) []byte { return encodeRecord(files, 
 
 // encodeRecord writes the entries and the folders in a stable order.
 func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
+	return encodeFolders(encodeFiles(files), dirs, len(files))
+}
+
+// encodeFiles begins a record: its header and the entries, sorted by path.
+func encodeFiles(files map[string]entry) []byte {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -102,6 +107,14 @@ func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
 		buf = append(buf, '\n')
 		b.Write(buf)
 	}
+	return b.Bytes()
+}
+
+// encodeFolders ends the record that encodeFiles began with nFiles
+// entries: the folders, sorted by path, and the end line.
+func encodeFolders(data []byte, dirs map[string]folder, nFiles int) []byte {
+	b := bytes.NewBuffer(data)
+	var buf []byte
 	for _, p := range slices.Sorted(maps.Keys(dirs)) {
 		f := dirs[p]
 		buf = append(buf[:0], "dir "...)
@@ -113,7 +126,7 @@ func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
 		buf = append(buf, '\n')
 		b.Write(buf)
 	}
-	fmt.Fprintf(&b, "end %d %d\n", len(paths), len(dirs))
+	fmt.Fprintf(b, "end %d %d\n", nFiles, len(dirs))
 	return b.Bytes()
 }
 
@@ -133,7 +146,12 @@ func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 	if line != manifestHeader {
 		return nil, nil, errGarbled
 	}
-	files := make(map[string]entry, strings.Count(text, "\n"))
+	// The counts on the end line size the maps.
+	nFiles, nDirs, ok := endCounts(text)
+	if !ok {
+		return nil, nil, errGarbled // no end line: cut short
+	}
+	files := make(map[string]entry, nFiles)
 	var dirs map[string]folder
 	for text != "" {
 		line, text, _ = strings.Cut(text, "\n")
@@ -149,12 +167,12 @@ func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 				return nil, nil, err
 			}
 			if dirs == nil {
-				dirs = map[string]folder{}
+				dirs = make(map[string]folder, nDirs)
 			}
-			if _, dup := dirs[p]; dup || !fs.ValidPath(p) {
-				return nil, nil, errGarbled
+			n := len(dirs)
+			if dirs[p] = f; len(dirs) == n || !fs.ValidPath(p) {
+				return nil, nil, errGarbled // twice, or not a path
 			}
-			dirs[p] = f
 			continue
 		}
 		if dirs != nil {
@@ -164,12 +182,69 @@ func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if _, dup := files[p]; dup || !fs.ValidPath(p) || p == "." {
-			return nil, nil, errGarbled
+		n := len(files)
+		if files[p] = e; len(files) == n || !fs.ValidPath(p) || p == "." {
+			return nil, nil, errGarbled // twice, or not a path
 		}
-		files[p] = e
 	}
 	return nil, nil, errGarbled // no end line: cut short
+}
+
+// endCounts reads the counts of files and folders on the end line of
+// text, the manifest after its header.
+func endCounts(text string) (files, dirs int, ok bool) {
+	text, ok = strings.CutSuffix(text, "\n")
+	if !ok {
+		return 0, 0, false
+	}
+	_, last, _ := lastCut(text)
+	n, ok := strings.CutPrefix(last, "end ")
+	f, d, ok2 := strings.Cut(n, " ")
+	if !ok || !ok2 {
+		return 0, 0, false
+	}
+	nf, ok := decimal(f)
+	nd, ok2 := decimal(d)
+	return int(nf), int(nd), ok && ok2 && nf <= uint64(len(text)) && nd <= uint64(len(text))
+}
+
+// lastCut cuts text before its last line.
+func lastCut(text string) (string, string, bool) {
+	if i := strings.LastIndexByte(text, '\n'); i >= 0 {
+		return text[:i], text[i+1:], true
+	}
+	return "", text, false
+}
+
+// decimal reads the digits s as strconv.ParseUint(s, 10, 64) does, for
+// the numbers of a manifest: no sign, no leading zeros but "0".
+func decimal(s string) (uint64, bool) {
+	if s == "" || len(s) > 20 || len(s) > 1 && s[0] == '0' {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 || n > (1<<64-1)/10 || n*10 > 1<<64-1-uint64(c) {
+			return 0, false
+		}
+		n = n*10 + uint64(c)
+	}
+	return n, true
+}
+
+// signed reads what strconv.AppendInt wrote: decimal, with a "-" before
+// a negative number.
+func signed(s string) (int64, bool) {
+	neg := strings.HasPrefix(s, "-")
+	n, ok := decimal(strings.TrimPrefix(s, "-"))
+	switch {
+	case !ok || neg && (n == 0 || n > 1<<63) || !neg && n > 1<<63-1:
+		return 0, false
+	case neg:
+		return int64(-n), true // -n wraps as the two's complement does
+	}
+	return int64(n), true
 }
 
 func decodeFolder(s string) (string, folder, error) {
@@ -179,11 +254,11 @@ func decodeFolder(s string) (string, folder, error) {
 	if !ok || !ok2 {
 		return "", f, errGarbled
 	}
-	var err1, err2 error
-	f.mtime, err1 = strconv.ParseInt(m, 10, 64)
-	f.ino, err2 = strconv.ParseUint(i, 10, 64)
+	var ok3, ok4 bool
+	f.mtime, ok3 = signed(m)
+	f.ino, ok4 = decimal(i)
 	p, rest, err := cutQuoted(q)
-	if errors.Join(err1, err2, err) != nil || rest != "" {
+	if !ok3 || !ok4 || err != nil || rest != "" {
 		return "", f, errGarbled
 	}
 	return p, f, nil
@@ -200,17 +275,14 @@ func decodeEntry(line string) (string, entry, error) {
 		}
 	}
 	f[4] = rest
-	if len(f[0]) != 2*len(e.sum) {
+	if !decodeSum(&e.sum, f[0]) {
 		return "", e, errGarbled
 	}
-	if _, err := hex.Decode(e.sum[:], []byte(f[0])); err != nil {
-		return "", e, errGarbled
-	}
-	var err1, err2, err3 error
-	e.size, err1 = strconv.ParseInt(f[1], 10, 64)
-	e.mtime, err2 = strconv.ParseInt(f[2], 10, 64)
-	e.ino, err3 = strconv.ParseUint(f[3], 10, 64)
-	if errors.Join(err1, err2, err3) != nil {
+	var ok1, ok2, ok3 bool
+	e.size, ok1 = signed(f[1])
+	e.mtime, ok2 = signed(f[2])
+	e.ino, ok3 = decimal(f[3])
+	if !ok1 || !ok2 || !ok3 {
 		return "", e, errGarbled
 	}
 	key, rest, err := cutQuoted(f[4])
@@ -223,6 +295,32 @@ func decodeEntry(line string) (string, entry, error) {
 	}
 	e.key = key
 	return p, e, nil
+}
+
+// decodeSum reads the lower-case hex that hex.AppendEncode wrote.
+func decodeSum(sum *[32]byte, s string) bool {
+	if len(s) != 2*len(sum) {
+		return false
+	}
+	for i := range sum {
+		hi, ok1 := unhex(s[2*i])
+		lo, ok2 := unhex(s[2*i+1])
+		if !ok1 || !ok2 {
+			return false
+		}
+		sum[i] = hi<<4 | lo
+	}
+	return true
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	}
+	return 0, false
 }
 
 // cutQuoted reads the Go-quoted string s starts with.

@@ -103,3 +103,61 @@ func BenchmarkManifest(b *testing.B) {
 		}
 	}
 }
+
+// TestManifestNumbersAreStrconvNumbers checks the manifest's own reading
+// of numbers against strconv: every number strconv writes reads back the
+// same, and text is read as a number only where strconv reads it so too,
+// with the same value.
+func TestManifestNumbersAreStrconvNumbers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	values := []uint64{0, 1, 9, 10, 1<<63 - 1, 1 << 63, 1<<64 - 1}
+	for range 2000 {
+		values = append(values, rng.Uint64()>>rng.IntN(64))
+	}
+	for _, v := range values {
+		if got, ok := decimal(strconv.FormatUint(v, 10)); !ok || got != v {
+			t.Fatalf("decimal(%d) = %d, %v", v, got, ok)
+		}
+		i := int64(v)
+		if got, ok := signed(strconv.FormatInt(i, 10)); !ok || got != i {
+			t.Fatalf("signed(%d) = %d, %v", i, got, ok)
+		}
+	}
+	texts := []string{"", "-", "-0", "00", "007", "+5", " 5", "5 ", "1e3", "0x10", "18446744073709551616", "99999999999999999999",
+		"9223372036854775808", "-9223372036854775808", "-9223372036854775809", "12a"}
+	digits := "0123456789-+a"
+	for range 5000 {
+		b := make([]byte, rng.IntN(22))
+		for j := range b {
+			b[j] = digits[rng.IntN(len(digits))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		if got, ok := decimal(s); ok {
+			if want, err := strconv.ParseUint(s, 10, 64); err != nil || want != got {
+				t.Errorf("decimal(%q) = %d, strconv: %d, %v", s, got, want, err)
+			}
+		}
+		if got, ok := signed(s); ok {
+			if want, err := strconv.ParseInt(s, 10, 64); err != nil || want != got {
+				t.Errorf("signed(%q) = %d, strconv: %d, %v", s, got, want, err)
+			}
+		}
+	}
+	var sum [32]byte
+	for range 200 {
+		var want [32]byte
+		for j := range want {
+			want[j] = byte(rng.IntN(256))
+		}
+		if !decodeSum(&sum, hex.EncodeToString(want[:])) || sum != want {
+			t.Fatalf("decodeSum(%x) = %x", want, sum)
+		}
+	}
+	for _, s := range []string{strings.Repeat("A", 64), strings.Repeat("g", 64), strings.Repeat("0", 63), strings.Repeat("0", 65)} {
+		if decodeSum(&sum, s) {
+			t.Errorf("decodeSum(%q) accepted", s)
+		}
+	}
+}

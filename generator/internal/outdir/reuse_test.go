@@ -249,6 +249,9 @@ func TestFailedBuildGivesBackTheRetainedSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := d.wait(); err != nil {
+		t.Fatal(err)
+	}
 	if d.start == nil {
 		t.Fatal("the build did not begin in the retained site")
 	}
