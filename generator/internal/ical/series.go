@@ -58,24 +58,30 @@ func (s *Series) Events(loc *time.Location) []Event {
 	if loc == nil {
 		loc = time.UTC
 	}
-	var shown []Instance
-	for _, in := range s.Instances {
-		if !in.Skip {
-			shown = append(shown, in)
+	// The shown instances are gathered only for a series written as single
+	// events; a master needs just to know there is one.
+	shown := func() []Instance {
+		var out []Instance
+		for _, in := range s.Instances {
+			if !in.Skip {
+				out = append(out, in)
+			}
 		}
+		return out
 	}
-	if len(shown) == 0 {
+	if !slices.ContainsFunc(s.Instances, func(in Instance) bool { return !in.Skip }) {
 		return nil
 	}
 	if s.Recur == nil {
 		// A rule that happens once: one event, with the series' UID.
-		if len(shown) == 1 {
-			return []Event{s.single(shown[0], loc, s.Template.UID)}
+		all := shown()
+		if len(all) == 1 {
+			return []Event{s.single(all[0], loc, s.Template.UID)}
 		}
-		return s.singles(shown, loc)
+		return s.singles(all, loc)
 	}
 	if !s.steadyClock(loc) {
-		return s.singles(shown, loc)
+		return s.singles(shown(), loc)
 	}
 
 	// The master runs from the first to the last instance on a day without
@@ -90,7 +96,7 @@ func (s *Series) Events(loc *time.Location) []Event {
 		}
 	}
 	if first < 0 {
-		return s.singles(shown, loc)
+		return s.singles(shown(), loc)
 	}
 	master := s.Template
 	master.RecurrenceID, master.ExDates, master.UTC, master.Sequence = time.Time{}, nil, false, 0
