@@ -91,9 +91,10 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 		rule  int
 		start int64
 	}
-	shown := map[key]schedule.Occurrence{}
+	upcoming := p.cal.upcoming(a.Slug, -1)
+	shown := make(map[key]schedule.Occurrence, len(upcoming))
 	cancelled := map[int][]schedule.Occurrence{}
-	for _, o := range p.cal.upcoming(a.Slug, -1) {
+	for _, o := range upcoming {
 		if !horizon.Contains(schedule.DateOf(o.Original())) {
 			continue
 		}
@@ -118,8 +119,9 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 				Stamp:       stamp,
 				Categories:  a.Categories,
 			},
-			Recur:  recur(r),
-			Length: r.Time.Length(),
+			Recur:     recur(r),
+			Length:    r.Time.Length(),
+			Instances: make([]ical.Instance, 0, len(bare)),
 		}
 		for _, b := range bare {
 			in := ical.Instance{Original: b.Start, Start: b.Start, End: b.End}

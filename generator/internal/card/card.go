@@ -14,6 +14,7 @@
 package card
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"image/draw"
@@ -259,23 +260,27 @@ func (fs *fonts) keep(f *sfnt.Font, s string) string {
 // css, the first time it is set to a colour written as #rgb or #rrggbb, as
 // the default theme writes its colours in :root.
 func CSSColour(css []byte, name string) (color.RGBA, bool) {
-	s := string(css)
+	// The style sheet is searched where it lies, not copied into a string:
+	// a share picture's key asks for the colours of every page.
+	s, key := css, []byte(name)
 	for {
-		i := strings.Index(s, name)
+		i := bytes.Index(s, key)
 		if i < 0 {
 			return color.RGBA{}, false
 		}
-		s = s[i+len(name):]
-		rest := strings.TrimLeft(s, " \t")
-		if !strings.HasPrefix(rest, ":") {
+		s = s[i+len(key):]
+		rest := bytes.TrimLeft(s, " \t")
+		if !bytes.HasPrefix(rest, []byte(":")) {
 			continue // a longer name, such as --accent-ink for --accent
 		}
-		v := strings.TrimSpace(rest[1:])
-		if end := strings.IndexAny(v, ";}"); end >= 0 {
-			v = strings.TrimSpace(v[:end])
+		v := bytes.TrimSpace(rest[1:])
+		if end := bytes.IndexAny(v, ";}"); end >= 0 {
+			v = bytes.TrimSpace(v[:end])
 		}
-		if c, ok := hexColour(v); ok {
-			return c, true
+		if len(v) <= len("#rrggbb") {
+			if c, ok := hexColour(string(v)); ok {
+				return c, true
+			}
 		}
 	}
 }

@@ -175,3 +175,17 @@ func FuzzDraw(f *testing.F) {
 		}
 	})
 }
+
+// Reading a colour copies nothing of the style sheet: a share picture's
+// key reads the colours for every page of the site.
+func TestCSSColourAllocatesNothing(t *testing.T) {
+	css := bytes.Repeat([]byte(".x { color: var(--accent); }\n"), 200)
+	css = append(css, ":root { --accent: #0b5c4a; }"...)
+	if n := testing.AllocsPerRun(100, func() {
+		if c, ok := CSSColour(css, "--accent"); !ok || c != green {
+			t.Fatalf("--accent = %v, %v", c, ok)
+		}
+	}); n != 0 {
+		t.Errorf("reading a colour allocates %v times", n)
+	}
+}

@@ -58,24 +58,30 @@ func (s *Series) Events(loc *time.Location) []Event {
 	if loc == nil {
 		loc = time.UTC
 	}
-	var shown []Instance
-	for _, in := range s.Instances {
-		if !in.Skip {
-			shown = append(shown, in)
+	// The shown instances are gathered only for a series written as single
+	// events; a master needs just to know there is one.
+	shown := func() []Instance {
+		var out []Instance
+		for _, in := range s.Instances {
+			if !in.Skip {
+				out = append(out, in)
+			}
 		}
+		return out
 	}
-	if len(shown) == 0 {
+	if !slices.ContainsFunc(s.Instances, func(in Instance) bool { return !in.Skip }) {
 		return nil
 	}
 	if s.Recur == nil {
 		// A rule that happens once: one event, with the series' UID.
-		if len(shown) == 1 {
-			return []Event{s.single(shown[0], loc, s.Template.UID)}
+		all := shown()
+		if len(all) == 1 {
+			return []Event{s.single(all[0], loc, s.Template.UID)}
 		}
-		return s.singles(shown, loc)
+		return s.singles(all, loc)
 	}
 	if !s.steadyClock(loc) {
-		return s.singles(shown, loc)
+		return s.singles(shown(), loc)
 	}
 
 	// The master runs from the first to the last instance on a day without
@@ -90,7 +96,7 @@ func (s *Series) Events(loc *time.Location) []Event {
 		}
 	}
 	if first < 0 {
-		return s.singles(shown, loc)
+		return s.singles(shown(), loc)
 	}
 	master := s.Template
 	master.RecurrenceID, master.ExDates, master.UTC, master.Sequence = time.Time{}, nil, false, 0
@@ -251,10 +257,23 @@ func sortSingles(evs []Event) []Event {
 // drops an instance at 23:30 in summer of a rule that began in winter).
 const untilMargin = 12 * time.Hour
 
+// steadyMargin is how far a change of the UTC offset must be from an
+// instant for its local day (at most 25 hours, less than a day and an hour
+// either side of it) and any wall clock it shares with another instant (an
+// offset difference away, under a day) to lie clear of the change.
+const steadyMargin = 48 * time.Hour
+
 // clockChanges reports whether the local day of t in loc has a change of
 // the UTC offset in it, at its midnight included.
 func clockChanges(t time.Time, loc *time.Location) bool {
 	l := t.In(loc)
+	// Most days lie well inside one zone period: the local day of t lies
+	// within a day and an hour of t, so a period that began two days
+	// before t and ends two days after it has no change in that day.
+	if start, end := l.ZoneBounds(); (start.IsZero() || start.Before(t.Add(-steadyMargin))) &&
+		(end.IsZero() || end.After(t.Add(steadyMargin))) {
+		return false
+	}
 	dayStart := time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, loc)
 	next := time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, loc)
 	start, end := dayStart.ZoneBounds()
@@ -267,6 +286,12 @@ func clockChanges(t time.Time, loc *time.Location) bool {
 // wallClockOnce reports whether the wall clock of t occurs exactly once:
 // not in an hour the clock repeats.
 func wallClockOnce(t time.Time) bool {
+	// A repeated wall clock lies within the offset difference (hours at
+	// most) of a change; far from one it occurs once.
+	start, end := t.ZoneBounds()
+	if (start.IsZero() || start.Before(t.Add(-steadyMargin))) && (end.IsZero() || end.After(t.Add(steadyMargin))) {
+		return true
+	}
 	loc := t.Location()
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
@@ -278,7 +303,6 @@ func wallClockOnce(t time.Time) bool {
 	}
 	// Another instant with the same wall clock lies one offset difference
 	// away, in the zone period before or after t's.
-	start, end := t.ZoneBounds()
 	_, off := t.Zone()
 	if !start.IsZero() {
 		_, prev := start.Add(-time.Second).In(loc).Zone()

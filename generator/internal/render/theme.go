@@ -10,8 +10,10 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"github.com/BurntSushi/toml"
 
@@ -140,6 +142,13 @@ func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	for _, set := range append(slices.Collect(maps.Values(th.pages)), th.parts) {
+		for _, t := range set.Templates() {
+			if t.Tree != nil {
+				th.foldWords(t.Tree.Root)
+			}
+		}
+	}
 	err = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -260,6 +269,64 @@ func (th *Theme) T(key string, args ...any) string {
 		return w
 	}
 	return fmt.Sprintf(w, args...)
+}
+
+// foldWords replaces each call of t with a quoted key and nothing more,
+// such as {{t "when"}}, by the word itself, {{"Wanneer"}}: the same string
+// for html/template to escape where it stands, without calling t through
+// reflection on every page. A call with arguments is left as it is, and so
+// is one that is not first in its pipeline (it is passed the value before
+// it). The trees are shared by the theme's template sets, so a tree may be
+// walked twice; a folded call is no longer a call of t.
+func (th *Theme) foldWords(n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			th.foldWords(c)
+		}
+	case *parse.ActionNode:
+		th.foldPipe(n.Pipe)
+	case *parse.IfNode:
+		th.foldBranch(&n.BranchNode)
+	case *parse.RangeNode:
+		th.foldBranch(&n.BranchNode)
+	case *parse.WithNode:
+		th.foldBranch(&n.BranchNode)
+	case *parse.TemplateNode:
+		th.foldPipe(n.Pipe)
+	}
+}
+
+func (th *Theme) foldBranch(b *parse.BranchNode) {
+	th.foldPipe(b.Pipe)
+	th.foldWords(b.List)
+	th.foldWords(b.ElseList)
+}
+
+func (th *Theme) foldPipe(p *parse.PipeNode) {
+	if p == nil {
+		return
+	}
+	for i, c := range p.Cmds {
+		for _, a := range c.Args {
+			if sub, ok := a.(*parse.PipeNode); ok {
+				th.foldPipe(sub)
+			}
+		}
+		if i > 0 || len(c.Args) != 2 {
+			continue
+		}
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		key, isString := c.Args[1].(*parse.StringNode)
+		if !ok || id.Ident != "t" || !isString {
+			continue
+		}
+		word := th.T(key.Text)
+		c.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(word), Text: word}}
+	}
 }
 
 // HandWritten are the partial layouts that package build writes by hand
