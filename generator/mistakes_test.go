@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -31,9 +33,10 @@ import (
 // The sections "stderr nl" and "stderr en" hold the exact error output. The
 // case runs once as written and once with the line `language = "nl"` of
 // site.toml changed to `language = "en"`; an archive whose site.toml has no
-// such line runs once and holds a section "stderr". Before the case, a good
-// site is built into the output folder: when the command fails, that folder
-// must stay byte for byte as it was, with no other folder left next to it.
+// such line runs once and holds a section "stderr". Before the case, the
+// output folder holds the build of a good site (made once for each day and
+// copied): when the command fails, that folder must stay byte for byte as
+// it was, with no other folder left next to it.
 // A photo written as one line ("photo 4000x3000 orientation 6") is made
 // by phototest.Expand. Sections public/PATH list lines a published file
 // must hold (a line that starts with "!" must not appear), the section "absent" paths that must not
@@ -49,6 +52,7 @@ func TestBadInput(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no archives in testdata/mistakes")
 	}
+	good := &goodOutputs{root: t.TempDir(), byDay: map[string]*goodOutput{}}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			// Each case has folders of its own: the cases run side by
@@ -57,7 +61,7 @@ func TestBadInput(t *testing.T) {
 			t.Parallel()
 			c := readMistake(t, file)
 			for _, lang := range c.langs() {
-				t.Run(lang, func(t *testing.T) { c.run(t, lang) })
+				t.Run(lang, func(t *testing.T) { c.run(t, lang, good) })
 			}
 		})
 	}
@@ -127,13 +131,10 @@ func (c *mistake) langs() []string {
 	return []string{""}
 }
 
-func (c *mistake) run(t *testing.T, lang string) {
+func (c *mistake) run(t *testing.T, lang string, good *goodOutputs) {
 	root := t.TempDir()
 	site, out := filepath.Join(root, "site"), filepath.Join(root, "www", "public")
-	writeGoodSite(t, filepath.Join(root, "good"))
-	if code, o, e := runCmd(t, "build", "--site", filepath.Join(root, "good"), "--out", out, "--today", c.today); code != exitOK {
-		t.Fatalf("building the good site: exit %d\n%s%s", code, o, e)
-	}
+	copyOutput(t, good.folder(t, c.today), filepath.Dir(out))
 	before := snapshot(t, out)
 
 	for name, data := range c.input {
@@ -222,6 +223,88 @@ func (c *mistake) rewrite(t *testing.T, name, data string) {
 		}
 	}
 	if err := os.WriteFile(c.file, txtar.Format(c.ar), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// goodOutputs are the output folders of the good site, built once for each
+// day of build: a case begins in a copy of one (copyOutput), which is what
+// building the good site into its own folder would give.
+type goodOutputs struct {
+	root  string
+	mu    sync.Mutex
+	byDay map[string]*goodOutput
+}
+
+type goodOutput struct {
+	once sync.Once
+	dir  string // the folder holding public/ and the records beside it
+	err  string // why the good site did not build
+}
+
+// folder returns the folder of the good site's output for the day today,
+// building it the first time.
+func (g *goodOutputs) folder(t *testing.T, today string) string {
+	t.Helper()
+	g.mu.Lock()
+	o := g.byDay[today]
+	if o == nil {
+		o = &goodOutput{}
+		g.byDay[today] = o
+	}
+	g.mu.Unlock()
+	o.once.Do(func() {
+		root := filepath.Join(g.root, today)
+		writeGoodSite(t, filepath.Join(root, "good"))
+		o.dir = filepath.Join(root, "www")
+		if code, out, errOut := runCmd(t, "build", "--site", filepath.Join(root, "good"), "--out", filepath.Join(o.dir, "public"), "--today", today); code != exitOK {
+			o.err = fmt.Sprintf("building the good site: exit %d\n%s%s", code, out, errOut)
+		}
+	})
+	if o.err != "" {
+		t.Fatal(o.err)
+	}
+	return o.dir
+}
+
+// copyOutput copies the output folder from (public/ and the records beside
+// it) to to. The published files are hard links, as the build itself makes
+// between sites: the same bytes, modification time and file number, so
+// the record beside public/ still vouches for each of them. The files
+// beside public/ (the lock among them) are copies of their own.
+func copyOutput(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(dst, info.Mode().Perm())
+		case !info.Mode().IsRegular():
+			return fmt.Errorf("%s is not a file or folder", p)
+		case strings.HasPrefix(rel, "public"+string(filepath.Separator)):
+			return os.Link(p, dst)
+		}
+		data, err := os.ReadFile(p)
+		if err == nil {
+			err = os.WriteFile(dst, data, info.Mode().Perm())
+		}
+		if err == nil {
+			err = os.Chtimes(dst, info.ModTime(), info.ModTime())
+		}
+		return err
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -299,11 +301,18 @@ weeks = 2
 
 // TestBusyWeeksPrintOnOneA4 prints the poster of the fullest week each
 // type size takes, and of weeks busier than the smallest type holds: each
-// must fit one A4 sheet, nothing sticking out of it.
+// must fit one A4 sheet, nothing sticking out of it. The posters of the
+// sites print in one browser: each is served beside the first site's files
+// at a path as deep as its own (so its links lead to the same files), and
+// the files a page may load (style sheets, pictures, fonts) must be the
+// same in every site.
 func TestBusyWeeksPrintOnOneA4(t *testing.T) {
 	t.Parallel() // seconds to minutes of work: runs beside the other long checks
 	const week = "agenda/week/2026-W49/poster/index.html"
-	for _, lines := range []int{18, 24, 28, 52, posterLines, 200} {
+	served := &Memory{Files: map[string][]byte{}}
+	var paths []string
+	linesOf := map[string]int{}
+	for i, lines := range []int{18, 24, 28, 52, posterLines, 200} {
 		var counts [7]int
 		for i := range lines - 7 {
 			counts[i%7]++
@@ -312,11 +321,48 @@ func TestBusyWeeksPrintOnOneA4(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		wrong := printPosters(t, site, "", []string{week}, func(string) string { return "https://drukte.example/agenda/" })
-		if w := wrong[week]; len(w) > 0 {
-			t.Errorf("a week of %d lines: %s", lines, strings.Join(w, "; "))
+		if i == 0 {
+			maps.Copy(served.Files, site.Files)
+		} else if err := sameAssets(served, site); err != nil {
+			t.Fatalf("a week of %d lines: %v", lines, err)
+		}
+		p := strings.TrimSuffix(week, "/index.html") + "-" + itoa(lines) + "/index.html"
+		if _, ok := site.Files[p]; ok {
+			t.Fatalf("a week of %d lines: the site has a page %s of its own", lines, p)
+		}
+		served.Files[p] = site.Files[week]
+		paths = append(paths, p)
+		linesOf[p] = lines
+	}
+	wrong := printPosters(t, served, "", paths, func(string) string { return "https://drukte.example/agenda/" })
+	for _, p := range paths {
+		if w := wrong[p]; len(w) > 0 {
+			t.Errorf("a week of %d lines: %s", linesOf[p], strings.Join(w, "; "))
 		}
 	}
+}
+
+// sameAssets says how b differs from a in the files a page may load: every
+// published file that is not a page, a feed or data.
+func sameAssets(a, b *Memory) error {
+	page := func(p string) bool {
+		switch path.Ext(p) {
+		case ".html", ".ics", ".json", ".xml", ".txt":
+			return true
+		}
+		return false
+	}
+	for _, m := range []struct{ from, to *Memory }{{a, b}, {b, a}} {
+		for p, data := range m.from.Files {
+			if page(p) {
+				continue
+			}
+			if other, ok := m.to.Files[p]; !ok || !bytes.Equal(data, other) {
+				return fmt.Errorf("%s differs between the sites", p)
+			}
+		}
+	}
+	return nil
 }
 
 // TestLongPostersPrintOnOneA4 prints the posters of activities whose
