@@ -44,6 +44,12 @@ func (d *Dir) PreviousKey(p string) string {
 	if d.wait() != nil {
 		return ""
 	}
+	if l, e, ok := d.lookedAt(p); ok {
+		if l == lookSame {
+			return e.key
+		}
+		return ""
+	}
 	var e *earlierFile
 	if v, ok := d.seen.Load(p); ok {
 		e = v.(*earlierFile)
@@ -80,11 +86,11 @@ func (d *Dir) Keep(p, key string) error {
 	if kept, err := d.keepInPlace(p, key, e); kept || err != nil {
 		return err
 	}
-	fi, err := d.place(p, name, e, nil)
+	now, err := d.place(p, name, e, nil)
 	if err != nil {
 		return fmt.Errorf("keeping %s: %w", p, err)
 	}
-	return d.record(p, entryOf(key, e.sum, fi))
+	return d.record(p, now.as(key, e.sum))
 }
 
 // Create starts the file at the slash path p in the staging folder; it is
@@ -178,11 +184,66 @@ func (d *Dir) makeDir(dir string) error {
 	return nil
 }
 
-// earlierFile is the previous site's file at one path.
+// earlierFile is the previous site's file at one path: its size, time
+// and file number as it is now.
 type earlierFile struct {
 	entry
-	known bool        // key and sum come from the manifest and still hold
-	fi    fs.FileInfo // what the file is now
+	known bool // key and sum come from the manifest and still hold
+}
+
+// What a file the previous site's manifest names is now.
+type look uint8
+
+const (
+	lookGone  look = iota // not there, or not a file
+	lookSame              // as recorded
+	lookOther             // another file, or edited
+)
+
+// lookAt looks at every file of the published site that its manifest
+// names, so that the build finds them looked at. It runs while the build
+// reads the content: the published site does not change under the lock,
+// and a file edited by hand meanwhile no longer matches its record in the
+// next build.
+func (d *Dir) lookAt(files map[string]entry) {
+	looks := make(map[string]look, len(files))
+	nows := map[string]entry{}
+	for p, e := range files {
+		if d.noLooks.Load() {
+			return // looks stays nil: every file is looked at anew
+		}
+		if !fs.ValidPath(p) {
+			continue
+		}
+		fi, err := os.Lstat(filepath.Join(d.target, filepath.FromSlash(p)))
+		switch {
+		case err != nil || !fi.Mode().IsRegular():
+			looks[p] = lookGone
+		case e.matches(fi) && e.ino == inode(fi):
+			looks[p] = lookSame
+		default:
+			looks[p], nows[p] = lookOther, statOf(fi)
+		}
+	}
+	d.looks, d.nows = looks, nows
+}
+
+// lookedAt returns what lookAt found at p, when p is in the previous
+// site's manifest and lookAt looked at it.
+func (d *Dir) lookedAt(p string) (look, entry, bool) {
+	if !d.prevRead {
+		return 0, entry{}, false
+	}
+	<-d.looked
+	l, ok := d.looks[p]
+	switch {
+	case !ok:
+		return 0, entry{}, false
+	case l == lookSame:
+		return l, d.prev[p], true
+	default:
+		return l, d.nows[p], true
+	}
 }
 
 // take returns the previous site's file at p, as PreviousKey found it or
@@ -203,14 +264,20 @@ func (d *Dir) earlier(p string) *earlierFile {
 	if !d.hasPrev || !fs.ValidPath(p) {
 		return nil
 	}
+	if l, e, ok := d.lookedAt(p); ok {
+		if l == lookGone {
+			return nil
+		}
+		return &earlierFile{entry: e, known: l == lookSame}
+	}
 	fi, err := os.Lstat(filepath.Join(d.target, filepath.FromSlash(p)))
 	if err != nil || !fi.Mode().IsRegular() {
 		return nil
 	}
 	if e, ok := d.prev[p]; ok && e.matches(fi) {
-		return &earlierFile{entry: e, known: true, fi: fi}
+		return &earlierFile{entry: entryOf(e.key, e.sum, fi), known: true}
 	}
-	return &earlierFile{entry: entryOf("", [32]byte{}, fi), fi: fi}
+	return &earlierFile{entry: statOf(fi)}
 }
 
 // inPlace says whether staging, begun as the retained site, already holds
@@ -244,7 +311,7 @@ func (d *Dir) keepInPlace(p, key string, e *earlierFile) (bool, error) {
 	if _, again := d.files[p]; again {
 		return false, nil
 	}
-	d.files[p] = entryOf(key, e.sum, e.fi)
+	d.files[p] = e.as(key, e.sum)
 	d.stats.Linked++
 	d.stats.InPlace++
 	return true, nil
@@ -292,10 +359,10 @@ func (d *Dir) sameAs(p string, e *earlierFile, data []byte) bool {
 // place puts the previous site's file e at p into staging under name: a
 // hard link, or when linking fails, data (or a copy of the file when data
 // is nil) with the file's modification time. It returns what is in place.
-func (d *Dir) place(p, name string, e *earlierFile, data []byte) (fs.FileInfo, error) {
+func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) {
 	if d.inPlace(p, e) {
 		d.count(func(s *Stats) { s.Linked++; s.InPlace++ })
-		return e.fi, nil
+		return e.entry, nil
 	}
 	d.touch(path.Dir(p))
 	err := d.link(d.prevName(p), d.stagingName(p))
@@ -310,34 +377,43 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (fs.FileInfo, e
 		// anew under this build, the link went elsewhere.
 		fi, err := d.root.Lstat(name)
 		if err != nil {
-			return nil, err
+			return entry{}, err
 		}
 		if inode(fi) != e.ino || fi.Size() != e.size {
-			return nil, errors.New("the build folder was replaced during the build")
+			return entry{}, errors.New("the build folder was replaced during the build")
 		}
 		d.count(func(s *Stats) { s.Linked++ })
-		return fi, nil
+		return statOf(fi), nil
 	}
 	// Another file system, or one without hard links: the same bytes with
 	// the same time.
 	if data == nil {
 		src, err := d.parent.Open(d.prevName(p))
 		if err != nil {
-			return nil, err
+			return entry{}, err
 		}
 		defer src.Close()
 		if err := d.copyTo(name, src); err != nil {
-			return nil, err
+			return entry{}, err
 		}
 	} else if err := d.copyTo(name, bytes.NewReader(data)); err != nil {
-		return nil, err
+		return entry{}, err
 	}
 	t := e.modTime()
 	if err := d.root.Chtimes(name, t, t); err != nil {
-		return nil, err
+		return entry{}, err
 	}
 	d.count(func(s *Stats) { s.Copied++; s.WrittenBytes += e.size })
-	return d.root.Lstat(name)
+	return d.lstat(name)
+}
+
+// lstat describes the file name of staging as it is now.
+func (d *Dir) lstat(name string) (entry, error) {
+	fi, err := d.root.Lstat(name)
+	if err != nil {
+		return entry{}, err
+	}
+	return statOf(fi), nil
 }
 
 // copyTo writes what r holds to name in staging.
@@ -513,18 +589,18 @@ func (w *file) Close() error {
 	}
 	var sum [32]byte
 	w.h.Sum(sum[:0])
-	fi, err := w.finish(sum)
+	now, err := w.finish(sum)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", w.p, err)
 	}
-	return w.d.record(w.p, entryOf(w.key, sum, fi))
+	return w.d.record(w.p, now.as(w.key, sum))
 }
 
 // SetKey changes the key recorded for the file when it is closed; "" records
 // none, so that the next build makes the file again.
 func (w *file) SetKey(key string) { w.key = key }
 
-func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
+func (w *file) finish(sum [32]byte) (entry, error) {
 	d, prev := w.d, w.prev
 	same := prev != nil && prev.size == w.n
 	if w.against != nil {
@@ -536,7 +612,7 @@ func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
 		}
 		// Shorter than the previous file.
 		if err := w.diverge(); err != nil {
-			return nil, err
+			return entry{}, err
 		}
 	}
 	if w.f == nil {
@@ -545,12 +621,12 @@ func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
 			return d.place(w.p, w.name, prev, w.held)
 		}
 		if err := w.spill(); err != nil {
-			return nil, err
+			return entry{}, err
 		}
 	}
 	fi, err := w.f.Stat()
 	if err = errors.Join(err, w.f.Close()); err != nil {
-		return nil, err
+		return entry{}, err
 	}
 	d.count(func(s *Stats) { s.WrittenBytes += w.n })
 	if same && !prev.known {
@@ -562,27 +638,27 @@ func (w *file) finish(sum [32]byte) (fs.FileInfo, error) {
 		// Where it cannot be linked, the new file stays with that time.
 		if err := d.link(d.prevName(w.p), d.stagingName(w.p)+".krachtpunt-link"); err == nil {
 			if err := d.root.Rename(w.name+".krachtpunt-link", w.name); err != nil {
-				return nil, err
+				return entry{}, err
 			}
 			fi, err := d.root.Lstat(w.name)
 			if err != nil {
-				return nil, err
+				return entry{}, err
 			}
 			if inode(fi) != prev.ino {
-				return nil, errors.New("the build folder was replaced during the build")
+				return entry{}, errors.New("the build folder was replaced during the build")
 			}
 			d.count(func(s *Stats) { s.Linked++ })
-			return fi, nil
+			return statOf(fi), nil
 		}
 		t := prev.modTime()
 		if err := d.root.Chtimes(w.name, t, t); err != nil {
-			return nil, err
+			return entry{}, err
 		}
 		d.count(func(s *Stats) { s.Copied++ })
-		return d.root.Lstat(w.name)
+		return d.lstat(w.name)
 	}
 	d.count(func(s *Stats) { s.Written++ })
-	return fi, nil
+	return statOf(fi), nil
 }
 
 // held buffers are reused: a build holds thousands of small files in turn.

@@ -62,7 +62,13 @@ type Dir struct {
 	isReady atomic.Bool   // set just before ready is closed
 	openErr error         // what went wrong there: every call returns it
 
-	prev     map[string]entry // the previous site's manifest; nil: none
+	prev map[string]entry // the previous site's manifest; nil: none
+	// What the files prev names are now: looked at in the background from
+	// Open on (see lookAt), and read once looked is closed.
+	looked   chan struct{}
+	looks    map[string]look
+	nows     map[string]entry // lookOther: the file as it is now
+	noLooks  atomic.Bool      // set by Abort: stop looking
 	prevDirs map[string]folder
 	prevRead bool // it was read whole: put back when the swap fails
 	// Commit moved the previous site's record to be the retained site's.
@@ -157,13 +163,18 @@ func (d *Dir) setUp(parent, name, target string) error {
 		err   error
 	}
 	published := make(chan read, 1)
+	d.looked = make(chan struct{})
 	go func() {
+		defer close(d.looked)
 		var r read
 		var data []byte
 		if data, r.err = os.ReadFile(d.manifest); r.err == nil {
 			r.files, r.dirs, r.err = decodeRecord(data)
 		}
 		published <- r
+		if r.err == nil {
+			d.lookAt(r.files)
+		}
 	}()
 	d.reuse()
 	prev := <-published
@@ -261,7 +272,9 @@ func (d *Dir) Commit(ctx context.Context) error {
 		return errors.New("the build is already finished")
 	}
 	defer d.lock.unlock()
-	if err := d.wait(); err != nil {
+	err := d.wait()
+	<-d.looked // no file is looked at once the lock is released
+	if err != nil {
 		d.closeRoots()
 		_ = os.RemoveAll(d.staging)
 		return err
@@ -346,7 +359,9 @@ func (d *Dir) Abort() {
 	if d.done.Swap(true) {
 		return
 	}
+	d.noLooks.Store(true)
 	_ = d.wait()
+	<-d.looked
 	d.closeRoots()
 	if !d.giveBack() {
 		_ = os.RemoveAll(d.staging)

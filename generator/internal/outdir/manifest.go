@@ -72,6 +72,15 @@ func entryOf(key string, sum [32]byte, fi fs.FileInfo) entry {
 	return entry{key: key, sum: sum, size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
 }
 
+// statOf describes the file fi without key or sum.
+func statOf(fi fs.FileInfo) entry { return entryOf("", [32]byte{}, fi) }
+
+// as returns e, the file as it is, with key and sum.
+func (e entry) as(key string, sum [32]byte) entry {
+	e.key, e.sum = key, sum
+	return e
+}
+
 // encodeManifest writes the entries in a stable order.
 func encodeManifest(files map[string]entry) []byte { return encodeRecord(files, nil) }
 
