@@ -864,72 +864,57 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 	rendered := make([]bool, len(p.routes))
 	results := make([]diag.List, len(p.routes))
 	var kept atomic.Int64
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	// The static files' hashes first, as they are read once: then the
+	// workers only read them.
 	for i := range p.routes {
-		rt := &p.routes[i]
-		key, err := r.key(p, rt)
-		if err != nil {
-			return nil, err
-		}
-		if out == nil && r.last != nil {
-			if o, ok := r.last.outputs[rt.path]; ok && o.key == key {
-				made[i] = o
-				results[i] = o.diags
-				continue
+		for _, in := range p.routes[i].inputs {
+			if _, err := r.hashOf(p, in); err != nil {
+				return nil, err
 			}
 		}
+	}
+	// A worker a core, each taking the next route: a later build keeps
+	// almost every file, which is a key and a lookup or two.
+	var next atomic.Int64
+	g, gctx := errgroup.WithContext(ctx)
+	for range min(runtime.GOMAXPROCS(0), len(p.routes)) {
 		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			// Looking at the previous file is a system call or two:
-			// side by side too.
-			if keeper != nil && keeper.PreviousKey(rt.path) == key {
-				if err := keeper.Keep(rt.path, key); err != nil {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(p.routes) {
+					return nil
+				}
+				if err := gctx.Err(); err != nil {
 					return err
 				}
-				made[i] = output{key: key}
-				kept.Add(1)
-				return nil
-			}
-			var buf bytes.Buffer
-			var w io.Writer = &buf
-			var file io.WriteCloser
-			var bw *bufio.Writer
-			if out != nil {
-				f, err := out.Create(rt.path, key)
+				rt := &p.routes[i]
+				key, err := r.key(p, rt)
 				if err != nil {
 					return err
 				}
-				// Templates write in small pieces: gather them, so that a
-				// file takes a few writes rather than thousands.
-				bw = fileBuffers.Get().(*bufio.Writer)
-				bw.Reset(f)
-				defer fileBuffers.Put(bw)
-				file, w = f, bw
-			}
-			jd, err := rt.write(p, w)
-			if rk, ok := file.(rekeyer); ok && len(jd) > 0 {
-				rk.SetKey("") // made again next time, to say its warnings again
-			}
-			if file != nil {
-				if err == nil {
-					err = bw.Flush()
+				if out == nil && r.last != nil {
+					if o, ok := r.last.outputs[rt.path]; ok && o.key == key {
+						made[i] = o
+						results[i] = o.diags
+						continue
+					}
 				}
-				bw.Reset(nil)
-				err = errors.Join(err, file.Close())
+				if keeper != nil && keeper.PreviousKey(rt.path) == key {
+					if err := keeper.Keep(rt.path, key); err != nil {
+						return err
+					}
+					made[i] = output{key: key}
+					kept.Add(1)
+					continue
+				}
+				jd, data, err := r.make(p, rt, key)
+				if err != nil {
+					return err
+				}
+				results[i] = jd
+				rendered[i] = true
+				made[i] = output{key: key, diags: jd, data: data}
 			}
-			if err != nil {
-				return fmt.Errorf("building %s: %w", rt.path, err)
-			}
-			results[i] = jd
-			rendered[i] = true
-			made[i] = output{key: key, diags: jd}
-			if out == nil {
-				made[i].data = buf.Bytes()
-			}
-			return nil
 		})
 	}
 	err := g.Wait()
@@ -948,6 +933,46 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 	}
 	r.res.Kept += int(kept.Load())
 	return outputs, nil
+}
+
+// make writes the route rt with key: into the Output, or, without one,
+// into the bytes it returns.
+func (r *run) make(p *plan, rt *route, key string) (diag.List, []byte, error) {
+	out := r.b.out
+	var buf bytes.Buffer
+	var w io.Writer = &buf
+	var file io.WriteCloser
+	var bw *bufio.Writer
+	if out != nil {
+		f, err := out.Create(rt.path, key)
+		if err != nil {
+			return nil, nil, err
+		}
+		// Templates write in small pieces: gather them, so that a file
+		// takes a few writes rather than thousands.
+		bw = fileBuffers.Get().(*bufio.Writer)
+		bw.Reset(f)
+		defer fileBuffers.Put(bw)
+		file, w = f, bw
+	}
+	jd, err := rt.write(p, w)
+	if rk, ok := file.(rekeyer); ok && len(jd) > 0 {
+		rk.SetKey("") // made again next time, to say its warnings again
+	}
+	if file != nil {
+		if err == nil {
+			err = bw.Flush()
+		}
+		bw.Reset(nil)
+		err = errors.Join(err, file.Close())
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("building %s: %w", rt.path, err)
+	}
+	if out != nil {
+		return jd, nil, nil
+	}
+	return jd, buf.Bytes(), nil
 }
 
 // publish copies the static files of the content and the theme, adding

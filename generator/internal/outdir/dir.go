@@ -199,6 +199,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 		switch {
 		case prev.err == nil:
 			d.prev, d.prevDirs, d.prevRead = prev.files, prev.dirs, true
+			d.files = make(map[string]entry, len(d.prev)) // much the same site
 		case !errors.Is(prev.err, fs.ErrNotExist):
 			d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", prev.err)
 		}
