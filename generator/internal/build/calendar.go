@@ -2,9 +2,11 @@ package build
 
 import (
 	"html/template"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"krachtpunt/generator/internal/content"
@@ -104,8 +106,20 @@ func (c *calendar) expand(prev *calendar, changed func(slug string) bool) {
 	}
 	x := schedule.NewExpander(c.hours, c.shown, c.loc)
 	if prev == nil || prev.shown != c.shown || prev.span != c.span || prev.today != c.today {
-		for _, slug := range c.order {
-			c.occ[slug] = x.Expand([]schedule.Activity{c.acts[slug].Schedule()})
+		// An activity at a time, on every core: nothing else runs now.
+		lists := make([][]schedule.Occurrence, len(c.order))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), 1+len(c.order)/64) {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(c.order); i = int(next.Add(1) - 1) {
+					lists[i] = x.Expand([]schedule.Activity{c.acts[c.order[i]].Schedule()})
+				}
+			})
+		}
+		wg.Wait()
+		for i, slug := range c.order {
+			c.occ[slug] = lists[i]
 		}
 		c.index(c.order)
 		for d := c.shown.From; !d.After(c.shown.Until); d = d.AddDays(1) {
