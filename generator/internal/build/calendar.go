@@ -214,9 +214,21 @@ func (c *calendar) index(slugs []string, only ...map[schedule.Date]bool) {
 	}
 	// Within a date, by start; slugs came in order, and so did each
 	// activity's own occurrences, which a stable sort keeps.
+	// A date at a time, on every core.
+	lists := make([][]*schedule.Occurrence, 0, len(count))
 	for d := range count {
-		slices.SortStableFunc(c.byDate[d], func(a, b *schedule.Occurrence) int { return a.Start.Compare(b.Start) })
+		lists = append(lists, c.byDate[d])
 	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 1+len(lists)/8) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(lists); i = int(next.Add(1) - 1) {
+				slices.SortStableFunc(lists[i], func(a, b *schedule.Occurrence) int { return a.Start.Compare(b.Start) })
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // generation returns the number of the build that last worked out the

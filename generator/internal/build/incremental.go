@@ -498,7 +498,10 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 	r.exists = exists
 	has := func(rel string) bool { return exists[rel] }
 	rec := r.b.rec
+	var fis []fs.FileInfo
 	if rec != nil {
+		// The files are looked at while the record is still being read.
+		fis = r.statFiles(rels, todo)
 		rec.load()
 		r.stats = make([]fileStat, len(rels))
 	}
@@ -525,6 +528,12 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 			r.files[i] = prev
 			continue
 		}
+		if rec != nil && fis[i] != nil {
+			if pf := rec.lookup(rel, fis[i], exists); pf != nil {
+				r.files[i], r.stats[i] = pf, statOf(fis[i])
+				continue
+			}
+		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
@@ -534,12 +543,6 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 			if rec == nil {
 				data, err = fs.ReadFile(r.b.site, content.Dir+"/"+rel)
 			} else {
-				if fi, err := fs.Stat(r.b.site, content.Dir+"/"+rel); err == nil {
-					if pf := rec.lookup(rel, fi, exists); pf != nil {
-						r.files[i], r.stats[i] = pf, statOf(fi)
-						return nil
-					}
-				}
 				var fi fs.FileInfo
 				if data, fi, err = readStat(r.b.site, content.Dir+"/"+rel); err == nil {
 					r.stats[i] = statOf(fi)
@@ -569,6 +572,30 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 		})
 	}
 	return g.Wait()
+}
+
+// statFiles looks at the content files rels[i] of todo that are read, on
+// every core; a file it cannot look at is nil.
+func (r *run) statFiles(rels []string, todo []int) []fs.FileInfo {
+	fis := make([]fs.FileInfo, len(rels))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 1+len(todo)/256) {
+		wg.Go(func() {
+			for n := int(next.Add(1) - 1); n < len(todo); n = int(next.Add(1) - 1) {
+				i := todo[n]
+				switch content.KindOf(rels[i]) {
+				case content.KindStatic, content.KindMisnamed, content.KindStrayMarkdown:
+					continue
+				}
+				if fi, err := fs.Stat(r.b.site, content.Dir+"/"+rels[i]); err == nil {
+					fis[i] = fi
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return fis
 }
 
 // item returns the parsed file at the path rel under content/, or nil.
