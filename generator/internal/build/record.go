@@ -182,6 +182,7 @@ func (rec *Record) photo(rel string, fi fs.FileInfo) *recPhoto {
 
 // read reads and checks the record file.
 func (rec *Record) read() (*recordData, error) {
+	go programSum() // hashed while the record is read
 	raw, err := os.ReadFile(rec.path)
 	if err != nil {
 		return nil, err
