@@ -213,9 +213,33 @@ func buildIntoFolder(ctx context.Context, dir, out string, today schedule.Date) 
 	return res, d.Commit(ctx)
 }
 
+// buildAsCommand builds the site in dir into out as `krachtpunt build`
+// does: through outdir, with the record of what the build before parsed,
+// written while the site is swapped in.
+func buildAsCommand(ctx context.Context, dir, out string, today schedule.Date) error {
+	d, err := outdir.Open(ctx, out, outdir.Options{})
+	if err != nil {
+		return err
+	}
+	defer d.Abort()
+	rec := NewRecord(d.RecordPath(), dir)
+	defer rec.Discard()
+	if _, err := Build(ctx, Options{Site: os.DirFS(dir), Today: today, Out: WriteFiles(d), Record: rec}); err != nil {
+		return err
+	}
+	rec.Write()
+	if err := d.Commit(ctx); err != nil {
+		return err
+	}
+	return rec.Save()
+}
+
 // BenchmarkGeneratedSite builds the generated sites of 1,000 and 10,000
 // pages from a folder: into nowhere (what `check` does), into an empty
-// output folder, and into the folder holding the previous build.
+// output folder, and into the folder holding the previous build; and, as
+// the command line does, after one story edit into a folder built twice
+// before (a later build: it begins in the site the build before last
+// replaced, and takes over what the build before parsed).
 func BenchmarkGeneratedSite(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range benchSizes {
@@ -244,6 +268,31 @@ func BenchmarkGeneratedSite(b *testing.B) {
 					}
 					b.StartTimer()
 					if _, err := buildIntoFolder(ctx, dir, out, today); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("later", func(b *testing.B) {
+				out := filepath.Join(b.TempDir(), "public")
+				story := filepath.Join(dir, "content", "stories", "verhaal-00007.md")
+				orig, err := os.ReadFile(story)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer os.WriteFile(story, orig, 0o644)
+				for range 2 {
+					if err := buildAsCommand(ctx, dir, out, today); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportAllocs()
+				for i := 0; b.Loop(); i++ {
+					b.StopTimer()
+					if err := os.WriteFile(story, benchEdit(story, orig, i), 0o644); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					if err := buildAsCommand(ctx, dir, out, today); err != nil {
 						b.Fatal(err)
 					}
 				}
