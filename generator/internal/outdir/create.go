@@ -215,14 +215,14 @@ func (d *Dir) lookAt(files map[string]entry) {
 		if !fs.ValidPath(p) {
 			continue
 		}
-		fi, err := os.Lstat(filepath.Join(d.target, filepath.FromSlash(p)))
+		st, err := lstat(filepath.Join(d.target, filepath.FromSlash(p)))
 		switch {
-		case err != nil || !fi.Mode().IsRegular():
+		case err != nil || !st.file:
 			looks[p] = lookGone
-		case e.matches(fi) && e.ino == inode(fi):
+		case e.matchesStat(st) && e.ino == st.ino:
 			looks[p] = lookSame
 		default:
-			looks[p], nows[p] = lookOther, statOf(fi)
+			looks[p], nows[p] = lookOther, entry{size: st.size, mtime: st.mtime, ino: st.ino}
 		}
 	}
 	d.looks, d.nows = looks, nows
@@ -249,6 +249,9 @@ func (d *Dir) lookedAt(p string) (look, entry, bool) {
 // take returns the previous site's file at p, as PreviousKey found it or
 // anew.
 func (d *Dir) take(p string) *earlierFile {
+	if _, _, ok := d.lookedAt(p); ok {
+		return d.earlier(p) // PreviousKey kept nothing for it
+	}
 	if v, ok := d.seen.LoadAndDelete(p); ok {
 		return v.(*earlierFile)
 	}

@@ -67,6 +67,23 @@ func (f folder) matches(fi fs.FileInfo) bool {
 	return fi.IsDir() && f.ino != 0 && inode(fi) == f.ino && fi.ModTime().UnixNano() == f.mtime
 }
 
+// pathStat is what lstat says of a file or folder.
+type pathStat struct {
+	file, dir   bool // a regular file; a folder
+	size, mtime int64
+	ino         uint64
+}
+
+// matchesStat is matches for what lstat found.
+func (e *entry) matchesStat(st pathStat) bool {
+	return st.file && st.size == e.size && st.mtime == e.mtime && (e.ino == 0 || st.ino == e.ino)
+}
+
+// matchesStat is matches for what lstat found.
+func (f folder) matchesStat(st pathStat) bool {
+	return st.dir && f.ino != 0 && st.ino == f.ino && st.mtime == f.mtime
+}
+
 // entryOf describes the file fi with the key and sum it was made from.
 func entryOf(key string, sum [32]byte, fi fs.FileInfo) entry {
 	return entry{key: key, sum: sum, size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}

@@ -96,8 +96,8 @@ func (d *Dir) verify(files map[string]entry, dirs map[string]folder) error {
 	for i := range n {
 		wg.Go(func() {
 			for _, p := range paths[i*len(paths)/n : (i+1)*len(paths)/n] {
-				fi, err := os.Lstat(filepath.Join(d.staging, filepath.FromSlash(p)))
-				if err == nil && !dirs[p].matches(fi) {
+				st, err := lstat(filepath.Join(d.staging, filepath.FromSlash(p)))
+				if err == nil && !dirs[p].matchesStat(st) {
 					err = fmt.Errorf("the folder %s changed since it was recorded", p)
 				}
 				if err != nil {
