@@ -61,15 +61,14 @@ func newFragments(prev *fragments) *fragments {
 // made, so a small budget keeps none long enough to be used again, and
 // making an item again costs less than keeping all of them would.
 //
-// Nor does it keep story views (keepStories false): the lists of stories
-// come before the stories' own pages in the order pages are made, so the
-// views would all be kept, with their texts, to the last story page. A
-// view is made again for its own page, which costs little next to keeping
-// the rendered text of every story.
+// Story views are kept within a small budget too: each story's page is
+// made right after the page of the list that shows it (see workOrder),
+// which made the view, so its Markdown is converted once, and the views
+// of one page of the list are all that need be at hand.
 var (
 	pieceBudget = 1 << 20
 	itemBudget  = 0
-	keepStories = false
+	storyBudget = 1 << 20
 )
 
 // bound makes f forget pieces once they take more room than a small
@@ -83,7 +82,10 @@ func (f *fragments) bound() {
 	f.occ.limit = itemBudget
 	f.occ.size = func(h template.HTML) int { return len(h) }
 	f.occ.none = itemBudget == 0
-	f.stories.none = !keepStories
+	f.stories.limit = storyBudget
+	f.stories.size = func(r storyResult) int {
+		return len(r.view.Body) + len(r.view.Excerpt) + len(r.view.Title) + 256
+	}
 }
 
 // carry holds values made in this build, and those of the last build that

@@ -47,14 +47,14 @@ func TestBoundedCarryForgetsLeastRecentlyUsed(t *testing.T) {
 
 // TestOneOffBuildForgettingEveryPiece builds the example into an Output
 // with budgets so small that a one-off build forgets every day, month
-// cell and list item as soon as it is made, so each page makes its own
-// again, and checks that the site is byte for byte the one the preview's Builder,
-// which keeps every piece, makes.
+// cell, list item and story view as soon as it is made, so each page
+// makes its own again, and checks that the site is byte for byte the one
+// the preview's Builder, which keeps every piece, makes.
 func TestOneOffBuildForgettingEveryPiece(t *testing.T) {
 	fsys := siteFS(t, buildExampleFiles(t))
 	today, _ := schedule.ParseDate("2026-11-25")
-	defer func(p, i int) { pieceBudget, itemBudget = p, i }(pieceBudget, itemBudget)
-	pieceBudget, itemBudget = 1, 1
+	defer func(p, i, s int) { pieceBudget, itemBudget, storyBudget = p, i, s }(pieceBudget, itemBudget, storyBudget)
+	pieceBudget, itemBudget, storyBudget = 1, 1, 1
 	ctx := context.Background()
 	out := &Memory{}
 	if _, err := Build(ctx, Options{Site: fsys, Today: today, Out: out}); err != nil {
@@ -71,5 +71,37 @@ func TestOneOffBuildForgettingEveryPiece(t *testing.T) {
 		if string(out.Files[p]) != string(up.Files[p]) {
 			t.Errorf("%s differs between the one-off build and the Builder", p)
 		}
+	}
+}
+
+// TestWorkOrderPutsARouteAfterTheOneItFollows: the pages of stories are
+// made right after the page of the list that shows them; every route is
+// made once, whatever the hints say (one to a missing path, two that
+// follow each other).
+func TestWorkOrderPutsARouteAfterTheOneItFollows(t *testing.T) {
+	routes := []route{
+		{path: "index.html"},
+		{path: "verhalen/a/index.html", after: "verhalen/pagina/2/index.html"},
+		{path: "verhalen/b/index.html", after: "verhalen/index.html"},
+		{path: "verhalen/c/index.html", after: "verhalen/index.html"},
+		{path: "verhalen/d/index.html", after: "verhalen/weg/index.html"},
+		{path: "verhalen/index.html"},
+		{path: "verhalen/pagina/2/index.html"},
+		{path: "x/index.html", after: "y/index.html"},
+		{path: "y/index.html", after: "x/index.html"},
+	}
+	var got []string
+	for _, i := range workOrder(routes) {
+		got = append(got, routes[i].path)
+	}
+	want := []string{
+		"index.html",
+		"verhalen/d/index.html", // follows a path no route has
+		"verhalen/index.html", "verhalen/b/index.html", "verhalen/c/index.html",
+		"verhalen/pagina/2/index.html", "verhalen/a/index.html",
+		"x/index.html", "y/index.html",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("work order\n%q\nwant\n%q", got, want)
 	}
 }

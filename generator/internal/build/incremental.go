@@ -902,15 +902,17 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 	}
 	// A worker a core, each taking the next route: a later build keeps
 	// almost every file, which is a key and a lookup or two.
+	order := workOrder(p.routes)
 	var next atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
 	for range min(runtime.GOMAXPROCS(0), len(p.routes)) {
 		g.Go(func() error {
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(p.routes) {
+				n := int(next.Add(1) - 1)
+				if n >= len(order) {
 					return nil
 				}
+				i := order[n]
 				if err := gctx.Err(); err != nil {
 					return err
 				}
@@ -960,6 +962,48 @@ func (r *run) render(ctx context.Context, p *plan, keeper Keeper) (map[string]ou
 	}
 	r.res.Kept += int(kept.Load())
 	return outputs, nil
+}
+
+// workOrder returns the order in which to make routes (sorted by path):
+// by path, but a route with after set right after the route at that path,
+// when there is one, so that what the two share is still at hand.
+func workOrder(routes []route) []int {
+	followers := map[int][]int{}
+	for i := range routes {
+		if a := routes[i].after; a != "" {
+			if j, ok := slices.BinarySearchFunc(routes, a, func(r route, p string) int { return strings.Compare(r.path, p) }); ok && j != i {
+				followers[j] = append(followers[j], i)
+			}
+		}
+	}
+	order := make([]int, 0, len(routes))
+	placed := make([]bool, len(routes))
+	var place func(i int)
+	place = func(i int) {
+		if placed[i] {
+			return
+		}
+		placed[i] = true
+		order = append(order, i)
+		for _, f := range followers[i] {
+			place(f)
+		}
+	}
+	for i := range routes {
+		if a := routes[i].after; a == "" || !hasPath(routes, a) {
+			place(i)
+		}
+	}
+	for i := range routes { // after a route that follows another: a loop
+		place(i)
+	}
+	return order
+}
+
+// hasPath says whether routes (sorted by path) has one at p.
+func hasPath(routes []route, p string) bool {
+	_, ok := slices.BinarySearchFunc(routes, p, func(r route, p string) int { return strings.Compare(r.path, p) })
+	return ok
 }
 
 // make writes the route rt with key: into the Output, or, without one,

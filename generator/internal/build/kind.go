@@ -54,6 +54,10 @@ type route struct {
 	// the plan p. A route has one of them.
 	make func(w io.Writer) (diag.List, error)
 	draw func(p *plan, w io.Writer) (diag.List, error)
+	// after, when set, is the path of the route this one is best made
+	// right after, as it shows much of the same (see workOrder). It
+	// changes only the order of the work, never a byte of a file.
+	after string
 }
 
 // write makes the route's file with the plan p, writing it into w.

@@ -43,6 +43,17 @@ func (p *plan) storiesOn(n int) []*content.Story {
 	return all[min((n-1)*storiesPerPage, len(all)):min(n*storiesPerPage, len(all))]
 }
 
+// storyPageOf returns the page of the list of stories that shows s.
+func (p *plan) storyPageOf(s *content.Story) int {
+	p.storyPlaces.once.Do(func() {
+		p.storyPlaces.of = make(map[*content.Story]int, len(p.site.Stories))
+		for i, s := range p.site.Stories {
+			p.storyPlaces.of[s] = i
+		}
+	})
+	return p.storyPlaces.of[s]/storiesPerPage + 1
+}
+
 // storiesPerPage is how many stories one page of the list of stories
 // shows, newest first.
 const storiesPerPage = 20

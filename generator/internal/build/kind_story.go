@@ -8,9 +8,12 @@ import (
 )
 
 // The page of one story: /verhalen/<slug>/.
+// It is made right after the page of the list of stories that shows it,
+// which made its view already.
 var _ = register(kind{name: "story", story: func(p *plan, s *content.Story) []route {
 	return []route{{path: indexPath(p.storyPath(s)), inputs: []input{shows(contentInput(s.File))},
-		draw: func(p *plan, w io.Writer) (diag.List, error) { return p.story(w, s) }}}
+		draw:  func(p *plan, w io.Writer) (diag.List, error) { return p.story(w, s) },
+		after: indexPath(p.storiesPath(p.storyPageOf(s)))}}
 }})
 
 func (p *plan) story(w io.Writer, s *content.Story) (diag.List, error) {

@@ -71,7 +71,12 @@ type plan struct {
 	}
 	// filtersKept is set when filterSet is the last plan's (filtersAfter).
 	filtersKept bool
-	dayKeys     struct {
+	// storyPlaces is where each story is in the list, newest first.
+	storyPlaces struct {
+		once sync.Once
+		of   map[*content.Story]int
+	}
+	dayKeys struct {
 		sync.Mutex
 		m map[schedule.Date]string
 	}
