@@ -576,3 +576,80 @@ func TestCommitWithFilesOpen(t *testing.T) {
 	}
 	onlyOutput(t, out)
 }
+
+// TestEditedByHandDuringTheBuild changes a published file by hand while a
+// build runs, in place or by putting another file in its place, with the
+// length it had: the build publishes the bytes it made, not the edit, and
+// so does the next one. Only a file of the retained site edited in place
+// is edited in the build too, being the same file: the next build makes
+// it again.
+func TestEditedByHandDuringTheBuild(t *testing.T) {
+	for _, c := range []struct {
+		how      string
+		retained bool
+	}{{"in place", false}, {"replaced", false}, {"in place", true}, {"replaced", true}} {
+		t.Run(fmt.Sprintf("%s, retained site %v", c.how, c.retained), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			site := map[string]string{"index.html": "home", "a/index.html": "aaaa"}
+			keys := map[string]string{"index.html": "k", "a/index.html": "ka"}
+			buildFiles(t, out, site, keys, 0, nil)
+			if c.retained {
+				buildFiles(t, out, site, keys, 0, nil)
+			}
+			afterTick(t, out)
+			edit := func() {
+				name := filepath.Join(out, "a", "index.html")
+				var err error
+				if c.how == "replaced" {
+					err = errors.Join(os.WriteFile(name+".tmp", []byte("bbbb"), 0o644), os.Rename(name+".tmp", name))
+				} else {
+					err = os.WriteFile(name, []byte("bbbb"), 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			// A build that keeps each file whose key is the one recorded,
+			// as package build does.
+			build := func(during func()) error {
+				d, err := Open(context.Background(), out, Options{})
+				if err != nil {
+					return err
+				}
+				defer d.Abort()
+				d.PreviousKey("index.html") // the build has begun
+				if during != nil {
+					during()
+				}
+				for _, p := range slices.Sorted(maps.Keys(site)) {
+					if d.PreviousKey(p) == keys[p] {
+						err = d.Keep(p, keys[p])
+					} else {
+						var w io.WriteCloser
+						if w, err = d.Create(p, keys[p]); err == nil {
+							_, err = io.WriteString(w, site[p])
+							err = errors.Join(err, w.Close())
+						}
+					}
+					if err != nil {
+						return err
+					}
+				}
+				return d.Commit(context.Background())
+			}
+			if err := build(edit); err != nil {
+				t.Fatalf("the build during the edit: %v", err)
+			}
+			if got := files(t, out); !maps.Equal(got, site) && !(c.retained && c.how == "in place") {
+				t.Errorf("the build during the edit published %v, want %v", got, site)
+			}
+			if err := build(nil); err != nil {
+				t.Fatal(err)
+			}
+			if got := files(t, out); !maps.Equal(got, site) {
+				t.Errorf("the next build published %v, want %v", got, site)
+			}
+			onlyOutput(t, out)
+		})
+	}
+}
