@@ -362,8 +362,8 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) 
 		if err != nil {
 			return entry{}, err
 		}
-		if inode(fi) != e.ino || fi.Size() != e.size {
-			return entry{}, errors.New("the build folder was replaced during the build")
+		if !e.matches(fi) {
+			return entry{}, errChanged
 		}
 		d.count(func(s *Stats) { s.Linked++ })
 		return statOf(fi), nil
@@ -389,6 +389,12 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) 
 	d.count(func(s *Stats) { s.Copied++; s.WrittenBytes += e.size })
 	return d.lstat(name)
 }
+
+// errChanged is returned when a link to the previous site's file finds
+// another file, or the file edited: by hand in the published site, or the
+// build folder replaced, during the build. Keeping it could publish bytes
+// the build did not make under a record that says it did.
+var errChanged = errors.New("the published site or the build folder changed during the build; build again")
 
 // lstat describes the file name of staging as it is now.
 func (d *Dir) lstat(name string) (entry, error) {
@@ -627,8 +633,8 @@ func (w *file) finish(sum [32]byte) (entry, error) {
 			if err != nil {
 				return entry{}, err
 			}
-			if inode(fi) != prev.ino {
-				return entry{}, errors.New("the build folder was replaced during the build")
+			if !prev.matches(fi) {
+				return entry{}, errChanged
 			}
 			d.count(func(s *Stats) { s.Linked++ })
 			return statOf(fi), nil

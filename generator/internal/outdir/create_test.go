@@ -653,3 +653,38 @@ func TestEditedByHandDuringTheBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestWrittenTwiceWhileEditedByHand writes a file of the retained site
+// twice with the bytes it has, after it was edited in place by hand in
+// the published site: the build fails rather than publish the edit under a
+// record that says it is the build's, and the next build makes it again.
+func TestWrittenTwiceWhileEditedByHand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "home", "a/index.html": "aaaa"}
+	buildFiles(t, out, site, nil, 0, nil)
+	buildFiles(t, out, site, nil, 0, nil) // the first site is retained
+	afterTick(t, out)
+	d, err := Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	d.PreviousKey("index.html") // the build has begun
+	if err := os.WriteFile(filepath.Join(out, "a", "index.html"), []byte("bbbb"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = errors.Join(d.WriteFile("index.html", []byte("home")),
+		d.WriteFile("a/index.html", []byte("aaaa")), d.WriteFile("a/index.html", []byte("aaaa")))
+	if err == nil {
+		err = d.Commit(context.Background())
+	}
+	if got := files(t, out); err == nil && !maps.Equal(got, site) {
+		t.Errorf("the build published %v, want %v or an error", got, site)
+	}
+	d.Abort()
+	buildFiles(t, out, site, nil, 0, nil)
+	if got := files(t, out); !maps.Equal(got, site) {
+		t.Errorf("the next build published %v, want %v", got, site)
+	}
+	onlyOutput(t, out)
+}
