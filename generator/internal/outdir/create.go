@@ -44,11 +44,8 @@ func (d *Dir) PreviousKey(p string) string {
 	if d.wait() != nil {
 		return ""
 	}
-	if l, e, ok := d.lookedAt(p); ok {
-		if l == lookSame {
-			return e.key
-		}
-		return ""
+	if e, ok := d.lookedAt(p); ok {
+		return e.key
 	}
 	var e *earlierFile
 	if v, ok := d.seen.Load(p); ok {
@@ -191,65 +188,54 @@ type earlierFile struct {
 	known bool // key and sum come from the manifest and still hold
 }
 
-// What a file the previous site's manifest names is now.
-type look uint8
-
-const (
-	lookGone  look = iota // not there, or not a file
-	lookSame              // as recorded
-	lookOther             // another file, or edited
-)
-
 // lookAt looks at every file of the published site that its manifest
-// names, so that the build finds them looked at. It runs while the build
-// reads the content: the published site does not change under the lock,
-// and a file edited by hand meanwhile no longer matches its record in the
-// next build.
+// names, and notes those that are as recorded, so that the build need
+// not look at them again (see lookedAt). It runs while the build reads
+// the content.
 func (d *Dir) lookAt(files map[string]entry) {
-	looks := make(map[string]look, len(files))
-	nows := map[string]entry{}
+	same := make(map[string]bool, len(files))
 	for p, e := range files {
 		if d.noLooks.Load() {
-			return // looks stays nil: every file is looked at anew
+			return // same stays nil: every file is looked at anew
 		}
 		if !fs.ValidPath(p) {
 			continue
 		}
 		st, err := lstat(filepath.Join(d.target, filepath.FromSlash(p)))
-		switch {
-		case err != nil || !st.file:
-			looks[p] = lookGone
-		case e.matchesStat(st) && e.ino == st.ino:
-			looks[p] = lookSame
-		default:
-			looks[p], nows[p] = lookOther, entry{size: st.size, mtime: st.mtime, ino: st.ino}
+		if err == nil && e.matchesStat(st) && e.ino == st.ino {
+			same[p] = true
 		}
 	}
-	d.looks, d.nows = looks, nows
+	d.same = same
 }
 
-// lookedAt returns what lookAt found at p, when p is in the previous
-// site's manifest and lookAt looked at it.
-func (d *Dir) lookedAt(p string) (look, entry, bool) {
+// lookedAt returns the previous site's record of p when lookAt found the
+// file as recorded and staging, begun as the retained site, holds that
+// very file (see inPlace). Only then does the look still hold when the
+// build gets to p: a file put in its place by hand since is not the one
+// staging holds, and one edited in place is edited in both and no longer
+// matches the record the build keeps for it, which is the looked-at one,
+// so the next build makes it again. Any other file, which Keep links to or
+// copies, is looked at anew.
+func (d *Dir) lookedAt(p string) (entry, bool) {
 	if !d.prevRead {
-		return 0, entry{}, false
+		return entry{}, false
 	}
 	<-d.looked
-	l, ok := d.looks[p]
-	switch {
-	case !ok:
-		return 0, entry{}, false
-	case l == lookSame:
-		return l, d.prev[p], true
-	default:
-		return l, d.nows[p], true
+	if !d.same[p] {
+		return entry{}, false
 	}
+	e := d.prev[p]
+	if s, ok := d.start[p]; !ok || s.ino == 0 || s.ino != e.ino {
+		return entry{}, false
+	}
+	return e, true
 }
 
 // take returns the previous site's file at p, as PreviousKey found it or
 // anew.
 func (d *Dir) take(p string) *earlierFile {
-	if _, _, ok := d.lookedAt(p); ok {
+	if _, ok := d.lookedAt(p); ok {
 		return d.earlier(p) // PreviousKey kept nothing for it
 	}
 	if v, ok := d.seen.LoadAndDelete(p); ok {
@@ -267,11 +253,8 @@ func (d *Dir) earlier(p string) *earlierFile {
 	if !d.hasPrev || !fs.ValidPath(p) {
 		return nil
 	}
-	if l, e, ok := d.lookedAt(p); ok {
-		if l == lookGone {
-			return nil
-		}
-		return &earlierFile{entry: e, known: l == lookSame}
+	if e, ok := d.lookedAt(p); ok {
+		return &earlierFile{entry: e, known: true}
 	}
 	fi, err := os.Lstat(filepath.Join(d.target, filepath.FromSlash(p)))
 	if err != nil || !fi.Mode().IsRegular() {
@@ -382,8 +365,8 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) 
 		if err != nil {
 			return entry{}, err
 		}
-		if inode(fi) != e.ino || fi.Size() != e.size {
-			return entry{}, errors.New("the build folder was replaced during the build")
+		if !e.matches(fi) {
+			return entry{}, errChanged
 		}
 		d.count(func(s *Stats) { s.Linked++ })
 		return statOf(fi), nil
@@ -409,6 +392,12 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) 
 	d.count(func(s *Stats) { s.Copied++; s.WrittenBytes += e.size })
 	return d.lstat(name)
 }
+
+// errChanged is returned when a link to the previous site's file finds
+// another file, or the file edited: by hand in the published site, or the
+// build folder replaced, during the build. Keeping it could publish bytes
+// the build did not make under a record that says it did.
+var errChanged = errors.New("the published site or the build folder changed during the build; build again")
 
 // lstat describes the file name of staging as it is now.
 func (d *Dir) lstat(name string) (entry, error) {
@@ -647,8 +636,8 @@ func (w *file) finish(sum [32]byte) (entry, error) {
 			if err != nil {
 				return entry{}, err
 			}
-			if inode(fi) != prev.ino {
-				return entry{}, errors.New("the build folder was replaced during the build")
+			if !prev.matches(fi) {
+				return entry{}, errChanged
 			}
 			d.count(func(s *Stats) { s.Linked++ })
 			return statOf(fi), nil

@@ -576,3 +576,115 @@ func TestCommitWithFilesOpen(t *testing.T) {
 	}
 	onlyOutput(t, out)
 }
+
+// TestEditedByHandDuringTheBuild changes a published file by hand while a
+// build runs, in place or by putting another file in its place, with the
+// length it had: the build publishes the bytes it made, not the edit, and
+// so does the next one. Only a file of the retained site edited in place
+// is edited in the build too, being the same file: the next build makes
+// it again.
+func TestEditedByHandDuringTheBuild(t *testing.T) {
+	for _, c := range []struct {
+		how      string
+		retained bool
+	}{{"in place", false}, {"replaced", false}, {"in place", true}, {"replaced", true}} {
+		t.Run(fmt.Sprintf("%s, retained site %v", c.how, c.retained), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			site := map[string]string{"index.html": "home", "a/index.html": "aaaa"}
+			keys := map[string]string{"index.html": "k", "a/index.html": "ka"}
+			buildFiles(t, out, site, keys, 0, nil)
+			if c.retained {
+				buildFiles(t, out, site, keys, 0, nil)
+			}
+			afterTick(t, out)
+			edit := func() {
+				name := filepath.Join(out, "a", "index.html")
+				var err error
+				if c.how == "replaced" {
+					err = errors.Join(os.WriteFile(name+".tmp", []byte("bbbb"), 0o644), os.Rename(name+".tmp", name))
+				} else {
+					err = os.WriteFile(name, []byte("bbbb"), 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			// A build that keeps each file whose key is the one recorded,
+			// as package build does.
+			build := func(during func()) error {
+				d, err := Open(context.Background(), out, Options{})
+				if err != nil {
+					return err
+				}
+				defer d.Abort()
+				d.PreviousKey("index.html") // the build has begun
+				if during != nil {
+					during()
+				}
+				for _, p := range slices.Sorted(maps.Keys(site)) {
+					if d.PreviousKey(p) == keys[p] {
+						err = d.Keep(p, keys[p])
+					} else {
+						var w io.WriteCloser
+						if w, err = d.Create(p, keys[p]); err == nil {
+							_, err = io.WriteString(w, site[p])
+							err = errors.Join(err, w.Close())
+						}
+					}
+					if err != nil {
+						return err
+					}
+				}
+				return d.Commit(context.Background())
+			}
+			if err := build(edit); err != nil {
+				t.Fatalf("the build during the edit: %v", err)
+			}
+			if got := files(t, out); !maps.Equal(got, site) && !(c.retained && c.how == "in place") {
+				t.Errorf("the build during the edit published %v, want %v", got, site)
+			}
+			if err := build(nil); err != nil {
+				t.Fatal(err)
+			}
+			if got := files(t, out); !maps.Equal(got, site) {
+				t.Errorf("the next build published %v, want %v", got, site)
+			}
+			onlyOutput(t, out)
+		})
+	}
+}
+
+// TestWrittenTwiceWhileEditedByHand writes a file of the retained site
+// twice with the bytes it has, after it was edited in place by hand in
+// the published site: the build fails rather than publish the edit under a
+// record that says it is the build's, and the next build makes it again.
+func TestWrittenTwiceWhileEditedByHand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "home", "a/index.html": "aaaa"}
+	buildFiles(t, out, site, nil, 0, nil)
+	buildFiles(t, out, site, nil, 0, nil) // the first site is retained
+	afterTick(t, out)
+	d, err := Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	d.PreviousKey("index.html") // the build has begun
+	if err := os.WriteFile(filepath.Join(out, "a", "index.html"), []byte("bbbb"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = errors.Join(d.WriteFile("index.html", []byte("home")),
+		d.WriteFile("a/index.html", []byte("aaaa")), d.WriteFile("a/index.html", []byte("aaaa")))
+	if err == nil {
+		err = d.Commit(context.Background())
+	}
+	if got := files(t, out); err == nil && !maps.Equal(got, site) {
+		t.Errorf("the build published %v, want %v or an error", got, site)
+	}
+	d.Abort()
+	buildFiles(t, out, site, nil, 0, nil)
+	if got := files(t, out); !maps.Equal(got, site) {
+		t.Errorf("the next build published %v, want %v", got, site)
+	}
+	onlyOutput(t, out)
+}

@@ -63,12 +63,11 @@ type Dir struct {
 	openErr error         // what went wrong there: every call returns it
 
 	prev map[string]entry // the previous site's manifest; nil: none
-	// What the files prev names are now: looked at in the background from
-	// Open on (see lookAt), and read once looked is closed.
+	// The files of prev that are as recorded: looked at in the background
+	// from Open on (see lookAt), and read once looked is closed.
 	looked   chan struct{}
-	looks    map[string]look
-	nows     map[string]entry // lookOther: the file as it is now
-	noLooks  atomic.Bool      // set by Abort: stop looking
+	same     map[string]bool
+	noLooks  atomic.Bool // set by Abort: stop looking
 	prevDirs map[string]folder
 	prevRead bool // it was read whole: put back when the swap fails
 	// Commit moved the previous site's record to be the retained site's.
