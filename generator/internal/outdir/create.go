@@ -235,8 +235,8 @@ func (d *Dir) lookedAt(p string) (entry, bool) {
 // take returns the previous site's file at p, as PreviousKey found it or
 // anew.
 func (d *Dir) take(p string) *earlierFile {
-	if _, ok := d.lookedAt(p); ok {
-		return d.earlier(p) // PreviousKey kept nothing for it
+	if e, ok := d.lookedAt(p); ok {
+		return &earlierFile{entry: e, known: true} // PreviousKey kept nothing for it
 	}
 	if v, ok := d.seen.LoadAndDelete(p); ok {
 		return v.(*earlierFile)

@@ -63,6 +63,8 @@ type Dir struct {
 	openErr error         // what went wrong there: every call returns it
 
 	prev map[string]entry // the previous site's manifest; nil: none
+	// prevLines are its files' lines in order, for the new manifest.
+	prevLines []fileLine
 	// The files of prev that are as recorded: looked at in the background
 	// from Open on (see lookAt), and read once looked is closed.
 	looked   chan struct{}
@@ -159,6 +161,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 	type read struct {
 		files map[string]entry
 		dirs  map[string]folder
+		lines []fileLine
 		err   error
 	}
 	published := make(chan read, 1)
@@ -168,7 +171,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 		var r read
 		var data []byte
 		if data, r.err = os.ReadFile(d.manifest); r.err == nil {
-			r.files, r.dirs, r.err = decodeRecord(data)
+			r.files, r.dirs, r.lines, r.err = decodeRecordLines(data, true)
 		}
 		published <- r
 		if r.err == nil {
@@ -197,7 +200,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 		d.hasPrev = true
 		switch {
 		case prev.err == nil:
-			d.prev, d.prevDirs, d.prevRead = prev.files, prev.dirs, true
+			d.prev, d.prevDirs, d.prevLines, d.prevRead = prev.files, prev.dirs, prev.lines, true
 			d.files = make(map[string]entry, len(d.prev)) // much the same site
 		case !errors.Is(prev.err, fs.ErrNotExist):
 			d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", prev.err)
@@ -297,7 +300,7 @@ func (d *Dir) Commit(ctx context.Context) error {
 	// The files' part of the record is written while what the build does
 	// not make goes and every folder is recorded.
 	filesPart := make(chan []byte, 1)
-	go func() { filesPart <- encodeFiles(files) }()
+	go func() { filesPart <- encodeFilesAfter(files, d.prev, d.prevLines) }()
 	dirs, err := d.tidyStaging(files)
 	part := <-filesPart
 	if err != nil {

@@ -118,20 +118,67 @@ func encodeFiles(files map[string]entry) []byte {
 	b.WriteString(manifestHeader + "\n")
 	var buf []byte
 	for _, p := range paths {
-		e := files[p]
-		buf = hex.AppendEncode(buf[:0], e.sum[:])
-		buf = append(buf, ' ')
-		buf = strconv.AppendInt(buf, e.size, 10)
-		buf = append(buf, ' ')
-		buf = strconv.AppendInt(buf, e.mtime, 10)
-		buf = append(buf, ' ')
-		buf = strconv.AppendUint(buf, e.ino, 10)
-		buf = append(buf, ' ')
-		buf = appendQuoted(buf, e.key)
-		buf = append(buf, ' ')
-		buf = appendQuoted(buf, p)
-		buf = append(buf, '\n')
+		buf = appendEntry(buf[:0], p, files[p])
 		b.Write(buf)
+	}
+	return b.Bytes()
+}
+
+// appendEntry appends the line of the file p with entry e.
+func appendEntry(buf []byte, p string, e entry) []byte {
+	buf = hex.AppendEncode(buf, e.sum[:])
+	buf = append(buf, ' ')
+	buf = strconv.AppendInt(buf, e.size, 10)
+	buf = append(buf, ' ')
+	buf = strconv.AppendInt(buf, e.mtime, 10)
+	buf = append(buf, ' ')
+	buf = strconv.AppendUint(buf, e.ino, 10)
+	buf = append(buf, ' ')
+	buf = appendQuoted(buf, e.key)
+	buf = append(buf, ' ')
+	buf = appendQuoted(buf, p)
+	return append(buf, '\n')
+}
+
+// encodeFilesAfter is encodeFiles for a build after the one whose record
+// had prev with the lines of its files in order: a file recorded as
+// before gets its line again, without sorting or formatting anew.
+func encodeFilesAfter(files, prev map[string]entry, lines []fileLine) []byte {
+	if lines == nil {
+		return encodeFiles(files)
+	}
+	var fresh []string // not in prev
+	for p := range files {
+		if _, ok := prev[p]; !ok {
+			fresh = append(fresh, p)
+		}
+	}
+	slices.Sort(fresh)
+	var b bytes.Buffer
+	b.Grow(len(files) * 160)
+	b.WriteString(manifestHeader + "\n")
+	var buf []byte
+	put := func(p string) {
+		buf = appendEntry(buf[:0], p, files[p])
+		b.Write(buf)
+	}
+	for _, l := range lines {
+		for len(fresh) > 0 && fresh[0] < l.path {
+			put(fresh[0])
+			fresh = fresh[1:]
+		}
+		e, ok := files[l.path]
+		switch {
+		case !ok:
+		case e == prev[l.path]:
+			b.WriteString(l.text)
+			b.WriteByte('\n')
+		default:
+			put(l.path)
+		}
+	}
+	for _, p := range fresh {
+		put(p)
 	}
 	return b.Bytes()
 }
@@ -167,53 +214,75 @@ func decodeManifest(data []byte) (map[string]entry, error) {
 // decodeRecord reads what encodeRecord wrote. The paths and keys it
 // returns share one copy of data.
 func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
+	files, dirs, _, err := decodeRecordLines(data, false)
+	return files, dirs, err
+}
+
+// fileLine is one file's line of a record, without its line end.
+type fileLine struct{ path, text string }
+
+// decodeRecordLines is decodeRecord that also returns, when withLines is
+// set, the files' lines in their order (see encodeFilesAfter), or nil
+// when they are not in order.
+func decodeRecordLines(data []byte, withLines bool) (map[string]entry, map[string]folder, []fileLine, error) {
 	text := string(data)
 	line, text, _ := strings.Cut(text, "\n")
 	if line != manifestHeader {
-		return nil, nil, errGarbled
+		return nil, nil, nil, errGarbled
 	}
 	// The counts on the end line size the maps.
 	nFiles, nDirs, ok := endCounts(text)
 	if !ok {
-		return nil, nil, errGarbled // no end line: cut short
+		return nil, nil, nil, errGarbled // no end line: cut short
 	}
 	files := make(map[string]entry, nFiles)
 	var dirs map[string]folder
+	var lines []fileLine
+	if withLines {
+		lines = make([]fileLine, 0, nFiles)
+	}
 	for text != "" {
 		line, text, _ = strings.Cut(text, "\n")
 		if n, ok := strings.CutPrefix(line, "end "); ok {
 			if n != strconv.Itoa(len(files))+" "+strconv.Itoa(len(dirs)) || text != "" {
-				return nil, nil, errGarbled
+				return nil, nil, nil, errGarbled
 			}
-			return files, dirs, nil
+			return files, dirs, lines, nil
 		}
 		if rest, ok := strings.CutPrefix(line, "dir "); ok {
 			p, f, err := decodeFolder(rest)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			if dirs == nil {
 				dirs = make(map[string]folder, nDirs)
 			}
 			n := len(dirs)
 			if dirs[p] = f; len(dirs) == n || !fs.ValidPath(p) {
-				return nil, nil, errGarbled // twice, or not a path
+				return nil, nil, nil, errGarbled // twice, or not a path
 			}
 			continue
 		}
 		if dirs != nil {
-			return nil, nil, errGarbled // files come first
+			return nil, nil, nil, errGarbled // files come first
 		}
 		p, e, err := decodeEntry(line)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		n := len(files)
 		if files[p] = e; len(files) == n || !fs.ValidPath(p) || p == "." {
-			return nil, nil, errGarbled // twice, or not a path
+			return nil, nil, nil, errGarbled // twice, or not a path
+		}
+		if lines != nil {
+			if len(lines) > 0 && lines[len(lines)-1].path >= p {
+				lines = nil // not in order: encoded anew
+			} else {
+				lines = append(lines, fileLine{p, line})
+			}
 		}
 	}
-	return nil, nil, errGarbled // no end line: cut short
+	return nil, nil, nil, errGarbled // no end line: cut short
 }
 
 // endCounts reads the counts of files and folders on the end line of
