@@ -166,6 +166,10 @@ func (d *Dir) setUp(parent, name, target string) error {
 	}
 	published := make(chan read, 1)
 	d.looked = make(chan struct{})
+	// The early look serves only files that staging, begun as the
+	// retained site, holds already (see lookedAt): without one, none.
+	_, err := os.Lstat(d.retained)
+	retained := err == nil
 	go func() {
 		defer close(d.looked)
 		var r read
@@ -174,7 +178,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 			r.files, r.dirs, r.lines, r.err = decodeRecordLines(data, true)
 		}
 		published <- r
-		if r.err == nil {
+		if r.err == nil && retained {
 			d.lookAt(r.files)
 		}
 	}()
@@ -189,7 +193,6 @@ func (d *Dir) setUp(parent, name, target string) error {
 	if err := os.Chmod(d.staging, 0o755); err != nil {
 		return err
 	}
-	var err error
 	if d.parent, err = os.OpenRoot(parent); err != nil {
 		return err
 	}
