@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // The manifest is the record a build keeps of the files it published: for
@@ -212,7 +213,7 @@ func decodeManifest(data []byte) (map[string]entry, error) {
 }
 
 // decodeRecord reads what encodeRecord wrote. The paths and keys it
-// returns share one copy of data.
+// returns are pieces of data: data must not change afterwards.
 func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 	files, dirs, _, err := decodeRecordLines(data, false)
 	return files, dirs, err
@@ -224,8 +225,11 @@ type fileLine struct{ path, text string }
 // decodeRecordLines is decodeRecord that also returns, when withLines is
 // set, the files' lines in their order (see encodeFilesAfter), or nil
 // when they are not in order.
+//
+// The paths, keys and lines are pieces of data itself, not copies: data
+// must not change afterwards.
 func decodeRecordLines(data []byte, withLines bool) (map[string]entry, map[string]folder, []fileLine, error) {
-	text := string(data)
+	text := unsafe.String(unsafe.SliceData(data), len(data))
 	line, text, _ := strings.Cut(text, "\n")
 	if line != manifestHeader {
 		return nil, nil, nil, errGarbled
