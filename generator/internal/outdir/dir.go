@@ -303,7 +303,7 @@ func (d *Dir) Commit(ctx context.Context) error {
 	// The files' part of the record is written while what the build does
 	// not make goes and every folder is recorded.
 	filesPart := make(chan []byte, 1)
-	go func() { filesPart <- encodeFilesAfter(files, d.prev, d.prevLines) }()
+	go func() { filesPart <- encodeFilesAfter(files, d.prevLines) }()
 	dirs, err := d.tidyStaging(files)
 	part := <-filesPart
 	if err != nil {

@@ -142,44 +142,38 @@ func appendEntry(buf []byte, p string, e entry) []byte {
 }
 
 // encodeFilesAfter is encodeFiles for a build after the one whose record
-// had prev with the lines of its files in order: a file recorded as
-// before gets its line again, without sorting or formatting anew.
-func encodeFilesAfter(files, prev map[string]entry, lines []fileLine) []byte {
+// had the lines of its files in order: a file recorded as before gets its
+// line again, without sorting or formatting anew. With files that record
+// did not have, it is encodeFiles.
+func encodeFilesAfter(files map[string]entry, lines []fileLine) []byte {
 	if lines == nil {
 		return encodeFiles(files)
 	}
-	var fresh []string // not in prev
-	for p := range files {
-		if _, ok := prev[p]; !ok {
-			fresh = append(fresh, p)
-		}
+	n := len(manifestHeader) + 1
+	for _, l := range lines {
+		n += len(l.text) + 1
 	}
-	slices.Sort(fresh)
 	var b bytes.Buffer
-	b.Grow(len(files) * 160)
+	b.Grow(n + n/8)
 	b.WriteString(manifestHeader + "\n")
 	var buf []byte
-	put := func(p string) {
-		buf = appendEntry(buf[:0], p, files[p])
-		b.Write(buf)
-	}
+	found := 0
 	for _, l := range lines {
-		for len(fresh) > 0 && fresh[0] < l.path {
-			put(fresh[0])
-			fresh = fresh[1:]
-		}
 		e, ok := files[l.path]
 		switch {
 		case !ok:
-		case e == prev[l.path]:
+			continue
+		case e == l.entry:
 			b.WriteString(l.text)
 			b.WriteByte('\n')
 		default:
-			put(l.path)
+			buf = appendEntry(buf[:0], l.path, e)
+			b.Write(buf)
 		}
+		found++
 	}
-	for _, p := range fresh {
-		put(p)
+	if found < len(files) {
+		return encodeFiles(files) // new files, to be sorted in
 	}
 	return b.Bytes()
 }
@@ -219,8 +213,12 @@ func decodeRecord(data []byte) (map[string]entry, map[string]folder, error) {
 	return files, dirs, err
 }
 
-// fileLine is one file's line of a record, without its line end.
-type fileLine struct{ path, text string }
+// fileLine is one file's line of a record, without its line end, and
+// what it says.
+type fileLine struct {
+	path, text string
+	entry      entry
+}
 
 // decodeRecordLines is decodeRecord that also returns, when withLines is
 // set, the files' lines in their order (see encodeFilesAfter), or nil
@@ -282,7 +280,7 @@ func decodeRecordLines(data []byte, withLines bool) (map[string]entry, map[strin
 			if len(lines) > 0 && lines[len(lines)-1].path >= p {
 				lines = nil // not in order: encoded anew
 			} else {
-				lines = append(lines, fileLine{p, line})
+				lines = append(lines, fileLine{p, line, e})
 			}
 		}
 	}

@@ -227,7 +227,7 @@ func TestManifestAfterABuildIsWrittenAnew(t *testing.T) {
 		for range rng.IntN(5) {
 			files[randomPath()] = randomEntry()
 		}
-		if got, want := encodeFilesAfter(files, prev, lines), encodeFiles(files); string(got) != string(want) {
+		if got, want := encodeFilesAfter(files, lines), encodeFiles(files); string(got) != string(want) {
 			t.Fatalf("case %d: the manifest after a build\n%s\nwant\n%s", n, got, want)
 		}
 	}
