@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"path"
@@ -117,5 +118,40 @@ func TestScanFindsEveryImageATextShows(t *testing.T) {
 	// "#" then starts a fragment); enough must lead to a file.
 	if found < 600 {
 		t.Fatalf("only %d images were shown in 3000 texts: the test writes too few that resolve", found)
+	}
+}
+
+// TestRouteKeyIsTheHashOfItsParts: a route's key, gathered and hashed at
+// once, is the hash the hasher gives of the same parts, for any parts
+// (empty ones and zero bytes included), and an input's error stops it.
+func TestRouteKeyIsTheHashOfItsParts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	text := func() string {
+		b := make([]byte, rng.IntN(70))
+		for i := range b {
+			b[i] = "ab/.\x00é"[rng.IntN(7)]
+		}
+		return string(b)
+	}
+	for range 2000 {
+		kind, path, global := text(), text(), text()
+		inputs := make([]input, rng.IntN(6))
+		sums := map[input]string{}
+		for i := range inputs {
+			inputs[i] = input(text())
+			sums[inputs[i]] = text()
+		}
+		got, err := routeKey(kind, path, global, inputs, func(in input) (string, error) { return sums[in], nil })
+		want := newHasher().add("route", kind, path, global)
+		for _, in := range inputs {
+			want.add(string(in), sums[in])
+		}
+		if err != nil || got != want.sum() {
+			t.Fatalf("routeKey(%q, %q, %q, %q) = %q, %v; want %q", kind, path, global, inputs, got, err, want.sum())
+		}
+	}
+	broken := errors.New("unreadable")
+	if _, err := routeKey("k", "p", "g", []input{"a"}, func(input) (string, error) { return "", broken }); !errors.Is(err, broken) {
+		t.Errorf("routeKey with an unreadable input: %v, want %v", err, broken)
 	}
 }
