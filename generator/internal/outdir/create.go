@@ -8,10 +8,10 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"math/bits"
 	"os"
 	"path"
 	"path/filepath"
-	"sync"
 )
 
 // maxHeld is the most a file being written is held in memory while it may
@@ -653,20 +653,60 @@ func (w *file) finish(sum [32]byte) (entry, error) {
 	return statOf(fi), nil
 }
 
-// held buffers are reused: a build holds thousands of small files in turn.
-var heldPool sync.Pool
+// Held buffers are reused: a build holds thousands of small files in turn.
+// They come in size classes, powers of two from 4 KB up to maxHeld, and
+// each class keeps a few spare buffers, so what lies spare is bounded
+// (about 2 MB per spare buffer a class keeps) however many files a build
+// holds and however rarely the collector runs. (A sync.Pool is emptied
+// only by the collector: a build that makes its large pages again after a
+// change of the day gathered tens of megabytes of spare buffers in it.)
+const (
+	minHeldShift = 12 // 4 KB
+	heldClasses  = 20 - minHeldShift + 1
+	spareHeld    = 4 // spare buffers a class keeps
+)
 
-func getHeld(n int) []byte {
-	if b, ok := heldPool.Get().(*[]byte); ok && cap(*b) >= n {
-		return (*b)[:0]
-	} else if ok {
-		heldPool.Put(b)
+var heldSpare [heldClasses]chan []byte
+
+func init() {
+	for i := range heldSpare {
+		heldSpare[i] = make(chan []byte, spareHeld)
 	}
-	return make([]byte, 0, max(n, 4<<10))
 }
 
+// heldClass returns the class of the smallest buffer that holds n bytes:
+// class c holds 4 KB << c, the last one maxHeld+1.
+func heldClass(n int) int {
+	if n <= 1<<minHeldShift {
+		return 0
+	}
+	return min(bits.Len(uint(n-1))-minHeldShift, heldClasses-1)
+}
+
+// getHeld returns an empty buffer with room for at least n bytes, up to
+// maxHeld+1.
+func getHeld(n int) []byte {
+	c := heldClass(n)
+	select {
+	case b := <-heldSpare[c]:
+		return b
+	default:
+	}
+	if c == heldClasses-1 {
+		return make([]byte, 0, maxHeld+1) // sameAs reads one byte more than a file's size
+	}
+	return make([]byte, 0, 1<<(minHeldShift+c))
+}
+
+// putHeld keeps b, from getHeld, as a spare buffer of its class if the
+// class has room.
 func putHeld(b []byte) {
-	if b != nil && cap(b) <= maxHeld+1 {
-		heldPool.Put(&b)
+	c := heldClass(cap(b))
+	if cap(b) != 1<<(minHeldShift+c) && (c != heldClasses-1 || cap(b) != maxHeld+1) {
+		return // not one of getHeld's
+	}
+	select {
+	case heldSpare[c] <- b[:0]:
+	default:
 	}
 }

@@ -688,3 +688,45 @@ func TestWrittenTwiceWhileEditedByHand(t *testing.T) {
 	}
 	onlyOutput(t, out)
 }
+
+// Held buffers have room for what they are asked for, and however many
+// files are held in turn, the spare ones stay a few per size.
+func TestSpareHeldBuffersAreBounded(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var out [][]byte
+	for range 5000 {
+		n := rng.IntN(maxHeld + 2)
+		if rng.IntN(4) == 0 {
+			n = rng.IntN(64 << 10)
+		}
+		b := getHeld(n)
+		if len(b) != 0 || cap(b) < n {
+			t.Fatalf("getHeld(%d): len %d, cap %d", n, len(b), cap(b))
+		}
+		out = append(out, b)
+		if rng.IntN(3) == 0 { // a few held at once, then given back
+			for _, b := range out {
+				putHeld(b)
+			}
+			out = out[:0]
+		}
+	}
+	for _, b := range out {
+		putHeld(b)
+	}
+	putHeld(make([]byte, 0, 5000)) // not one of getHeld's: dropped
+	spare := 0
+	for c := range heldSpare {
+		for range len(heldSpare[c]) {
+			b := <-heldSpare[c]
+			if c < heldClasses-1 && cap(b) != 1<<(minHeldShift+c) || c == heldClasses-1 && cap(b) != maxHeld+1 {
+				t.Errorf("a buffer of %d bytes kept in class %d", cap(b), c)
+			}
+			spare += cap(b)
+			defer putHeld(b)
+		}
+	}
+	if limit := spareHeld * (2<<20 + 1); spare > limit {
+		t.Errorf("%d bytes of spare buffers, want at most %d", spare, limit)
+	}
+}
