@@ -63,8 +63,8 @@ type Dir struct {
 	openErr error         // what went wrong there: every call returns it
 
 	prev map[string]entry // the previous site's manifest; nil: none
-	// prevLines are its files' lines in order, for the new manifest.
-	prevLines []fileLine
+	// prevOrder is the order of its lines, for the new manifest.
+	prevOrder recordOrder
 	// The files of prev that are as recorded: looked at in the background
 	// from Open on (see lookAt), and read once looked is closed.
 	looked   chan struct{}
@@ -161,7 +161,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 	type read struct {
 		files map[string]entry
 		dirs  map[string]folder
-		lines []fileLine
+		order recordOrder
 		err   error
 	}
 	published := make(chan read, 1)
@@ -175,7 +175,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 		var r read
 		var data []byte
 		if data, r.err = os.ReadFile(d.manifest); r.err == nil {
-			r.files, r.dirs, r.lines, r.err = decodeRecordLines(data, true)
+			r.files, r.dirs, r.order, r.err = decodeRecordLines(data, true)
 		}
 		published <- r
 		if r.err == nil && retained {
@@ -203,7 +203,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 		d.hasPrev = true
 		switch {
 		case prev.err == nil:
-			d.prev, d.prevDirs, d.prevLines, d.prevRead = prev.files, prev.dirs, prev.lines, true
+			d.prev, d.prevDirs, d.prevOrder, d.prevRead = prev.files, prev.dirs, prev.order, true
 			d.files = make(map[string]entry, len(d.prev)) // much the same site
 		case !errors.Is(prev.err, fs.ErrNotExist):
 			d.log.Debug("the record of the previous site is unreadable; every file is compared", "file", d.manifest, "err", prev.err)
@@ -303,7 +303,8 @@ func (d *Dir) Commit(ctx context.Context) error {
 	// The files' part of the record is written while what the build does
 	// not make goes and every folder is recorded.
 	filesPart := make(chan []byte, 1)
-	go func() { filesPart <- encodeFilesAfter(files, d.prevLines) }()
+	extra := foldersSize(d.prevDirs) // the new site has much the same folders
+	go func() { filesPart <- encodeFilesAfter(files, d.prevOrder.files, extra) }()
 	dirs, err := d.tidyStaging(files)
 	part := <-filesPart
 	if err != nil {
@@ -312,7 +313,7 @@ func (d *Dir) Commit(ctx context.Context) error {
 	}
 	d.tell("cleaned")
 	record := true
-	if err := os.WriteFile(d.newManifest, encodeFolders(part, dirs, len(files)), 0o644); err != nil {
+	if err := os.WriteFile(d.newManifest, encodeFolders(part, dirs, len(files), d.prevOrder.dirs), 0o644); err != nil {
 		// The site is whole without it; the next build compares every file.
 		d.log.Warn("writing the record of the new site", "file", d.newManifest, "err", err)
 		_ = os.Remove(d.newManifest)

@@ -104,18 +104,19 @@ func encodeManifest(files map[string]entry) []byte { return encodeRecord(files, 
 
 // encodeRecord writes the entries and the folders in a stable order.
 func encodeRecord(files map[string]entry, dirs map[string]folder) []byte {
-	return encodeFolders(encodeFiles(files), dirs, len(files))
+	return encodeFolders(encodeFiles(files, foldersSize(dirs)), dirs, len(files), nil)
 }
 
-// encodeFiles begins a record: its header and the entries, sorted by path.
-func encodeFiles(files map[string]entry) []byte {
+// encodeFiles begins a record: its header and the entries, sorted by path,
+// with room for extra bytes more.
+func encodeFiles(files map[string]entry, extra int) []byte {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths) // sort for a stable file
 	var b bytes.Buffer
-	b.Grow(len(paths) * 160)
+	b.Grow(len(paths)*160 + extra)
 	b.WriteString(manifestHeader + "\n")
 	var buf []byte
 	for _, p := range paths {
@@ -145,16 +146,16 @@ func appendEntry(buf []byte, p string, e entry) []byte {
 // had the lines of its files in order: a file recorded as before gets its
 // line again, without sorting or formatting anew. With files that record
 // did not have, it is encodeFiles.
-func encodeFilesAfter(files map[string]entry, lines []fileLine) []byte {
+func encodeFilesAfter(files map[string]entry, lines []fileLine, extra int) []byte {
 	if lines == nil {
-		return encodeFiles(files)
+		return encodeFiles(files, extra)
 	}
 	n := len(manifestHeader) + 1
 	for _, l := range lines {
 		n += len(l.text) + 1
 	}
 	var b bytes.Buffer
-	b.Grow(n + n/8)
+	b.Grow(n + n/8 + extra)
 	b.WriteString(manifestHeader + "\n")
 	var buf []byte
 	found := 0
@@ -173,29 +174,42 @@ func encodeFilesAfter(files map[string]entry, lines []fileLine) []byte {
 		found++
 	}
 	if found < len(files) {
-		return encodeFiles(files) // new files, to be sorted in
+		return encodeFiles(files, extra) // new files, to be sorted in
 	}
 	return b.Bytes()
 }
 
 // encodeFolders ends the record that encodeFiles began with nFiles
-// entries: the folders, sorted by path, and the end line.
-func encodeFolders(data []byte, dirs map[string]folder, nFiles int) []byte {
-	b := bytes.NewBuffer(data)
-	var buf []byte
-	for _, p := range slices.Sorted(maps.Keys(dirs)) {
-		f := dirs[p]
-		buf = append(buf[:0], "dir "...)
-		buf = strconv.AppendInt(buf, f.mtime, 10)
-		buf = append(buf, ' ')
-		buf = strconv.AppendUint(buf, f.ino, 10)
-		buf = append(buf, ' ')
-		buf = appendQuoted(buf, p)
-		buf = append(buf, '\n')
-		b.Write(buf)
+// entries: the folders, sorted by path, and the end line. order, when not
+// nil, are the folders of an earlier record in their order: when dirs has
+// just those, they are not sorted again.
+func encodeFolders(data []byte, dirs map[string]folder, nFiles int, order []string) []byte {
+	// Room for every line at once: growing the files' part of a large site
+	// as the lines come copied and cleared it again and again.
+	data = slices.Grow(data, foldersSize(dirs))
+	if len(order) != len(dirs) || slices.ContainsFunc(order, func(p string) bool { _, ok := dirs[p]; return !ok }) {
+		order = slices.Sorted(maps.Keys(dirs))
 	}
-	fmt.Fprintf(b, "end %d %d\n", nFiles, len(dirs))
-	return b.Bytes()
+	for _, p := range order {
+		f := dirs[p]
+		data = append(data, "dir "...)
+		data = strconv.AppendInt(data, f.mtime, 10)
+		data = append(data, ' ')
+		data = strconv.AppendUint(data, f.ino, 10)
+		data = append(data, ' ')
+		data = appendQuoted(data, p)
+		data = append(data, '\n')
+	}
+	return fmt.Appendf(data, "end %d %d\n", nFiles, len(dirs))
+}
+
+// foldersSize is about the room encodeFolders needs for dirs, a little more.
+func foldersSize(dirs map[string]folder) int {
+	n := 64
+	for p := range dirs {
+		n += len(p) + 64 // "dir ", two numbers, quotes
+	}
+	return n
 }
 
 var errGarbled = errors.New("not a manifest of this version")
@@ -220,61 +234,76 @@ type fileLine struct {
 	entry      entry
 }
 
+// recordOrder is the order of a record's lines, for writing the next one
+// without sorting (see encodeFilesAfter and encodeFolders).
+type recordOrder struct {
+	files []fileLine // nil when not in order
+	dirs  []string   // the folders' paths; nil when not in order
+}
+
 // decodeRecordLines is decodeRecord that also returns, when withLines is
-// set, the files' lines in their order (see encodeFilesAfter), or nil
-// when they are not in order.
+// set, the order of its lines.
 //
 // The paths, keys and lines are pieces of data itself, not copies: data
 // must not change afterwards.
-func decodeRecordLines(data []byte, withLines bool) (map[string]entry, map[string]folder, []fileLine, error) {
+func decodeRecordLines(data []byte, withLines bool) (map[string]entry, map[string]folder, recordOrder, error) {
 	text := unsafe.String(unsafe.SliceData(data), len(data))
 	line, text, _ := strings.Cut(text, "\n")
 	if line != manifestHeader {
-		return nil, nil, nil, errGarbled
+		return nil, nil, recordOrder{}, errGarbled
 	}
 	// The counts on the end line size the maps.
 	nFiles, nDirs, ok := endCounts(text)
 	if !ok {
-		return nil, nil, nil, errGarbled // no end line: cut short
+		return nil, nil, recordOrder{}, errGarbled // no end line: cut short
 	}
 	files := make(map[string]entry, nFiles)
 	var dirs map[string]folder
 	var lines []fileLine
+	var dirOrder []string
 	if withLines {
 		lines = make([]fileLine, 0, nFiles)
+		dirOrder = make([]string, 0, nDirs)
 	}
 	for text != "" {
 		line, text, _ = strings.Cut(text, "\n")
 		if n, ok := strings.CutPrefix(line, "end "); ok {
 			if n != strconv.Itoa(len(files))+" "+strconv.Itoa(len(dirs)) || text != "" {
-				return nil, nil, nil, errGarbled
+				return nil, nil, recordOrder{}, errGarbled
 			}
-			return files, dirs, lines, nil
+			return files, dirs, recordOrder{lines, dirOrder}, nil
 		}
 		if rest, ok := strings.CutPrefix(line, "dir "); ok {
 			p, f, err := decodeFolder(rest)
 			if err != nil {
-				return nil, nil, nil, err
+				return nil, nil, recordOrder{}, err
 			}
 			if dirs == nil {
 				dirs = make(map[string]folder, nDirs)
 			}
 			n := len(dirs)
 			if dirs[p] = f; len(dirs) == n || !fs.ValidPath(p) {
-				return nil, nil, nil, errGarbled // twice, or not a path
+				return nil, nil, recordOrder{}, errGarbled // twice, or not a path
+			}
+			if dirOrder != nil {
+				if len(dirOrder) > 0 && dirOrder[len(dirOrder)-1] >= p {
+					dirOrder = nil // not in order: sorted anew
+				} else {
+					dirOrder = append(dirOrder, p)
+				}
 			}
 			continue
 		}
 		if dirs != nil {
-			return nil, nil, nil, errGarbled // files come first
+			return nil, nil, recordOrder{}, errGarbled // files come first
 		}
 		p, e, err := decodeEntry(line)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, recordOrder{}, err
 		}
 		n := len(files)
 		if files[p] = e; len(files) == n || !fs.ValidPath(p) || p == "." {
-			return nil, nil, nil, errGarbled // twice, or not a path
+			return nil, nil, recordOrder{}, errGarbled // twice, or not a path
 		}
 		if lines != nil {
 			if len(lines) > 0 && lines[len(lines)-1].path >= p {
@@ -284,7 +313,7 @@ func decodeRecordLines(data []byte, withLines bool) (map[string]entry, map[strin
 			}
 		}
 	}
-	return nil, nil, nil, errGarbled // no end line: cut short
+	return nil, nil, recordOrder{}, errGarbled // no end line: cut short
 }
 
 // endCounts reads the counts of files and folders on the end line of

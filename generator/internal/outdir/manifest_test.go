@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -163,9 +164,10 @@ func TestManifestNumbersAreStrconvNumbers(t *testing.T) {
 }
 
 // TestManifestAfterABuildIsWrittenAnew: the manifest a build writes by
-// taking over the lines of the files recorded as before is byte for byte
-// the one written from scratch, whatever came, went or changed, and also
-// after a record whose lines are out of order.
+// taking over the lines of the files recorded as before, and the order of
+// the folders, is byte for byte the one written from scratch, whatever
+// came, went or changed, and also after a record whose lines are out of
+// order.
 func TestManifestAfterABuildIsWrittenAnew(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	randomEntry := func() entry {
@@ -189,14 +191,25 @@ func TestManifestAfterABuildIsWrittenAnew(t *testing.T) {
 		for range rng.IntN(40) {
 			before[randomPath()] = randomEntry()
 		}
-		data := encodeRecord(before, map[string]folder{".": {mtime: 1, ino: 2}})
+		beforeDirs := map[string]folder{".": {mtime: 1, ino: 2}}
+		for p := range before {
+			beforeDirs[path.Dir(p)] = folder{mtime: rng.Int64(), ino: rng.Uint64()}
+		}
+		data := encodeRecord(before, beforeDirs)
 		if n%50 == 0 && len(before) > 1 {
 			// Two lines swapped: a record written out of order.
 			lines := strings.Split(string(data), "\n")
 			lines[1], lines[2] = lines[2], lines[1]
 			data = []byte(strings.Join(lines, "\n"))
 		}
-		prev, _, lines, err := decodeRecordLines(data, true)
+		if n%50 == 25 && len(beforeDirs) > 1 {
+			// Two folders swapped.
+			lines := strings.Split(string(data), "\n")
+			i := len(before) + 1
+			lines[i], lines[i+1] = lines[i+1], lines[i]
+			data = []byte(strings.Join(lines, "\n"))
+		}
+		prev, prevDirs, order, err := decodeRecordLines(data, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -227,7 +240,20 @@ func TestManifestAfterABuildIsWrittenAnew(t *testing.T) {
 		for range rng.IntN(5) {
 			files[randomPath()] = randomEntry()
 		}
-		if got, want := encodeFilesAfter(files, lines), encodeFiles(files); string(got) != string(want) {
+		dirs := maps.Clone(prevDirs)
+		for p := range dirs {
+			switch rng.IntN(6) {
+			case 0:
+				delete(dirs, p)
+			case 1:
+				dirs[p] = folder{mtime: rng.Int64(), ino: rng.Uint64()}
+			}
+		}
+		for range rng.IntN(3) {
+			dirs[path.Dir(randomPath())] = folder{mtime: rng.Int64(), ino: rng.Uint64()}
+		}
+		got := encodeFolders(encodeFilesAfter(files, order.files, rng.IntN(100)), dirs, len(files), order.dirs)
+		if want := encodeRecord(files, dirs); string(got) != string(want) {
 			t.Fatalf("case %d: the manifest after a build\n%s\nwant\n%s", n, got, want)
 		}
 	}
