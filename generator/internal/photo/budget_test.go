@@ -1,15 +1,16 @@
 package photo
 
 import (
+	"runtime"
 	"sync"
 	"testing"
 
 	"krachtpunt/generator/internal/photo/phototest"
 )
 
-// Photos processed at the same time decode no more pixels together than
-// the budget allows, and a photo larger than the whole budget is still
-// processed, alone.
+// Photos processed at the same time, and share pictures made of them,
+// decode no more pixels together than the budget allows, and a photo
+// larger than the whole budget is still processed, alone.
 func TestDecodingStaysWithinItsPixelBudget(t *testing.T) {
 	small := phototest.JPEG(phototest.Scene(1800, 1200), nil) // 2.16 megapixels, scaled, so decoded
 	large := phototest.JPEG(phototest.Scene(2500, 2000), nil) // 5 megapixels
@@ -21,6 +22,7 @@ func TestDecodingStaysWithinItsPixelBudget(t *testing.T) {
 	}{
 		{"two of three small photos at once", 5_000_000, [][]byte{small, small, small, small, small, small}, 4_320_000},
 		{"a photo over the budget alone", 4_000_000, [][]byte{large, small, large, small}, 4_000_000},
+		{"share pictures within the budget too", 12_000_000, [][]byte{small, large, small, large, small, large}, 12_000_000},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			was := decoding
@@ -30,6 +32,14 @@ func TestDecodingStaysWithinItsPixelBudget(t *testing.T) {
 			errs := make([]error, len(tc.photos))
 			for i, data := range tc.photos {
 				wg.Go(func() {
+					if tc.budget == 12_000_000 && i%2 == 1 {
+						v, err := Share(data, JPEG)
+						if err == nil && (v.Width != ShareWidth || v.Height != ShareHeight) {
+							t.Errorf("photo %d: share picture %dx%d", i, v.Width, v.Height)
+						}
+						errs[i] = err
+						return
+					}
 					res, err := Process(data, JPEG)
 					if err == nil && (res.Main.Width != Large || res.Small == nil) {
 						t.Errorf("photo %d: main %dx%d, small %v; want it scaled to %d with a small version", i, res.Main.Width, res.Main.Height, res.Small, Large)
@@ -53,5 +63,26 @@ func TestDecodingStaysWithinItsPixelBudget(t *testing.T) {
 				t.Error("no photo took pixels from the budget")
 			}
 		})
+	}
+}
+
+// sharePixels is at least what making a share picture allocates, and not
+// far more: measured for a small, a large and a turned photo.
+func TestSharePixelsIsWhatASharePictureTakes(t *testing.T) {
+	for _, size := range [][2]int{{640, 480}, {480, 640}, {2500, 2000}, {4000, 3000}} {
+		data := phototest.JPEG(phototest.Scene(size[0], size[1]), nil)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		if _, err := Share(data, JPEG); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		allocated := int64(after.TotalAlloc - before.TotalAlloc)
+		budget := 4 * sharePixels(size[0], size[1], ShareWidth, ShareHeight)
+		t.Logf("%dx%d: budget %d MB, allocated %d MB", size[0], size[1], budget>>20, allocated>>20)
+		if budget < allocated*8/10 || budget > allocated*3 {
+			t.Errorf("%dx%d: the budget counts %d MB, making the picture allocated %d MB", size[0], size[1], budget>>20, allocated>>20)
+		}
 	}
 }

@@ -50,6 +50,10 @@ func Share(data []byte, f Format) (out *Version, err error) {
 	if o.swaps() {
 		tw, th = th, tw
 	}
+	// Decoding and scaling take from the budget that processing photos
+	// shares: a 12-megapixel photo needs about 70 MB for its picture.
+	taken := decoding.take(sharePixels(src.width, src.high, tw, th))
+	defer decoding.give(taken)
 	scaled := resize(coverCrop(m, tw, th), tw, th)
 	seen := onWhite(o.apply(scaled))
 	return &Version{Format: JPEG, Width: ShareWidth, Height: ShareHeight, Data: ShareJPEG(seen, rgbProfile(src.profile))}, nil
@@ -57,6 +61,25 @@ func Share(data []byte, f Format) (out *Version, err error) {
 
 // coverCrop returns the largest part of m in its middle that has the
 // proportions of w by h.
+// sharePixels is about what making the share picture of a photo of sw by
+// sh pixels costs, in pixels of 4 bytes: the decoded photo, the halved
+// copies resize makes, and the Catmull-Rom scaler's buffer, 32 bytes for
+// every pixel of the picture's width times the scaled photo's height.
+func sharePixels(sw, sh, w, h int) int64 {
+	cw, ch := sw, sh // the crop, as coverCrop makes it
+	if cw*h > ch*w {
+		cw = max(1, (ch*w+h/2)/h)
+	} else {
+		ch = max(1, (cw*h+w/2)/w)
+	}
+	n := int64(sw) * int64(sh)
+	for cw >= 2*w && ch >= 2*h {
+		cw, ch = cw/2, ch/2
+		n += int64(cw) * int64(ch)
+	}
+	return n + 8*int64(w)*int64(ch) + int64(w)*int64(h)
+}
+
 func coverCrop(m image.Image, w, h int) image.Image {
 	b := m.Bounds()
 	cw, ch := b.Dx(), b.Dy()
