@@ -37,10 +37,6 @@ func Share(data []byte, f Format) (out *Version, err error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := decodeImage(data, f)
-	if err != nil {
-		return nil, err
-	}
 	o := orientation(src.exif)
 	// A crop in the middle of the picture as seen is a crop in the middle
 	// of the stored pixels, with width and height swapped when the
@@ -54,24 +50,21 @@ func Share(data []byte, f Format) (out *Version, err error) {
 	// shares: a 12-megapixel photo needs about 70 MB for its picture.
 	taken := decoding.take(sharePixels(src.width, src.high, tw, th))
 	defer decoding.give(taken)
+	m, err := decodeImage(data, f)
+	if err != nil {
+		return nil, err
+	}
 	scaled := resize(coverCrop(m, tw, th), tw, th)
 	seen := onWhite(o.apply(scaled))
 	return &Version{Format: JPEG, Width: ShareWidth, Height: ShareHeight, Data: ShareJPEG(seen, rgbProfile(src.profile))}, nil
 }
 
-// coverCrop returns the largest part of m in its middle that has the
-// proportions of w by h.
 // sharePixels is about what making the share picture of a photo of sw by
 // sh pixels costs, in pixels of 4 bytes: the decoded photo, the halved
 // copies resize makes, and the Catmull-Rom scaler's buffer, 32 bytes for
 // every pixel of the picture's width times the scaled photo's height.
 func sharePixels(sw, sh, w, h int) int64 {
-	cw, ch := sw, sh // the crop, as coverCrop makes it
-	if cw*h > ch*w {
-		cw = max(1, (ch*w+h/2)/h)
-	} else {
-		ch = max(1, (cw*h+w/2)/w)
-	}
+	cw, ch := coverSize(sw, sh, w, h)
 	n := int64(sw) * int64(sh)
 	for cw >= 2*w && ch >= 2*h {
 		cw, ch = cw/2, ch/2
@@ -80,15 +73,21 @@ func sharePixels(sw, sh, w, h int) int64 {
 	return n + 8*int64(w)*int64(ch) + int64(w)*int64(h)
 }
 
-func coverCrop(m image.Image, w, h int) image.Image {
-	b := m.Bounds()
-	cw, ch := b.Dx(), b.Dy()
+// coverSize returns the size of the largest part of a picture of cw by ch
+// pixels that has the proportions of w by h.
+func coverSize(cw, ch, w, h int) (int, int) {
 	// Compare cw/ch with w/h without rounding.
 	if cw*h > ch*w {
-		cw = max(1, (ch*w+h/2)/h)
-	} else {
-		ch = max(1, (cw*h+w/2)/w)
+		return max(1, (ch*w+h/2)/h), ch
 	}
+	return cw, max(1, (cw*h+w/2)/w)
+}
+
+// coverCrop returns the largest part of m in its middle that has the
+// proportions of w by h.
+func coverCrop(m image.Image, w, h int) image.Image {
+	b := m.Bounds()
+	cw, ch := coverSize(b.Dx(), b.Dy(), w, h)
 	x0 := b.Min.X + (b.Dx()-cw)/2
 	y0 := b.Min.Y + (b.Dy()-ch)/2
 	r := image.Rect(x0, y0, x0+cw, y0+ch)
