@@ -692,17 +692,22 @@ func getHeld(n int) []byte {
 		return b
 	default:
 	}
+	return make([]byte, 0, heldCap(c))
+}
+
+// heldCap is the capacity of the buffers of class c.
+func heldCap(c int) int {
 	if c == heldClasses-1 {
-		return make([]byte, 0, maxHeld+1) // sameAs reads one byte more than a file's size
+		return maxHeld + 1 // sameAs reads one byte more than a file's size
 	}
-	return make([]byte, 0, 1<<(minHeldShift+c))
+	return 1 << (minHeldShift + c)
 }
 
 // putHeld keeps b, from getHeld, as a spare buffer of its class if the
 // class has room.
 func putHeld(b []byte) {
 	c := heldClass(cap(b))
-	if cap(b) != 1<<(minHeldShift+c) && (c != heldClasses-1 || cap(b) != maxHeld+1) {
+	if cap(b) != heldCap(c) {
 		return // not one of getHeld's
 	}
 	select {
