@@ -268,7 +268,8 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	keeper, _ := b.out.(Keeper)
 	global := newHasher().add("global", string(cfgSrc), themeSum, cfg.Language, cfg.Theme, today.String(), p.fingerprint(r.paths.sum))
 	if keeper != nil {
-		global.add(programSum())
+		r.program = programSum()
+		global.add(r.program)
 	}
 	r.global = global.sum()
 	if err := r.hashInputs(p); err != nil {
@@ -403,6 +404,7 @@ type run struct {
 	files     []*parsedFile     // every content file, parsed or taken over, sorted by path
 	statics   map[string]string // hashes of the static files that are not photos, as far as known
 	global    string
+	program   string   // programSum in a build into a folder (a Keeper), else ""
 	parsed    []string // the content files read this time
 	processed []string // the photos processed this time
 	rendered  []string // the outputs made this time
@@ -851,6 +853,9 @@ func (g *groupSums) sum(k int) string {
 
 // key returns the key of a route.
 func (r *run) key(p *plan, rt *route) (string, error) {
+	if rt.own != nil {
+		return newHasher().add("own", rt.kind, rt.path, r.program, rt.own()).sum(), nil
+	}
 	return routeKey(rt.kind, rt.path, r.global, rt.inputs, func(in input) (string, error) { return r.hashOf(p, in) })
 }
 

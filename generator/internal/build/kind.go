@@ -49,6 +49,13 @@ type route struct {
 	// files of the site); the photos a Markdown text shows are found while
 	// it is rendered.
 	inputs []input
+	// own, when set, returns the sum of everything the file is made from,
+	// for a file that reads none of what every output reads: its key is
+	// then made of its kind, path and own alone (and the program's sum, as
+	// every key of a build into a folder), so a change of day, site.toml
+	// or theme that leaves that sum as it was keeps the file. A picture of
+	// link previews is made from its photo alone.
+	own func() string
 	// make writes the file into w and returns the problems found; draw
 	// does so for the routes of an item (kind.story, kind.activity), from
 	// the plan p. A route has one of them.

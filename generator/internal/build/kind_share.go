@@ -72,6 +72,7 @@ var _ = register(kind{name: "share-picture", routes: func(p *plan) []route {
 	var rs []route
 	for _, pr := range p.picturesOf() {
 		rs = append(rs, route{path: strings.TrimPrefix(pr.pic.path, "/"), inputs: pr.inputs,
+			own:  func() string { k := p.pictureKey(pr.pic); return hex.EncodeToString(k[:]) },
 			make: func(w io.Writer) (diag.List, error) { return writeAll(w)(p.makePicture(pr.pic)) }})
 	}
 	return rs

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"math"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
@@ -23,9 +22,14 @@ const MemoryLimit = 128 << 20
 
 // LimitMemory sets the soft memory limit for a one-off build, unless
 // GOMEMLIMIT already sets one, and returns the function that lifts it.
-// When the live heap nears the limit (a much larger site) the limit is
-// lifted during the build: collecting all the time to stay under it
-// would cost more than the memory saves.
+// When the live heap nears the limit (past 7/8 of it: a much larger site,
+// or a build that makes every page again next to the records of a
+// published and a retained site) the limit is raised by half, as often
+// as the heap comes near it again: collecting all the time to stay under
+// it would cost more than the memory saves, and lifting it altogether
+// would let the heap grow to twice what is live. A 10,000-page build
+// after a change of day peaked at 186-267 MiB when the limit was lifted,
+// at 137-200 MiB with it raised, for about 10% more CPU time.
 func LimitMemory() (lift func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -52,8 +56,8 @@ func limitMemory(limit int64) (lift func()) {
 			}
 			metrics.Read(sample)
 			if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > uint64(limit/8*7) {
-				debug.SetMemoryLimit(math.MaxInt64)
-				return
+				limit += limit / 2
+				debug.SetMemoryLimit(limit)
 			}
 		}
 	}()

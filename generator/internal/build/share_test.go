@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -707,4 +708,77 @@ Elke week.
 			t.Errorf("%s differs between the preview and a full build", p)
 		}
 	}
+}
+
+// TestPicturesOutlastAChangeOfDayOrSettings builds into an output that
+// holds the earlier build, as `build` does every day: a picture of link
+// previews is made from its photo alone, so the next day, or after an
+// edit of site.toml or the theme that leaves its photo as it was, it is
+// kept, while every page is made again. The drawn card of the site is made
+// again when the name or the colours on it change, and a page's picture
+// when its photo does; each step equals a full build.
+func TestPicturesOutlastAChangeOfDayOrSettings(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(`
+-- site.toml --
+title = "De Linde"
+baseURL = "https://www.delinde.nl/"
+language = "nl"
+-- content/activities/koffie.md --
++++
+titel = "Koffieochtend"
+wanneer = "elke dinsdag 10:00-12:00"
+afbeelding = "koffie.jpg"
+afbeelding_alt = "Twee buren"
++++
+-- content/activities/koffie.jpg --
+photo 1200x900
+-- content/stories/tuin.md --
++++
+titel = "De tuin"
+datum = 2026-10-12
+toestemming = true
+afbeelding = "tuin.jpg"
+afbeelding_alt = "Pompoenen"
++++
+Pompoenen.
+-- content/stories/tuin.jpg --
+photo 900x1200
+-- themes/default/static/style.css --
+:root { --accent: #0b5c4a; --accent-ink: #ffffff; }
+`)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: phototest.Expand(f.Name, f.Data)}
+	}
+	pictures := []string{"deel.jpg", "activiteiten/koffie/deel.jpg", "verhalen/tuin/deel.jpg"}
+	ctx := context.Background()
+	prev := &Memory{}
+	build := func(step string, today schedule.Date, remade ...string) {
+		t.Helper()
+		k := &fakeKeeper{prev: prev}
+		if _, err := Build(ctx, Options{Site: fsys, Today: today, Out: k}); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		sameSite(t, step, k.now.Files, buildIntoMemory(t, fsys, today))
+		for _, p := range pictures {
+			if made := slices.Contains(k.created, p); made != slices.Contains(remade, p) {
+				t.Errorf("%s: %s made again: %v, want %v", step, p, made, !made)
+			}
+		}
+		if step != "first build" && !slices.Contains(k.created, "verhalen/tuin/index.html") {
+			t.Errorf("%s: the story's page was kept; this test wants a change that every page reads", step)
+		}
+		prev = &k.now
+	}
+	day := schedule.Date{Year: 2026, Month: 11, Day: 25}
+	build("first build", day, pictures...)
+	day = schedule.Date{Year: 2026, Month: 11, Day: 26}
+	build("the next day", day)
+	fsys["site.toml"].Data = append(fsys["site.toml"].Data, "timezone = \"Europe/Amsterdam\"\n"...)
+	build("site.toml edited", day)
+	fsys["site.toml"].Data = []byte(strings.Replace(string(fsys["site.toml"].Data), "De Linde", "Buurthuis De Linde", 1))
+	build("the name on the card changed", day, "deel.jpg")
+	fsys["themes/default/static/style.css"].Data = []byte(":root { --accent: #7a1f5c; --accent-ink: #ffffff; }\n")
+	build("the colour of the card changed", day, "deel.jpg")
+	fsys["content/stories/tuin.jpg"].Data = phototest.JPEG(phototest.Texture(1000, 800), nil)
+	build("the story's photo replaced", day, "verhalen/tuin/deel.jpg")
 }
