@@ -151,6 +151,9 @@ func (d *Dir) prepare(p string) (string, error) {
 
 // makeDir makes the folder dir of staging and those it is in, each once.
 func (d *Dir) makeDir(dir string) error {
+	if _, ok := d.startDirs[dir]; ok {
+		return nil // a folder of the retained site
+	}
 	if _, ok := d.dirs.Load(dir); ok {
 		return nil
 	}
@@ -226,7 +229,7 @@ func (d *Dir) lookedAt(p string) (entry, bool) {
 		return entry{}, false
 	}
 	e := d.prev[p]
-	if s, ok := d.start[p]; !ok || s.ino == 0 || s.ino != e.ino {
+	if ino, ok := d.start[p]; !ok || ino == 0 || ino != e.ino {
 		return entry{}, false
 	}
 	return e, true
@@ -270,8 +273,8 @@ func (d *Dir) earlier(p string) *earlierFile {
 // the previous site's file e at p: the same file, not yet replaced in this
 // build.
 func (d *Dir) inPlace(p string, e *earlierFile) bool {
-	s, ok := d.start[p]
-	if !ok || s.ino == 0 || s.ino != e.ino {
+	ino, ok := d.start[p]
+	if !ok || ino == 0 || ino != e.ino {
 		return false
 	}
 	d.mu.Lock()
@@ -285,8 +288,8 @@ func (d *Dir) inPlace(p string, e *earlierFile) bool {
 // recording and counting under one lock, as most files of a later build
 // are kept so.
 func (d *Dir) keepInPlace(p, key string, e *earlierFile) (bool, error) {
-	s, ok := d.start[p]
-	if !ok || s.ino == 0 || s.ino != e.ino {
+	ino, ok := d.start[p]
+	if !ok || ino == 0 || ino != e.ino {
 		return false, nil
 	}
 	d.mu.Lock()

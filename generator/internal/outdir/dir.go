@@ -21,6 +21,7 @@ const (
 	newManifestPrefix = ".krachtpunt-newmanifest-"      // + NAME: the new site's record during the swap
 	retainedPrefix    = ".krachtpunt-retained-"         // + NAME: the site before the published one, kept for the next build
 	retainedRecPrefix = ".krachtpunt-retainedmanifest-" // + NAME: the record of the retained site
+	takenRecPrefix    = ".krachtpunt-takenmanifest-"    // + NAME: that record while a build changes the retained site
 	parsedPrefix      = ".krachtpunt-parsed-"           // + NAME: what the build parsed, for the next one (see RecordPath)
 )
 
@@ -51,6 +52,7 @@ type Dir struct {
 	newManifest string
 	retained    string
 	retainedRec string
+	takenRec    string
 	lock        *folderLock
 	parent      *os.Root // the folder holding target and staging: for links
 	root        *os.Root // staging: writes fail if it is removed under us
@@ -76,16 +78,17 @@ type Dir struct {
 	recordAside bool
 	hasPrev     bool // there is a previous site to link to
 
-	// The files and folders staging began with: the retained site, when
-	// it was whole (see retain.go). Read only after Open.
-	start     map[string]entry
+	// The files (their inodes) and folders staging began with: the
+	// retained site, when it was whole (see retain.go). Read only after
+	// Open.
+	start     map[string]uint64
 	startDirs map[string]folder
 	seen      sync.Map // slash path -> *earlierFile: what PreviousKey found
 	touched   sync.Map // slash paths of folders of staging whose files changed
 
 	mu    sync.Mutex
 	files map[string]entry // the new site's manifest
-	dirs  sync.Map         // folders made in staging: slash path -> true
+	dirs  sync.Map         // folders made in staging besides startDirs: slash path -> true
 	dirMu sync.Mutex       // held while a file of the retained site becomes a folder
 	stats Stats
 
@@ -127,6 +130,7 @@ func Open(ctx context.Context, target string, o Options) (*Dir, error) {
 		newManifest: filepath.Join(parent, newManifestPrefix+name),
 		retained:    filepath.Join(parent, retainedPrefix+name),
 		retainedRec: filepath.Join(parent, retainedRecPrefix+name),
+		takenRec:    filepath.Join(parent, takenRecPrefix+name),
 		lock:        lock,
 		log:         o.Logger,
 		files:       map[string]entry{},
@@ -240,7 +244,7 @@ func (d *Dir) tidy() error {
 			}
 		}
 	}
-	for _, p := range []string{d.staging, d.aside, d.newManifest} {
+	for _, p := range []string{d.staging, d.aside, d.newManifest, d.takenRec} {
 		if err := os.RemoveAll(p); err != nil {
 			return fmt.Errorf("removing %s, left by an interrupted build: %w", p, err)
 		}
@@ -279,7 +283,8 @@ func (d *Dir) Commit(ctx context.Context) error {
 	}
 	defer d.lock.unlock()
 	err := d.wait()
-	<-d.looked // no file is looked at once the lock is released
+	<-d.looked                // no file is looked at once the lock is released
+	_ = os.Remove(d.takenRec) // the retained site is this build's now
 	if err != nil {
 		d.closeRoots()
 		_ = os.RemoveAll(d.staging)

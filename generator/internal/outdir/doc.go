@@ -43,6 +43,9 @@
 // after the swap. It costs the disk only the files that changed in the
 // last build. It is used only while its record names exactly what is in it
 // (retain.go); else it is removed and the build begins in an empty folder.
+// While a build changes it, its record lies aside
+// (".krachtpunt-takenmanifest-public"); a build that fails before changing
+// anything puts both back for the next one.
 //
 // The manifest (".krachtpunt-manifest-public") records, for every file of
 // the site in the output folder, the key it was made from, its sha256,

@@ -247,73 +247,157 @@ type recordOrder struct {
 // The paths, keys and lines are pieces of data itself, not copies: data
 // must not change afterwards.
 func decodeRecordLines(data []byte, withLines bool) (map[string]entry, map[string]folder, recordOrder, error) {
-	text := unsafe.String(unsafe.SliceData(data), len(data))
-	line, text, _ := strings.Cut(text, "\n")
-	if line != manifestHeader {
-		return nil, nil, recordOrder{}, errGarbled
-	}
-	// The counts on the end line size the maps.
-	nFiles, nDirs, ok := endCounts(text)
-	if !ok {
-		return nil, nil, recordOrder{}, errGarbled // no end line: cut short
-	}
-	files := make(map[string]entry, nFiles)
+	var files map[string]entry
 	var dirs map[string]folder
-	var lines []fileLine
-	var dirOrder []string
-	if withLines {
-		lines = make([]fileLine, 0, nFiles)
-		dirOrder = make([]string, 0, nDirs)
-	}
-	for text != "" {
-		line, text, _ = strings.Cut(text, "\n")
-		if n, ok := strings.CutPrefix(line, "end "); ok {
-			if n != strconv.Itoa(len(files))+" "+strconv.Itoa(len(dirs)) || text != "" {
-				return nil, nil, recordOrder{}, errGarbled
+	var order recordOrder
+	nDirs := 0
+	err := readRecord(data, recordReader{
+		size: func(nf, nd int) {
+			files, nDirs = make(map[string]entry, nf), nd
+			if withLines {
+				order = recordOrder{make([]fileLine, 0, nf), make([]string, 0, nd)}
 			}
-			return files, dirs, recordOrder{lines, dirOrder}, nil
-		}
-		if rest, ok := strings.CutPrefix(line, "dir "); ok {
-			p, f, err := decodeFolder(rest)
-			if err != nil {
-				return nil, nil, recordOrder{}, err
+		},
+		file: func(p, line string, e entry) bool {
+			n := len(files)
+			if files[p] = e; len(files) == n {
+				return false
 			}
+			if l := order.files; l != nil {
+				if len(l) > 0 && l[len(l)-1].path >= p {
+					order.files = nil // not in order: encoded anew
+				} else {
+					order.files = append(l, fileLine{p, line, e})
+				}
+			}
+			return true
+		},
+		dir: func(p string, f folder) bool {
 			if dirs == nil {
 				dirs = make(map[string]folder, nDirs)
 			}
 			n := len(dirs)
-			if dirs[p] = f; len(dirs) == n || !fs.ValidPath(p) {
-				return nil, nil, recordOrder{}, errGarbled // twice, or not a path
+			if dirs[p] = f; len(dirs) == n {
+				return false
 			}
-			if dirOrder != nil {
-				if len(dirOrder) > 0 && dirOrder[len(dirOrder)-1] >= p {
-					dirOrder = nil // not in order: sorted anew
+			if o := order.dirs; o != nil {
+				if len(o) > 0 && o[len(o)-1] >= p {
+					order.dirs = nil // not in order: sorted anew
 				} else {
-					dirOrder = append(dirOrder, p)
+					order.dirs = append(o, p)
 				}
 			}
+			return true
+		},
+	})
+	if err != nil {
+		return nil, nil, recordOrder{}, err
+	}
+	return files, dirs, order, nil
+}
+
+// decodeInodes reads of a record only what the retained site needs: each
+// file's inode by its path, and the folders. The paths are copies, so
+// data can go once it is read.
+func decodeInodes(data []byte) (map[string]uint64, map[string]folder, error) {
+	var files map[string]uint64
+	var dirs map[string]folder
+	var paths stringArena
+	nDirs := 0
+	err := readRecord(data, recordReader{
+		size: func(nf, nd int) { files, nDirs = make(map[string]uint64, nf), nd },
+		file: func(p, _ string, e entry) bool {
+			n := len(files)
+			files[paths.copy(p)] = e.ino
+			return len(files) > n
+		},
+		dir: func(p string, f folder) bool {
+			if dirs == nil {
+				dirs = make(map[string]folder, nDirs)
+			}
+			n := len(dirs)
+			dirs[paths.copy(p)] = f
+			return len(dirs) > n
+		},
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, dirs, nil
+}
+
+// stringArena copies strings into large buffers: a few allocations for
+// thousands of paths.
+type stringArena struct{ buf []byte }
+
+func (a *stringArena) copy(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) > cap(a.buf)-len(a.buf) {
+		a.buf = make([]byte, 0, max(64<<10, len(s)))
+	}
+	n := len(a.buf)
+	a.buf = append(a.buf, s...)
+	return unsafe.String(&a.buf[n], len(s))
+}
+
+// recordReader is what readRecord gives the lines of a record to: size
+// the counts of its end line, before any line; file and dir each file and
+// folder in their order, returning false for a path given twice.
+type recordReader struct {
+	size func(files, dirs int)
+	file func(path, line string, e entry) bool
+	dir  func(path string, f folder) bool
+}
+
+// readRecord reads a record that encodeRecord wrote, line by line. The
+// strings it gives are pieces of data itself.
+func readRecord(data []byte, r recordReader) error {
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	line, text, _ := strings.Cut(text, "\n")
+	if line != manifestHeader {
+		return errGarbled
+	}
+	// The counts on the end line size the maps.
+	nFiles, nDirs, ok := endCounts(text)
+	if !ok {
+		return errGarbled // no end line: cut short
+	}
+	r.size(nFiles, nDirs)
+	files, dirs := 0, 0
+	for text != "" {
+		line, text, _ = strings.Cut(text, "\n")
+		if n, ok := strings.CutPrefix(line, "end "); ok {
+			if n != strconv.Itoa(files)+" "+strconv.Itoa(dirs) || text != "" {
+				return errGarbled
+			}
+			return nil
+		}
+		if rest, ok := strings.CutPrefix(line, "dir "); ok {
+			p, f, err := decodeFolder(rest)
+			if err != nil {
+				return err
+			}
+			if !fs.ValidPath(p) || !r.dir(p, f) {
+				return errGarbled // not a path, or twice
+			}
+			dirs++
 			continue
 		}
-		if dirs != nil {
-			return nil, nil, recordOrder{}, errGarbled // files come first
+		if dirs > 0 {
+			return errGarbled // files come first
 		}
 		p, e, err := decodeEntry(line)
 		if err != nil {
-			return nil, nil, recordOrder{}, err
+			return err
 		}
-		n := len(files)
-		if files[p] = e; len(files) == n || !fs.ValidPath(p) || p == "." {
-			return nil, nil, recordOrder{}, errGarbled // twice, or not a path
+		if !fs.ValidPath(p) || p == "." || !r.file(p, line, e) {
+			return errGarbled // not a path, or twice
 		}
-		if lines != nil {
-			if len(lines) > 0 && lines[len(lines)-1].path >= p {
-				lines = nil // not in order: encoded anew
-			} else {
-				lines = append(lines, fileLine{p, line, e})
-			}
-		}
+		files++
 	}
-	return nil, nil, recordOrder{}, errGarbled // no end line: cut short
+	return errGarbled // no end line: cut short
 }
 
 // endCounts reads the counts of files and folders on the end line of

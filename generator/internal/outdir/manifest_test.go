@@ -83,6 +83,63 @@ func TestManifestEncodingIsStrconvQuoting(t *testing.T) {
 	if !maps.Equal(gotFiles, files) || !maps.Equal(gotDirs, dirs) {
 		t.Error("reading the manifest back gives other files or folders")
 	}
+	checkInodes(t, data, files, dirs)
+}
+
+// checkInodes checks that decodeInodes reads from data, a record of files
+// and dirs, every file's inode and every folder, in copies that outlast
+// data.
+func checkInodes(t *testing.T, data []byte, files map[string]entry, dirs map[string]folder) {
+	t.Helper()
+	data = slices.Clone(data)
+	inodes, gotDirs, err := decodeInodes(data)
+	if err != nil {
+		t.Fatalf("decodeInodes: %v", err)
+	}
+	clear(data) // the paths must be copies
+	want := map[string]uint64{}
+	for p, e := range files {
+		want[p] = e.ino
+	}
+	if !maps.Equal(inodes, want) || !maps.Equal(gotDirs, dirs) {
+		t.Error("decodeInodes gives other files or folders than the record holds")
+	}
+}
+
+// TestInodesAreReadAsTheRecordIs: decodeInodes, which reads the retained
+// site's record, takes what decodeRecord takes and refuses what it
+// refuses, for records cut short, with bytes changed or lines swapped.
+func TestInodesAreReadAsTheRecordIs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := range 300 {
+		files, dirs := map[string]entry{}, map[string]folder{".": {mtime: 1, ino: 1}}
+		for j := range rng.IntN(20) {
+			d := fmt.Sprintf("d%d", rng.IntN(4))
+			dirs[d] = folder{mtime: rng.Int64(), ino: rng.Uint64()}
+			files[fmt.Sprintf("%s/f%d", d, j)] = entry{key: randomText(rng), size: rng.Int64N(1 << 20), mtime: rng.Int64(), ino: rng.Uint64()}
+		}
+		data := encodeRecord(files, dirs)
+		if i%3 != 0 {
+			checkInodes(t, data, files, dirs)
+		}
+		bad := slices.Clone(data)
+		switch rng.IntN(3) {
+		case 0:
+			bad = bad[:rng.IntN(len(bad))]
+		case 1:
+			bad[rng.IntN(len(bad))] = "x \"\n0\x00"[rng.IntN(6)]
+		case 2:
+			lines := strings.SplitAfter(string(bad), "\n")
+			a, b := rng.IntN(len(lines)), rng.IntN(len(lines))
+			lines[a], lines[b] = lines[b], lines[a]
+			bad = []byte(strings.Join(lines, ""))
+		}
+		_, _, err := decodeRecord(bad)
+		_, _, ierr := decodeInodes(bad)
+		if (err == nil) != (ierr == nil) {
+			t.Fatalf("record %q: decodeRecord says %v, decodeInodes %v", bad, err, ierr)
+		}
+	}
 }
 
 // BenchmarkManifest writes and reads the manifest of a site of 22,000

@@ -32,26 +32,33 @@ import (
 // file (the same file number) that the published site has and the build
 // would link to; then it holds what the published file holds, edits by
 // hand included, which the build has already compared. Its record is
-// removed before anything in it changes, so a build killed while it
-// changes the retained site leaves one without a record, which the next
-// build removes.
+// moved aside (takenRec) before anything in it changes, so a build killed
+// while it changes the retained site leaves one without a record, which
+// the next build removes with the record aside. Of that record a build
+// reads only what it uses, each file's inode and the folders (see
+// decodeInodes), and copies the paths, so the text does not stay in
+// memory; a build that changed nothing (see giveBack) moves it back.
 
 // reuse makes the retained site the staging folder when its record is
 // whole and every folder matches it; else it removes it.
 func (d *Dir) reuse() {
 	data, err := os.ReadFile(d.retainedRec)
-	// From here on the retained site may change: its record goes first.
-	if rerr := os.RemoveAll(d.retainedRec); rerr != nil {
-		err = errors.Join(err, rerr)
+	// From here on the retained site may change: its record goes first,
+	// aside, for giveBack.
+	if err != nil || os.Rename(d.retainedRec, d.takenRec) != nil {
+		if rerr := os.RemoveAll(d.retainedRec); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
 	}
 	if _, serr := os.Lstat(d.retained); errors.Is(serr, fs.ErrNotExist) {
+		_ = os.Remove(d.takenRec)
 		return
 	}
 	d.tellOpen("unretained")
-	var files map[string]entry
+	var files map[string]uint64
 	var dirs map[string]folder
 	if err == nil {
-		files, dirs, err = decodeRecord(data)
+		files, dirs, err = decodeInodes(data)
 	}
 	if err == nil && (!haveInodes || dirs == nil) {
 		err = errors.New("it has no record of its folders")
@@ -67,19 +74,15 @@ func (d *Dir) reuse() {
 		d.log.Debug("the retained site is not used; the build begins in an empty folder", "folder", d.retained, "err", err)
 		_ = os.RemoveAll(d.retained)
 		_ = os.RemoveAll(d.staging)
+		_ = os.Remove(d.takenRec)
 		return
 	}
 	d.start, d.startDirs = files, dirs
-	for p := range dirs {
-		if p != "." {
-			d.dirs.Store(p, true)
-		}
-	}
 }
 
 // verify checks that the staging folder holds the folders of the record
 // unchanged, and that the record names the folder of every file.
-func (d *Dir) verify(files map[string]entry, dirs map[string]folder) error {
+func (d *Dir) verify(files map[string]uint64, dirs map[string]folder) error {
 	if _, ok := dirs["."]; !ok {
 		return errors.New("its record lacks the site's own folder")
 	}
@@ -160,10 +163,11 @@ func (d *Dir) giveBack() bool {
 	changed := false
 	d.touched.Range(func(any, any) bool { changed = true; return false })
 	if changed || os.Rename(d.staging, d.retained) != nil {
+		_ = os.Remove(d.takenRec)
 		return false
 	}
-	if err := os.WriteFile(d.retainedRec, encodeRecord(d.start, d.startDirs), 0o644); err != nil {
-		_ = os.Remove(d.retainedRec)
+	if err := os.Rename(d.takenRec, d.retainedRec); err != nil {
+		_ = os.Remove(d.takenRec)
 		_ = os.RemoveAll(d.retained)
 	}
 	return true

@@ -244,6 +244,11 @@ func TestFailedBuildGivesBackTheRetainedSite(t *testing.T) {
 	buildFiles(t, out, site, nil, 0, nil)
 	buildFiles(t, out, site, nil, 0, nil)
 	retained := filepath.Join(filepath.Dir(out), retainedPrefix+"public")
+	record := filepath.Join(filepath.Dir(out), retainedRecPrefix+"public")
+	before, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	d, err := Open(context.Background(), out, Options{})
 	if err != nil {
@@ -259,6 +264,9 @@ func TestFailedBuildGivesBackTheRetainedSite(t *testing.T) {
 	d.Abort() // as a build that found a mistake in the content
 	if got := files(t, retained); !maps.Equal(got, site) {
 		t.Errorf("after a failed build the retained site holds %v, want %v", got, site)
+	}
+	if after, err := os.ReadFile(record); err != nil || string(after) != string(before) {
+		t.Errorf("after a failed build the retained site's record is %q (%v), want it as it was: %q", after, err, before)
 	}
 	onlyOutput(t, out)
 	if s := buildFiles(t, out, site, nil, 0, nil); s.InPlace != len(site) {
