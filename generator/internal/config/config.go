@@ -31,6 +31,9 @@ type Config struct {
 	Address  Address
 	Weeks    int      // how far ahead the calendar reaches
 	Publish  *Publish // where `publish` uploads the site; nil without [publish]
+	// linkBase is linkBase(linkFor), worked out once by Load: Link is
+	// called for every link of every page.
+	linkBase, linkFor string
 
 	// BaseURLPos is where baseURL is written, or site.toml itself.
 	BaseURLPos diag.Pos
@@ -69,13 +72,22 @@ func (c *Config) URL(path string) string {
 // Link returns the link to a site path for use inside pages: root-relative,
 // under the path of BaseURL ("https://x.nl/linde/" gives "/linde/agenda/").
 func (c *Config) Link(path string) string {
-	base := c.BaseURL
-	if c.Absolute() {
+	base := c.linkBase
+	if c.linkFor != c.BaseURL || c.BaseURL == "" {
+		base = linkBase(c.BaseURL)
+	}
+	return base + path
+}
+
+// linkBase is what Link puts before a site path for baseURL.
+func linkBase(baseURL string) string {
+	base := baseURL
+	if strings.HasPrefix(baseURL, "http") {
 		if u, err := url.Parse(base); err == nil {
 			base = u.Path
 		}
 	}
-	return strings.TrimSuffix(base, "/") + path
+	return strings.TrimSuffix(base, "/")
 }
 
 var (
@@ -241,6 +253,7 @@ func (c *Config) checkTimezone(t *decode.Table) {
 }
 
 func (c *Config) checkBaseURL(t *decode.Table) {
+	defer func() { c.linkBase, c.linkFor = linkBase(c.BaseURL), c.BaseURL }()
 	b := strings.TrimSpace(c.BaseURL)
 	c.BaseURLGiven = b != ""
 	if b == "" || b == "/" {

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"net/url"
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -121,7 +123,17 @@ func (m *Markdown) Convert(file string, src string, firstLine int, links Links) 
 		plain(l)
 	}
 	var buf bytes.Buffer
-	if err := m.md.Renderer().Render(&buf, source, doc); err != nil {
+	// goldmark gathers what it writes in a bufio.Writer, a new one for
+	// every text unless it is given one.
+	bw := renderBuffers.Get().(*bufio.Writer)
+	bw.Reset(&buf)
+	err := m.md.Renderer().Render(bw, source, doc)
+	if err == nil {
+		err = bw.Flush()
+	}
+	bw.Reset(nil)
+	renderBuffers.Put(bw)
+	if err != nil {
 		diags.Errorf(diag.Pos{File: file, Line: firstLine}, "markdown",
 			diag.T("de tekst kon niet omgezet worden: %v", "the text could not be converted: %v", err), diag.Text{})
 	}
@@ -343,3 +355,6 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 
 // Put implements parser.IDs.
 func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }
+
+// renderBuffers are the bufio.Writers that goldmark writes a text through.
+var renderBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4<<10) }}
