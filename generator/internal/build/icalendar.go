@@ -92,9 +92,9 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 		start int64
 	}
 	upcoming := p.cal.upcoming(a.Slug, -1)
-	shown := make(map[key]schedule.Occurrence, len(upcoming))
+	shown := make(map[key]int32, len(upcoming)) // the index in upcoming
 	cancelled := map[int][]schedule.Occurrence{}
-	for _, o := range upcoming {
+	for i, o := range upcoming {
 		if !horizon.Contains(schedule.DateOf(o.Original())) {
 			continue
 		}
@@ -102,7 +102,7 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 			cancelled[int(o.Rule)] = append(cancelled[int(o.Rule)], o)
 			continue
 		}
-		shown[key{int(o.Rule), o.Original().Unix()}] = o
+		shown[key{int(o.Rule), o.Original().Unix()}] = int32(i)
 	}
 	uids := ruleUIDs(a, p.uidHost())
 	var evs []ical.Event
@@ -125,11 +125,12 @@ func (p *plan) makeEvents(a *content.Activity) []ical.Event {
 		}
 		for _, b := range bare {
 			in := ical.Instance{Original: b.Start, Start: b.Start, End: b.End}
-			o, ok := shown[key{i, b.Start.Unix()}]
+			j, ok := shown[key{i, b.Start.Unix()}]
 			switch {
 			case !ok:
 				in.Skip = true
-			case o.Status == schedule.Changed:
+			case upcoming[j].Status == schedule.Changed:
+				o := &upcoming[j]
 				in.Changed = true
 				in.Start, in.End = o.Start, o.End
 				in.Location = o.Room()
