@@ -3,6 +3,7 @@ package outdir
 import (
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"maps"
 	"math/rand/v2"
 	"path"
@@ -312,6 +313,31 @@ func TestManifestAfterABuildIsWrittenAnew(t *testing.T) {
 		got := encodeFolders(encodeFilesAfter(files, order.files, rng.IntN(100)), dirs, len(files), order.dirs)
 		if want := encodeRecord(files, dirs); string(got) != string(want) {
 			t.Fatalf("case %d: the manifest after a build\n%s\nwant\n%s", n, got, want)
+		}
+	}
+}
+
+// TestDirOfIsPathDir: for every path fs.ValidPath accepts, dirOf gives
+// what path.Dir gives.
+func TestDirOfIsPathDir(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	valid := 0
+	for range 5000 {
+		p := randomText(rng)
+		if !fs.ValidPath(p) {
+			continue
+		}
+		valid++
+		if got, want := dirOf(p), path.Dir(p); got != want {
+			t.Fatalf("dirOf(%q) = %q, path.Dir gives %q", p, got, want)
+		}
+	}
+	if valid < 1000 {
+		t.Fatalf("only %d of 5000 random paths were valid", valid)
+	}
+	for _, p := range []string{".", "a", "a/b", "a/b/c.html"} {
+		if got, want := dirOf(p), path.Dir(p); got != want {
+			t.Errorf("dirOf(%q) = %q, path.Dir gives %q", p, got, want)
 		}
 	}
 }

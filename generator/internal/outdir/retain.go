@@ -6,10 +6,10 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -87,7 +87,7 @@ func (d *Dir) verify(files map[string]uint64, dirs map[string]folder) error {
 		return errors.New("its record lacks the site's own folder")
 	}
 	for p := range files {
-		if _, ok := dirs[path.Dir(p)]; !ok {
+		if _, ok := dirs[dirOf(p)]; !ok {
 			return fmt.Errorf("its record lacks the folder of %s", p)
 		}
 	}
@@ -177,26 +177,28 @@ func (d *Dir) giveBack() bool {
 // site that the build did not make, and returns the record of every folder
 // of the new site.
 func (d *Dir) tidyStaging(files map[string]entry) (map[string]folder, error) {
-	needed := map[string]bool{".": true}
+	// Much the same folders as the site before.
+	needed := make(map[string]bool, max(len(d.startDirs), len(d.prevDirs))+1)
+	needed["."] = true
 	for p := range files {
-		for dir := path.Dir(p); !needed[dir]; dir = path.Dir(dir) {
+		for dir := dirOf(p); !needed[dir]; dir = dirOf(dir) {
 			needed[dir] = true
 		}
 	}
 	name := func(p string) string { return filepath.Join(d.staging, filepath.FromSlash(p)) }
 	// Files in folders the new site keeps; other folders go as a whole.
 	for p := range d.start {
-		if _, ok := files[p]; ok || needed[p] || !needed[path.Dir(p)] {
+		if _, ok := files[p]; ok || needed[p] || !needed[dirOf(p)] {
 			continue
 		}
 		if err := os.Remove(name(p)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("removing %s from the build folder: %w", p, err)
 		}
-		d.touch(path.Dir(p))
+		d.touch(dirOf(p))
 	}
 	for _, p := range slices.Sorted(func(yield func(string) bool) {
 		for p := range d.startDirs {
-			if _, file := files[p]; !file && !needed[p] && needed[path.Dir(p)] && !yield(p) {
+			if _, file := files[p]; !file && !needed[p] && needed[dirOf(p)] && !yield(p) {
 				return
 			}
 		}
@@ -204,7 +206,7 @@ func (d *Dir) tidyStaging(files map[string]entry) (map[string]folder, error) {
 		if err := os.RemoveAll(name(p)); err != nil {
 			return nil, fmt.Errorf("removing %s from the build folder: %w", p, err)
 		}
-		d.touch(path.Dir(p))
+		d.touch(dirOf(p))
 	}
 	dirs := make(map[string]folder, len(needed))
 	for p := range needed {
@@ -221,6 +223,15 @@ func (d *Dir) tidyStaging(files map[string]entry) (map[string]folder, error) {
 		dirs[p] = folderOf(fi)
 	}
 	return dirs, nil
+}
+
+// dirOf is path.Dir for a path that fs.ValidPath accepts, as every path
+// of a site is: the part before its last slash, or ".".
+func dirOf(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return "."
 }
 
 // touch notes that files in the folder p of staging were added, removed
