@@ -25,8 +25,14 @@ import (
 // may edit.
 func editableSite(t *testing.T, extra string) fstest.MapFS {
 	t.Helper()
+	return txtarSite(incrementalSite + extra)
+}
+
+// txtarSite is the site of the txtar archive src as a map that tests may
+// edit, with its photo lines made into photos (phototest.Expand).
+func txtarSite(src string) fstest.MapFS {
 	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(incrementalSite + extra)).Files {
+	for _, f := range txtar.Parse([]byte(src)).Files {
 		fsys[f.Name] = &fstest.MapFile{Data: phototest.Expand(f.Name, f.Data)}
 	}
 	return fsys

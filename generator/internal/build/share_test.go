@@ -718,8 +718,7 @@ Elke week.
 // again when the name or the colours on it change, and a page's picture
 // when its photo does; each step equals a full build.
 func TestPicturesOutlastAChangeOfDayOrSettings(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(`
+	fsys := txtarSite(`
 -- site.toml --
 title = "De Linde"
 baseURL = "https://www.delinde.nl/"
@@ -746,9 +745,7 @@ Pompoenen.
 photo 900x1200
 -- themes/default/static/style.css --
 :root { --accent: #0b5c4a; --accent-ink: #ffffff; }
-`)).Files {
-		fsys[f.Name] = &fstest.MapFile{Data: phototest.Expand(f.Name, f.Data)}
-	}
+`)
 	pictures := []string{"deel.jpg", "activiteiten/koffie/deel.jpg", "verhalen/tuin/deel.jpg"}
 	ctx := context.Background()
 	prev := &Memory{}
