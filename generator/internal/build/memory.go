@@ -28,8 +28,9 @@ const MemoryLimit = 128 << 20
 // as the heap comes near it again: collecting all the time to stay under
 // it would cost more than the memory saves, and lifting it altogether
 // would let the heap grow to twice what is live. A 10,000-page build
-// after a change of day peaked at 186-267 MiB when the limit was lifted,
-// at 137-200 MiB with it raised, for about 10% more CPU time.
+// after a change of day whose live heap came near the limit peaked at
+// 186-267 MiB when the limit was lifted, at 137-200 MiB with it raised,
+// for about 10% more CPU time.
 func LimitMemory() (lift func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}

@@ -73,7 +73,7 @@ func (c *Config) URL(path string) string {
 // under the path of BaseURL ("https://x.nl/linde/" gives "/linde/agenda/").
 func (c *Config) Link(path string) string {
 	base := c.linkBase
-	if c.linkFor != c.BaseURL || c.BaseURL == "" {
+	if c.linkFor != c.BaseURL { // a Config not made by Load, or changed since
 		base = linkBase(c.BaseURL)
 	}
 	return base + path
