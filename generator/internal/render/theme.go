@@ -37,6 +37,7 @@ type Theme struct {
 	// are the built-in theme's.
 	builtin map[string]bool
 	Static  []StaticFile // files under static/, sorted by path
+	cache   partials     // what partial made
 }
 
 // StaticFile is a theme file copied to the site as it is.
@@ -76,6 +77,7 @@ func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 		// weekday turns a row of a Monday-first week into the number of its
 		// day, Sunday = 0, as the page script counts.
 		"weekday": func(i int) int { return (i + 1) % 7 },
+		"partial": th.partial,
 	}
 	layoutErr := func(file string, err error) {
 		diags.Errorf(diag.Pos{File: fsys.Where(file)}, "bad-layout", diag.T("Fout in de layout: %v", "Error in the layout: %v", err),
@@ -149,6 +151,7 @@ func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 			}
 		}
 	}
+	th.findPartials()
 	err = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -344,7 +347,7 @@ func (th *Theme) Builtin(name string) bool { return th.builtin[name] }
 // partials, printed, for comparing a theme's with.
 var builtinTrees = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	noop := template.FuncMap{"t": func(string, ...any) string { return "" }, "weekday": func(int) int { return 0 }}
+	noop := template.FuncMap{"t": func(string, ...any) string { return "" }, "weekday": func(int) int { return 0 }, "partial": func(string, any) (template.HTML, error) { return "", nil }}
 	for _, name := range HandWritten {
 		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
 		if err != nil {
