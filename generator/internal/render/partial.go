@@ -139,17 +139,11 @@ func (w *readWalker) node(n parse.Node, outer bool) {
 	case *parse.ActionNode:
 		w.pipe(n.Pipe, outer)
 	case *parse.IfNode:
-		w.pipe(n.Pipe, outer)
-		w.node(n.List, outer)
-		w.node(n.ElseList, outer)
-	case *parse.RangeNode:
-		w.pipe(n.Pipe, outer)
-		w.node(n.List, false)
-		w.node(n.ElseList, outer)
+		w.branch(&n.BranchNode, outer, outer)
+	case *parse.RangeNode: // dot is an element inside, the data again in else
+		w.branch(&n.BranchNode, outer, false)
 	case *parse.WithNode:
-		w.pipe(n.Pipe, outer)
-		w.node(n.List, false)
-		w.node(n.ElseList, outer)
+		w.branch(&n.BranchNode, outer, false)
 	case *parse.TemplateNode:
 		if n.Pipe != nil && len(n.Pipe.Cmds) == 1 && len(n.Pipe.Cmds[0].Args) == 1 {
 			if _, dot := n.Pipe.Cmds[0].Args[0].(*parse.DotNode); dot && outer {
@@ -166,6 +160,14 @@ func (w *readWalker) node(n parse.Node, outer bool) {
 	default:
 		w.r.cacheable = false
 	}
+}
+
+// branch walks an if, range or with; inner tells whether dot is still the
+// layout's data in its first list.
+func (w *readWalker) branch(b *parse.BranchNode, outer, inner bool) {
+	w.pipe(b.Pipe, outer)
+	w.node(b.List, inner)
+	w.node(b.ElseList, outer)
 }
 
 // funcsOf checks the functions layout name calls, and those of the layouts

@@ -39,7 +39,11 @@ func TestPartialReads(t *testing.T) {
 		"_sub.html":   `{{template "_call.html" .Site}}`,
 		"_inner.html": `{{with .Site}}{{template "_a.html" .}}{{end}}`,
 	})
-	for name, want := range map[string]partialReads{
+	type reads struct {
+		cacheable, whole bool
+		fields           []string
+	}
+	for name, want := range map[string]reads{
 		"_a.html":          {cacheable: true, fields: []string{"Kind", "Site", "Stories", "Story"}},
 		"_b.html":          {cacheable: true, fields: []string{"Kind", "NoTitle", "Site", "Stories", "Story", "URL"}},
 		"_dot.html":        {cacheable: true, whole: true},
