@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -173,10 +174,10 @@ func (w *readWalker) branch(b *parse.BranchNode, outer, inner bool) {
 // funcsOf checks the functions layout name calls, and those of the layouts
 // it calls, reading nothing of this layout's data.
 func (w *readWalker) funcsOf(name string) {
-	sub := readWalker{th: w.th, fields: map[string]bool{}, r: &partialReads{cacheable: true}, seen: w.seen}
 	if w.seen[name] {
 		return
 	}
+	sub := readWalker{th: w.th, fields: map[string]bool{}, r: &partialReads{cacheable: true}, seen: w.seen}
 	w.seen[name] = true
 	t := w.th.parts.Lookup(name)
 	if t == nil || t.Tree == nil {
@@ -235,8 +236,11 @@ func (w *readWalker) arg(a parse.Node, outer bool) {
 // key appends to b the value of what r reads of data; false when some of
 // it cannot be compared in full.
 func (r *partialReads) key(b []byte, v reflect.Value) ([]byte, bool) {
-	if r.whole || len(r.fields) == 0 {
+	if r.whole {
 		return appendValue(b, v, 0)
+	}
+	if len(r.fields) == 0 { // it reads nothing of its data
+		return b, true
 	}
 	if !v.IsValid() {
 		return b, false
@@ -282,11 +286,20 @@ func (r *partialReads) fieldIndex(t reflect.Type) [][]int {
 }
 
 // appendType appends the identity of t: methods a layout calls depend on
-// the type as well as on the value.
+// the type as well as on the value, and two types may print alike.
 func appendType(b []byte, t reflect.Type) []byte {
-	b = append(b, t.String()...)
-	return append(b, 0)
+	id, ok := typeIDs.Load(t)
+	if !ok {
+		id, _ = typeIDs.LoadOrStore(t, typeCount.Add(1))
+	}
+	return appendUint(b, id.(uint64))
 }
+
+// typeIDs numbers the types appendType has seen.
+var (
+	typeIDs   sync.Map
+	typeCount atomic.Uint64
+)
 
 // appendValue appends v in full: every value under it, with lengths so
 // that different values never give the same bytes.

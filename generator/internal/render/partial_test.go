@@ -38,6 +38,7 @@ func TestPartialReads(t *testing.T) {
 		"_call.html":  `{{call .F}}`,
 		"_sub.html":   `{{template "_call.html" .Site}}`,
 		"_inner.html": `{{with .Site}}{{template "_a.html" .}}{{end}}`,
+		"_const.html": `<p>{{t "today"}}</p>`,
 	})
 	type reads struct {
 		cacheable, whole bool
@@ -50,6 +51,7 @@ func TestPartialReads(t *testing.T) {
 		"_call.html":       {cacheable: false},
 		"_sub.html":        {cacheable: false, fields: []string{"Site"}},
 		"_inner.html":      {cacheable: true, fields: []string{"Site"}},
+		"_const.html":      {cacheable: true},
 		"_header.html":     {cacheable: true, fields: []string{"Kind", "Site"}},
 		"_footer.html":     {cacheable: true, fields: []string{"Site"}},
 		"_occurrence.html": {cacheable: true, whole: false, fields: []string{"Cancelled", "Facts", "Label", "Moved", "Status", "End", "Time", "Title", "URL"}},
@@ -63,6 +65,15 @@ func TestPartialReads(t *testing.T) {
 		if got.cacheable != want.cacheable || got.whole != want.whole || (want.cacheable && !slices.Equal(got.fields, want.fields)) {
 			t.Errorf("%s: cacheable %v, whole %v, fields %q; want %v, %v, %q", name, got.cacheable, got.whole, got.fields, want.cacheable, want.whole, want.fields)
 		}
+	}
+	// A partial that reads nothing of its data is made once.
+	for i := range 3 {
+		if got := mustPartial(t, th, "_const.html", &Page{Title: fmt.Sprint(i)}); got != "<p>vandaag</p>" {
+			t.Errorf("_const.html gave %q", got)
+		}
+	}
+	if n := len(th.cache.made); n != 1 {
+		t.Errorf("%d results kept for a partial that reads nothing, want 1", n)
 	}
 }
 
