@@ -115,7 +115,7 @@ func (th *Theme) readsOf(name string, fields map[string]bool, r *partialReads, s
 		r.cacheable = false
 		return
 	}
-	w := readWalker{th: th, fields: fields, r: r, seen: seen}
+	w := readWalker{th: th, fields: fields, r: r, seen: seen, checked: map[string]bool{}}
 	w.node(t.Tree.Root, true)
 }
 
@@ -125,7 +125,10 @@ type readWalker struct {
 	th     *Theme
 	fields map[string]bool
 	r      *partialReads
-	seen   map[string]bool
+	seen   map[string]bool // layouts called with the same data
+	// checked are the layouts called with a part of it, whose functions
+	// were checked: apart from seen, as one may be called both ways.
+	checked map[string]bool
 }
 
 func (w *readWalker) node(n parse.Node, outer bool) {
@@ -174,11 +177,11 @@ func (w *readWalker) branch(b *parse.BranchNode, outer, inner bool) {
 // funcsOf checks the functions layout name calls, and those of the layouts
 // it calls, reading nothing of this layout's data.
 func (w *readWalker) funcsOf(name string) {
-	if w.seen[name] {
+	if w.checked[name] {
 		return
 	}
-	sub := readWalker{th: w.th, fields: map[string]bool{}, r: &partialReads{cacheable: true}, seen: w.seen}
-	w.seen[name] = true
+	w.checked[name] = true
+	sub := readWalker{th: w.th, fields: map[string]bool{}, r: &partialReads{cacheable: true}, checked: w.checked}
 	t := w.th.parts.Lookup(name)
 	if t == nil || t.Tree == nil {
 		w.r.cacheable = false

@@ -39,6 +39,7 @@ func TestPartialReads(t *testing.T) {
 		"_sub.html":   `{{template "_call.html" .Site}}`,
 		"_inner.html": `{{with .Site}}{{template "_a.html" .}}{{end}}`,
 		"_const.html": `<p>{{t "today"}}</p>`,
+		"_both.html":  `{{with .Site}}{{template "_a.html" .}}{{end}}{{template "_a.html" .}}`,
 	})
 	type reads struct {
 		cacheable, whole bool
@@ -52,6 +53,7 @@ func TestPartialReads(t *testing.T) {
 		"_sub.html":        {cacheable: false, fields: []string{"Site"}},
 		"_inner.html":      {cacheable: true, fields: []string{"Site"}},
 		"_const.html":      {cacheable: true},
+		"_both.html":       {cacheable: true, fields: []string{"Kind", "Site", "Stories", "Story"}},
 		"_header.html":     {cacheable: true, fields: []string{"Kind", "Site"}},
 		"_footer.html":     {cacheable: true, fields: []string{"Site"}},
 		"_occurrence.html": {cacheable: true, whole: false, fields: []string{"Cancelled", "Facts", "Label", "Moved", "Status", "End", "Time", "Title", "URL"}},
