@@ -16,15 +16,18 @@ import (
 	"unsafe"
 
 	"krachtpunt/generator/internal/content"
+	"krachtpunt/generator/internal/fileid"
 	"krachtpunt/generator/internal/photo"
 )
 
 // A Record is the file in which a build keeps, next to its output folder,
-// what it parsed: for every content file its size, modification time and
-// file number (inode), the hash of its bytes and the parsed file. The next
-// build takes a parsed file over without reading the file when the file
-// still has that size, time and number; so a build after one edit reads
-// one file, not ten thousand.
+// what it parsed: for every content file its size, modification time,
+// change time and file number (see package fileid), the hash of its bytes
+// and the parsed file. The next build takes a parsed file over without
+// reading the file when the file still has that size, those times and
+// that number; so a build after one edit reads one file, not ten
+// thousand. The change time catches an edit that keeps the length and
+// sets the modification time back, as a copy that keeps times does.
 //
 // The record is a cache, never a source of truth. A record that cannot be
 // read, is damaged, or was written by another version of the program or
@@ -36,9 +39,12 @@ import (
 // A file changed just after it was read, within the same tick of the file
 // system's clock, keeps its time; with the same size the record would not
 // see the change. As git does with its index, the record trusts only files
-// whose time is older than the build that wrote it began (less a margin
-// for file systems that keep coarse times): a file changed at or after that
-// is read again.
+// whose modification time is older than the build that wrote it began
+// (less a margin for file systems that keep coarse times): a file changed
+// at or after that is read again. The change time is compared as it is,
+// as git does too; an edit that sets the modification time back within
+// the very clock tick (a few milliseconds) in which the build looked at
+// the file would not be seen.
 type Record struct {
 	path  string    // the record file
 	site  string    // the site folder, absolute
@@ -60,7 +66,7 @@ type Record struct {
 // form, raised whenever recFile or anything parsed changes shape.
 const (
 	recordMagic   = "krachtpunt parsed files\n"
-	recordVersion = 2
+	recordVersion = 3
 )
 
 // racyMargin is how much older than the build that wrote the record a
@@ -86,6 +92,7 @@ type recPhoto struct {
 	Rel    string
 	Size   int64
 	Mtime  int64 // Unix nanoseconds
+	Ctime  int64 // Unix nanoseconds; 0 where the system does not say
 	Ino    uint64
 	Sum    [32]byte
 	Main   recVersion
@@ -105,6 +112,7 @@ type recFile struct {
 	Rel   string
 	Size  int64
 	Mtime int64 // Unix nanoseconds
+	Ctime int64 // Unix nanoseconds; 0 where the system does not say
 	Ino   uint64
 	// The rest is a parsedFile's.
 	Sum               string
@@ -128,7 +136,7 @@ func NewRecord(path, site string) *Record {
 	rec := &Record{path: path, site: abs, start: time.Now(), reading: make(chan struct{})}
 	go func() {
 		defer close(rec.reading)
-		if haveFileNumbers {
+		if fileid.HaveNumbers {
 			rec.data, rec.readErr = rec.read()
 		}
 	}()
@@ -143,7 +151,7 @@ func (rec *Record) load() {
 	}
 	rec.loaded = true
 	<-rec.reading
-	if !haveFileNumbers {
+	if !fileid.HaveNumbers {
 		return // a file cannot be told apart from another one of its size and time
 	}
 	data, err := rec.data, rec.readErr
@@ -167,13 +175,13 @@ func (rec *Record) load() {
 }
 
 // photo returns the recorded photo rel when the file fi has the recorded
-// size, time and number; else nil.
+// size, times and number; else nil.
 func (rec *Record) photo(rel string, fi fs.FileInfo) *recPhoto {
 	f := rec.oldPhotos[rel]
 	if f == nil {
 		return nil
 	}
-	if ino, ok := fileNumber(fi); !ok || !fi.Mode().IsRegular() || fi.Size() != f.Size || fi.ModTime().UnixNano() != f.Mtime || ino != f.Ino {
+	if statOf(fi) != (fileStat{size: f.Size, mtime: f.Mtime, ctime: f.Ctime, ino: f.Ino, ok: true}) {
 		return nil
 	}
 	rec.photosTaken.Add(1)
@@ -227,7 +235,7 @@ func decodeRecord(raw []byte) (*recordData, error) {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // lookup returns the recorded parsed file rel when the file fi has the
-// recorded size, time and number and its image names still find what
+// recorded size, times and number and its image names still find what
 // they found; else nil.
 func (rec *Record) lookup(rel string, fi fs.FileInfo, exists map[string]bool) *parsedFile {
 	f := rec.old[rel]
@@ -244,20 +252,21 @@ func (rec *Record) lookup(rel string, fi fs.FileInfo, exists map[string]bool) *p
 }
 
 func (f *recFile) matches(fi fs.FileInfo) bool {
-	ino, ok := fileNumber(fi)
-	return ok && fi.Mode().IsRegular() && fi.Size() == f.Size && fi.ModTime().UnixNano() == f.Mtime && ino == f.Ino
+	return statOf(fi) == fileStat{size: f.Size, mtime: f.Mtime, ctime: f.Ctime, ino: f.Ino, ok: true}
 }
 
-// fileStat is what the record keeps of a file's state.
+// fileStat is what the record keeps of a file's state; ok when it is a
+// regular file with a number.
 type fileStat struct {
-	size, mtime int64
-	ino         uint64
-	ok          bool
+	size, mtime, ctime int64
+	ino                uint64
+	ok                 bool
 }
 
 func statOf(fi fs.FileInfo) fileStat {
-	ino, ok := fileNumber(fi)
-	return fileStat{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: ino, ok: ok && fi.Mode().IsRegular()}
+	ino, ok := fileid.Number(fi)
+	return fileStat{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), ino: ino,
+		ok: ok && fi.Mode().IsRegular()}
 }
 
 // keep makes what a good build parsed the next record: files[i] was read
@@ -270,7 +279,7 @@ func (rec *Record) keep(files []*parsedFile, stats []fileStat) {
 		if pf == nil || pf.sum == "" || !st.ok {
 			continue
 		}
-		data.Files = append(data.Files, recFile{Rel: pf.item.Rel, Size: st.size, Mtime: st.mtime, Ino: st.ino,
+		data.Files = append(data.Files, recFile{Rel: pf.item.Rel, Size: st.size, Mtime: st.mtime, Ctime: st.ctime, Ino: st.ino,
 			Sum: pf.sum, Asked: pf.asked, Scan: pf.scan, ScanFor: pf.scanFor,
 			ShowsSum: pf.showsSum, ShowsOf: pf.showsOf, ShowsIn: string(pf.showsIn), Item: pf.item})
 	}
@@ -290,7 +299,8 @@ func (rec *Record) keepPhotos(set *photoSet) {
 		version := func(v *photo.Version, n int) recVersion {
 			return recVersion{Format: int(v.Format), Width: v.Width, Height: v.Height, Bytes: n}
 		}
-		f := recPhoto{Rel: rel, Size: pub.stat.size, Mtime: pub.stat.mtime, Ino: pub.stat.ino, Sum: pub.sum,
+		f := recPhoto{Rel: rel, Size: pub.stat.size, Mtime: pub.stat.mtime, Ctime: pub.stat.ctime, Ino: pub.stat.ino,
+			Sum:  pub.sum,
 			Main: version(&pub.res.Main, pub.size), Scaled: pub.res.Scaled}
 		if s := pub.res.Small; s != nil {
 			v := version(s, pub.smallSize)
@@ -318,7 +328,7 @@ func (f *recPhoto) result() *photo.Result {
 // place; Save then renames it over the record, Discard removes it. A
 // build that failed leaves nothing to write, and Write does nothing.
 func (rec *Record) Write() {
-	if rec == nil || rec.pending == nil || !haveFileNumbers || rec.written != nil {
+	if rec == nil || rec.pending == nil || !fileid.HaveNumbers || rec.written != nil {
 		return
 	}
 	data := rec.pending

@@ -151,6 +151,14 @@ func TestRecordKeepsProcessedPhotos(t *testing.T) {
 	step("after the wide photo got an old time", []string{"stories/brug.jpg"})
 	step("with nothing changed", nil)
 
+	// Changed again, with its old time set back: the change time tells.
+	changeSameSize(wide)
+	if err := os.Chtimes(wide, old, old); err != nil {
+		t.Fatal(err)
+	}
+	step("after the wide photo changed with its old time set back", []string{"stories/brug.jpg"})
+	step("with nothing changed since", nil)
+
 	// A published version removed by hand: the photo is processed again
 	// to publish it.
 	if err := os.Remove(filepath.Join(out, "stories", "brug-800.jpg")); err != nil {

@@ -246,6 +246,40 @@ func TestRecordNoticesAnEditInTheSameTick(t *testing.T) {
 	}
 }
 
+// TestRecordNoticesAnEditWithItsTimeSetBack changes a file by hand after
+// a build, to the same size, and sets its modification time back to the
+// old one it had, as touch -r or a copy that keeps times does: the next
+// build still reads it and shows the edit.
+func TestRecordNoticesAnEditWithItsTimeSetBack(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	site := writeRecordSite(t, recordSite, old)
+	buildWithRecord(t, site)
+	if _, parsed := buildWithRecord(t, site); len(parsed) != 0 {
+		t.Fatalf("a build with nothing changed read %q: the test shows nothing", parsed)
+	}
+	p := filepath.Join(site, "content", "stories", "tuin.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := strings.Replace(string(data), "Tomaten", "Bonen!!", 1)
+	if len(same) != len(data) {
+		t.Fatal("the edit changes the size")
+	}
+	if err := os.WriteFile(p, []byte(same), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, old, old); err != nil {
+		t.Fatal(err)
+	}
+	after, parsed := buildWithRecord(t, site)
+	checkParsed(t, "after an edit with its time set back", parsed, []string{"stories/tuin.md"})
+	checkFull(t, "after an edit with its time set back", site, after)
+	if page := string(after.files["verhalen/tuin/index.html"]); !strings.Contains(page, "Bonen!!") {
+		t.Errorf("the story's page does not show the edit:\n%s", page)
+	}
+}
+
 // TestRecordTrustsOnlyFilesOlderThanItsBuild checks the bound itself: a
 // file whose time is the record's bound is not taken over, one a
 // nanosecond older is.
@@ -276,7 +310,8 @@ func TestRecordTrustsOnlyFilesOlderThanItsBuild(t *testing.T) {
 		}
 		for i := range data.Files {
 			if data.Files[i].Rel == "over-ons.md" {
-				data.Files[i].Mtime = fi.ModTime().UnixNano()
+				st := statOf(fi) // Chtimes moved the change time on
+				data.Files[i].Mtime, data.Files[i].Ctime = st.mtime, st.ctime
 			}
 		}
 		writeRecord(t, recPath, recordVersion, data)

@@ -265,6 +265,14 @@ func (d *Dir) earlier(p string) *earlierFile {
 	}
 	if e, ok := d.prev[p]; ok && e.matches(fi) {
 		return &earlierFile{entry: entryOf(e.key, e.sum, fi), known: true}
+	} else if ok && e.sameFile(fi) {
+		// Its change time moved on: a hard link to it was made or removed
+		// (as when a build that failed removed the retained site, which
+		// shared the file), or it was edited with its time set back. Its
+		// bytes tell which.
+		if sum, err := d.sumOf(p); err == nil && sum == e.sum {
+			return &earlierFile{entry: entryOf(e.key, e.sum, fi), known: true}
+		}
 	}
 	return &earlierFile{entry: statOf(fi)}
 }
@@ -368,7 +376,7 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) 
 		if err != nil {
 			return entry{}, err
 		}
-		if !e.matches(fi) {
+		if !e.sameFile(fi) {
 			return entry{}, errChanged
 		}
 		d.count(func(s *Stats) { s.Linked++ })
@@ -639,7 +647,7 @@ func (w *file) finish(sum [32]byte) (entry, error) {
 			if err != nil {
 				return entry{}, err
 			}
-			if !prev.matches(fi) {
+			if !prev.sameFile(fi) {
 				return entry{}, errChanged
 			}
 			d.count(func(s *Stats) { s.Linked++ })

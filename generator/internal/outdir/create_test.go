@@ -241,14 +241,16 @@ func TestDamagedManifest(t *testing.T) {
 	site := map[string]string{"index.html": "home", "a/index.html": "a", "b/index.html": "b"}
 	keys := map[string]string{"index.html": "k", "a/index.html": "ka", "b/index.html": "kb"}
 	damage := map[string]func([]byte) []byte{
-		"garbage":       func([]byte) []byte { return []byte("\x00\xffniet een manifest") },
-		"empty":         func([]byte) []byte { return nil },
-		"cut short":     func(b []byte) []byte { return b[:len(b)*2/3] },
-		"no end":        func(b []byte) []byte { return b[:bytes.LastIndex(b, []byte("end "))] },
-		"wrong count":   func(b []byte) []byte { return bytes.Replace(b, []byte("end 3"), []byte("end 4"), 1) },
-		"other version": func(b []byte) []byte { return bytes.Replace(b, []byte("manifest 2"), []byte("manifest 3"), 1) },
-		"bad sum":       func(b []byte) []byte { return bytes.Replace(b, []byte("\n"), []byte("\nzz"), 2) },
-		"folder":        nil,
+		"garbage":     func([]byte) []byte { return []byte("\x00\xffniet een manifest") },
+		"empty":       func([]byte) []byte { return nil },
+		"cut short":   func(b []byte) []byte { return b[:len(b)*2/3] },
+		"no end":      func(b []byte) []byte { return b[:bytes.LastIndex(b, []byte("end "))] },
+		"wrong count": func(b []byte) []byte { return bytes.Replace(b, []byte("end 3"), []byte("end 4"), 1) },
+		"other version": func(b []byte) []byte {
+			return bytes.Replace(b, []byte(manifestHeader), []byte("krachtpunt manifest 2"), 1)
+		},
+		"bad sum": func(b []byte) []byte { return bytes.Replace(b, []byte("\n"), []byte("\nzz"), 2) },
+		"folder":  nil,
 	}
 	for name, f := range damage {
 		t.Run(name, func(t *testing.T) {
@@ -308,35 +310,56 @@ func TestDamagedManifest(t *testing.T) {
 	}
 }
 
-// TestEditedByHand changes a published file by hand after the build: its
-// key no longer counts, and the next build writes it anew rather than
-// keeping the edit.
+// TestEditedByHand changes a published file by hand after the build, with
+// the length it had: its key no longer counts, and the next build writes
+// it anew rather than keeping the edit. That holds also when the file's
+// modification time is set back to what it was (as touch -r or a copy
+// that keeps times does), and when the published site's files are also
+// those of the retained site.
 func TestEditedByHand(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	site := map[string]string{"index.html": "home", "a/index.html": "aaaa"}
-	keys := map[string]string{"index.html": "k", "a/index.html": "ka"}
-	buildFiles(t, out, site, keys, 0, nil)
-	afterTick(t, out)
-	// The same size, another time: an edit that keeps the length.
-	if err := os.WriteFile(filepath.Join(out, "a", "index.html"), []byte("bbbb"), 0o644); err != nil {
-		t.Fatal(err)
+	for _, c := range []struct {
+		timeBack, retained bool
+	}{{false, false}, {true, false}, {false, true}, {true, true}} {
+		t.Run(fmt.Sprintf("time set back %v, retained site %v", c.timeBack, c.retained), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			site := map[string]string{"index.html": "home", "a/index.html": "aaaa"}
+			keys := map[string]string{"index.html": "k", "a/index.html": "ka"}
+			buildFiles(t, out, site, keys, 0, nil)
+			if c.retained {
+				buildFiles(t, out, site, keys, 0, nil)
+			}
+			afterTick(t, out)
+			name := filepath.Join(out, "a", "index.html")
+			before, err := os.Stat(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(name, []byte("bbbb"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if c.timeBack {
+				if err := os.Chtimes(name, before.ModTime(), before.ModTime()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d, err := Open(context.Background(), out, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if k := d.PreviousKey("a/index.html"); k != "" {
+				t.Errorf("PreviousKey of a file edited by hand = %q, want none", k)
+			}
+			if k := d.PreviousKey("index.html"); k != "k" {
+				t.Errorf("PreviousKey of an untouched file = %q, want k", k)
+			}
+			d.Abort()
+			buildFiles(t, out, site, keys, 0, nil)
+			if got := files(t, out); !maps.Equal(got, site) {
+				t.Errorf("published %v, want %v", got, site)
+			}
+			onlyOutput(t, out)
+		})
 	}
-	d, err := Open(context.Background(), out, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if k := d.PreviousKey("a/index.html"); k != "" {
-		t.Errorf("PreviousKey of a file edited by hand = %q, want none", k)
-	}
-	if k := d.PreviousKey("index.html"); k != "k" {
-		t.Errorf("PreviousKey of an untouched file = %q, want k", k)
-	}
-	d.Abort()
-	buildFiles(t, out, site, keys, 0, nil)
-	if got := files(t, out); !maps.Equal(got, site) {
-		t.Errorf("published %v, want %v", got, site)
-	}
-	onlyOutput(t, out)
 }
 
 // TestWrittenTwice writes one path twice, the first time with the previous

@@ -2,7 +2,11 @@
 
 package outdir
 
-import "os"
+import (
+	"os"
+
+	"krachtpunt/generator/internal/fileid"
+)
 
 // lstat describes what is at name, as os.Lstat does.
 func lstat(name string) (pathStat, error) {
@@ -10,5 +14,5 @@ func lstat(name string) (pathStat, error) {
 	if err != nil {
 		return pathStat{}, err
 	}
-	return pathStat{file: fi.Mode().IsRegular(), dir: fi.IsDir(), size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}, nil
+	return pathStat{file: fi.Mode().IsRegular(), dir: fi.IsDir(), size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), ino: inode(fi)}, nil
 }

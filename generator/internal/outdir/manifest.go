@@ -13,11 +13,13 @@ import (
 	"strings"
 	"time"
 	"unsafe"
+
+	"krachtpunt/generator/internal/fileid"
 )
 
 // The manifest is the record a build keeps of the files it published: for
-// each path the key it was made from, its sha256, size, modification time
-// and file number (inode); and for each folder its modification time and
+// each path the key it was made from, its sha256, size, modification time,
+// change time (ctime) and file number (inode); and for each folder its modification time and
 // file number, which change when a file in it is added, removed or
 // replaced. It lives next to the output folder, never in it, so nothing
 // publishes it.
@@ -25,8 +27,8 @@ import (
 // It is text, one file or folder a line, files sorted by path, then
 // folders sorted by path ("." is the site's own folder):
 //
-//	krachtpunt manifest 2
-//	<sha256 hex> <size> <mtime ns> <inode> <quoted key> <quoted path>
+//	krachtpunt manifest 3
+//	<sha256 hex> <size> <mtime ns> <ctime ns> <inode> <quoted key> <quoted path>
 //	...
 //	dir <mtime ns> <inode> <quoted path>
 //	...
@@ -34,7 +36,14 @@ import (
 //
 // A manifest that cannot be read, is of another version or does not end in
 // its count is no manifest: every file is made again.
-const manifestHeader = "krachtpunt manifest 2"
+//
+// The change time is there because the modification time can be set back
+// (touch -r, a copy that keeps times): a file edited by hand with the
+// length it had and its time set back would otherwise pass for the one
+// the build wrote. A file's change time changes too when a hard link is
+// made to it, so the file a build links to is looked at again after the
+// link (see sameFile), and what the link made is recorded.
+const manifestHeader = "krachtpunt manifest 3"
 
 // entry is what the manifest knows of one published file.
 type entry struct {
@@ -42,15 +51,30 @@ type entry struct {
 	sum   [32]byte
 	size  int64
 	mtime int64  // UnixNano
+	ctime int64  // UnixNano; 0 where the system does not say
 	ino   uint64 // 0 where the system has no file numbers
 }
 
 // matches says whether the file described by fi is, as far as size,
-// modification time and file number tell, the one the entry was made for:
-// a file edited or replaced since the build no longer matches.
+// modification time, change time and file number tell, the one the entry
+// was made for: a file edited or replaced since the build no longer
+// matches.
 func (e *entry) matches(fi fs.FileInfo) bool {
+	return e.sameFile(fi) && (e.ctime == 0 || fileid.ChangeTime(fi) == e.ctime)
+}
+
+// sameFile is matches without the change time: whether a hard link just
+// made to the file e describes (which changed its change time) reached
+// that file, with its size and modification time.
+func (e *entry) sameFile(fi fs.FileInfo) bool {
 	return fi.Mode().IsRegular() && fi.Size() == e.size && fi.ModTime().UnixNano() == e.mtime &&
 		(e.ino == 0 || inode(fi) == e.ino)
+}
+
+// inode returns the file number of fi, 0 where the system has none.
+func inode(fi fs.FileInfo) uint64 {
+	n, _ := fileid.Number(fi)
+	return n
 }
 
 // folder is what the manifest knows of one folder of the site.
@@ -72,12 +96,14 @@ func (f folder) matches(fi fs.FileInfo) bool {
 type pathStat struct {
 	file, dir   bool // a regular file; a folder
 	size, mtime int64
+	ctime       int64
 	ino         uint64
 }
 
 // matchesStat is matches for what lstat found.
 func (e *entry) matchesStat(st pathStat) bool {
-	return st.file && st.size == e.size && st.mtime == e.mtime && (e.ino == 0 || st.ino == e.ino)
+	return st.file && st.size == e.size && st.mtime == e.mtime && (e.ctime == 0 || st.ctime == e.ctime) &&
+		(e.ino == 0 || st.ino == e.ino)
 }
 
 // matchesStat is matches for what lstat found.
@@ -87,7 +113,7 @@ func (f folder) matchesStat(st pathStat) bool {
 
 // entryOf describes the file fi with the key and sum it was made from.
 func entryOf(key string, sum [32]byte, fi fs.FileInfo) entry {
-	return entry{key: key, sum: sum, size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
+	return entry{key: key, sum: sum, size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), ino: inode(fi)}
 }
 
 // statOf describes the file fi without key or sum.
@@ -133,6 +159,8 @@ func appendEntry(buf []byte, p string, e entry) []byte {
 	buf = strconv.AppendInt(buf, e.size, 10)
 	buf = append(buf, ' ')
 	buf = strconv.AppendInt(buf, e.mtime, 10)
+	buf = append(buf, ' ')
+	buf = strconv.AppendInt(buf, e.ctime, 10)
 	buf = append(buf, ' ')
 	buf = strconv.AppendUint(buf, e.ino, 10)
 	buf = append(buf, ' ')
@@ -476,26 +504,27 @@ func decodeFolder(s string) (string, folder, error) {
 
 func decodeEntry(line string) (string, entry, error) {
 	var e entry
-	var f [5]string
+	var f [6]string
 	rest := line
-	for i := range 4 {
+	for i := range 5 {
 		var ok bool
 		if f[i], rest, ok = strings.Cut(rest, " "); !ok {
 			return "", e, errGarbled
 		}
 	}
-	f[4] = rest
+	f[5] = rest
 	if !decodeSum(&e.sum, f[0]) {
 		return "", e, errGarbled
 	}
-	var ok1, ok2, ok3 bool
+	var ok1, ok2, ok3, ok4 bool
 	e.size, ok1 = signed(f[1])
 	e.mtime, ok2 = signed(f[2])
-	e.ino, ok3 = decimal(f[3])
-	if !ok1 || !ok2 || !ok3 {
+	e.ctime, ok3 = signed(f[3])
+	e.ino, ok4 = decimal(f[4])
+	if !ok1 || !ok2 || !ok3 || !ok4 {
 		return "", e, errGarbled
 	}
-	key, rest, err := cutQuoted(f[4])
+	key, rest, err := cutQuoted(f[5])
 	if err != nil || !strings.HasPrefix(rest, " ") {
 		return "", e, errGarbled
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"krachtpunt/generator/internal/fileid"
 )
 
 // The retained site. After a swap the site that was published until then
@@ -60,7 +62,7 @@ func (d *Dir) reuse() {
 	if err == nil {
 		files, dirs, err = decodeInodes(data)
 	}
-	if err == nil && (!haveInodes || dirs == nil) {
+	if err == nil && (!fileid.HaveNumbers || dirs == nil) {
 		err = errors.New("it has no record of its folders")
 	}
 	if err == nil {
@@ -151,7 +153,7 @@ func (d *Dir) retain(old string) {
 
 // keepsPrevious says whether Commit keeps the site it replaces as the
 // retained site: only with a sound record of its files and folders.
-func (d *Dir) keepsPrevious() bool { return d.prevRead && d.prevDirs != nil && haveInodes }
+func (d *Dir) keepsPrevious() bool { return d.prevRead && d.prevDirs != nil && fileid.HaveNumbers }
 
 // giveBack makes staging the retained site again, with its record, when
 // the build changed nothing in it: a build that fails on a mistake in the
@@ -242,7 +244,7 @@ func (d *Dir) touch(p string) { d.touched.Store(p, true) }
 // in the record, so that whatever changes in the site once it is
 // published gets another time than the recorded one.
 func (d *Dir) waitForClock(files map[string]entry, dirs map[string]folder) {
-	if !haveInodes {
+	if !fileid.HaveNumbers {
 		return
 	}
 	var newest int64

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"krachtpunt/generator/internal/fileid"
 )
 
 // TestRetainedSiteIsReused builds a site four times into one folder, with
@@ -286,6 +288,57 @@ func TestFailedBuildGivesBackTheRetainedSite(t *testing.T) {
 	}
 	if got := files(t, out); !maps.Equal(got, site) {
 		t.Errorf("after a failed build the output folder holds %v, want %v", got, site)
+	}
+	onlyOutput(t, out)
+}
+
+// TestFailedBuildThatWroteKeepsTheKeys removes the retained site in a
+// build that fails after writing a file. The retained site's files were
+// the published site's too, so removing them moved the published files'
+// change times on: the next build finds them by their bytes, and their
+// keys still count, rather than every page being made again.
+func TestFailedBuildThatWroteKeepsTheKeys(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "home", "a/index.html": "aaaa", "b/index.html": "b"}
+	keys := map[string]string{"index.html": "k", "a/index.html": "ka", "b/index.html": "kb"}
+	buildFiles(t, out, site, keys, 0, nil)
+	buildFiles(t, out, site, keys, 0, nil)
+	name := filepath.Join(out, "a", "index.html")
+	before, err := os.Lstat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	afterTick(t, out)
+	d, err := Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("b/index.html", []byte("anders")); err != nil {
+		t.Fatal(err)
+	}
+	d.Abort()
+	after, err := os.Lstat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fileid.ChangeTime(after) == fileid.ChangeTime(before) {
+		t.Skip("the file's change time did not move on here; nothing to check")
+	}
+	d, err = Open(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range slices.Sorted(maps.Keys(site)) {
+		if k := d.PreviousKey(p); k != keys[p] {
+			t.Errorf("PreviousKey(%s) = %q after the failed build, want %q", p, k, keys[p])
+		}
+	}
+	d.Abort()
+	if s := buildFiles(t, out, site, keys, 0, nil); s.Written != 0 || s.Linked != len(site) {
+		t.Errorf("the next build: %+v, want every file kept", s)
+	}
+	if got := files(t, out); !maps.Equal(got, site) {
+		t.Errorf("published %v, want %v", got, site)
 	}
 	onlyOutput(t, out)
 }
