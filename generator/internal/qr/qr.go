@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"strconv"
-	"strings"
 
 	goqr "github.com/piglig/go-qr"
 )
@@ -53,31 +52,40 @@ func (c *Code) Dark(x, y int) bool {
 // quiet zone included: each run of dark modules in a row is one line along
 // the middle of the row, "M4 4.5h7" for the first of a row and "m2 0h1"
 // (relative to where the last ended) for the next.
-func (c *Code) Path() string {
-	var b strings.Builder
-	b.Grow(c.Size * c.Size / 2)
-	for y := range c.Size {
+func (c *Code) Path() string { return string(c.appendPath(nil)) }
+
+// appendPath appends Path to b. A poster site makes thousands of codes,
+// so the numbers are appended, not formatted into strings of their own.
+func (c *Code) appendPath(b []byte) []byte {
+	for y, row := range c.dark {
 		end := -1 // where the last run of this row ended
-		for x := 0; x < c.Size; {
-			if !c.dark[y][x] {
+		for x := 0; x < len(row); {
+			if !row[x] {
 				x++
 				continue
 			}
 			n := 1
-			for x+n < c.Size && c.dark[y][x+n] {
+			for x+n < len(row) && row[x+n] {
 				n++
 			}
 			if end < 0 {
-				b.WriteString("M" + strconv.Itoa(x+Quiet) + " " + strconv.Itoa(y+Quiet) + ".5")
+				b = append(b, 'M')
+				b = strconv.AppendInt(b, int64(x+Quiet), 10)
+				b = append(b, ' ')
+				b = strconv.AppendInt(b, int64(y+Quiet), 10)
+				b = append(b, ".5"...)
 			} else {
-				b.WriteString("m" + strconv.Itoa(x-end) + " 0")
+				b = append(b, 'm')
+				b = strconv.AppendInt(b, int64(x-end), 10)
+				b = append(b, " 0"...)
 			}
-			b.WriteString("h" + strconv.Itoa(n))
+			b = append(b, 'h')
+			b = strconv.AppendInt(b, int64(n), 10)
 			x += n
 			end = x
 		}
 	}
-	return b.String()
+	return b
 }
 
 // SVG returns the code as an inline SVG element: an image whose title,
@@ -87,7 +95,12 @@ func (c *Code) Path() string {
 func (c *Code) SVG(id, title string) string {
 	n := strconv.Itoa(c.Size + 2*Quiet)
 	id = html.EscapeString(id)
-	return `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + n + ` ` + n + `" role="img" aria-labelledby="` + id +
-		`" shape-rendering="crispEdges"><title id="` + id + `">` + html.EscapeString(title) + `</title>` +
-		`<rect width="` + n + `" height="` + n + `" fill="#fff"/><path stroke="#000" d="` + c.Path() + `"/></svg>`
+	b := make([]byte, 0, 400+len(title)+c.Size*c.Size*3/2)
+	b = append(b, `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `+n+` `+n+`" role="img" aria-labelledby="`+id+
+		`" shape-rendering="crispEdges"><title id="`+id+`">`...)
+	b = append(b, html.EscapeString(title)...)
+	b = append(b, `</title><rect width="`+n+`" height="`+n+`" fill="#fff"/><path stroke="#000" d="`...)
+	b = c.appendPath(b)
+	b = append(b, `"/></svg>`...)
+	return string(b)
 }

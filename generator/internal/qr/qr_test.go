@@ -77,6 +77,54 @@ func TestSVG(t *testing.T) {
 	}
 }
 
+// TestPathDrawsTheModules reads the path back, run by run, into a grid:
+// it has exactly the dark modules of the code.
+func TestPathDrawsTheModules(t *testing.T) {
+	for _, text := range []string{"https://example.org/agenda/", "https://wijkcentrum.example/linde/activiteiten/" + strings.Repeat("x", 90) + "/"} {
+		c, err := qr.Encode(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := c.Size + 2*qr.Quiet
+		drawn := make([]bool, n*n)
+		path := c.Path()
+		x, y := 0, 0
+		for path != "" {
+			var op byte
+			var a, b, run int
+			k, err := fmt.Sscanf(path, "%c%d %d", &op, &a, &b)
+			if err != nil || k != 3 {
+				t.Fatalf("cannot read %.40q: %v", path, err)
+			}
+			switch op {
+			case 'M':
+				x, y = a, b
+				path = path[strings.Index(path, ".5")+2:]
+			case 'm':
+				x += a
+				path = path[strings.Index(path, " 0")+2:]
+			default:
+				t.Fatalf("unknown command %q in %.40q", op, path)
+			}
+			if _, err := fmt.Sscanf(path, "h%d", &run); err != nil {
+				t.Fatalf("no run after the move in %.40q", path)
+			}
+			path = strings.TrimLeft(path[1:], "0123456789")
+			for range run {
+				drawn[y*n+x] = true
+				x++
+			}
+		}
+		for y := range n {
+			for x := range n {
+				if got, want := drawn[y*n+x], c.Dark(x-qr.Quiet, y-qr.Quiet); got != want {
+					t.Fatalf("%s: module %d,%d drawn %v, want %v", text, x, y, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestEncodeIsDeterministic(t *testing.T) {
 	a, _ := qr.Encode("https://example.org/activiteiten/koffie/")
 	b, _ := qr.Encode("https://example.org/activiteiten/koffie/")
@@ -92,6 +140,17 @@ func BenchmarkSVG(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		_ = c.SVG("qr", "QR")
+	}
+}
+
+func BenchmarkSVGOnly(b *testing.B) {
+	c, err := qr.Encode("https://www.buurthuisdevlinder.example/activiteiten/koffieochtend/")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
 		_ = c.SVG("qr", "QR")
 	}
 }
