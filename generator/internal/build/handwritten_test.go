@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/theme"
 )
 
@@ -48,7 +49,7 @@ Eten.
 
 // TestHandWrittenItemsEqualTheLayouts builds a site whose activities hold
 // everything that needs escaping twice: with the built-in theme, whose
-// occurrence items are written by hand, and with a theme whose own copies
+// occurrence items and coming dates are written by hand, and with a theme whose own copies
 // of those partials differ from the built-in ones only in printing an
 // empty string, so html/template renders them. Every file must be the
 // same, byte for byte.
@@ -69,7 +70,7 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 	if bytes.Equal(own["site.toml"], files["site.toml"]) {
 		t.Fatal("site.toml names no theme")
 	}
-	for _, name := range []string{"_occurrence.html", "_month-occurrence.html"} {
+	for _, name := range render.HandWritten {
 		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
 		if err != nil {
 			t.Fatal(err)
@@ -89,11 +90,15 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 			t.Errorf("%s differs: by hand %s, by the template", p, firstDifference(a, b))
 		}
 	}
-	// The pages do show the escaped items of both kinds.
+	// The pages do show the escaped items of every kind.
 	for page, want := range map[string][]string{
 		"agenda/week/2026-W49/index.html": {
 			`<a href="/activiteiten/koffie-thee/">Koffie &amp; thee &lt;voor&gt; &#34;iedereen&#34; &#43; &#39;buren&#39; é €</a> <strong class="status status-cancelled">Gaat &lt;niet&gt; door: Ziek &amp; &lt;zwak&gt; &#43; &#34;moe&#34;</strong>`,
 			`data-end="2026-12-02T11:30:00&#43;01:00"`,
+		},
+		"activiteiten/koffie-thee/index.html": {
+			`<li class="occ occ-cancelled" data-end="2026-12-02T11:30:00&#43;01:00"><span class="date">woensdag 2 december 2026</span>, <span class="time">10.00-11.30 uur</span> <strong class="status status-cancelled">Gaat &lt;niet&gt; door: Ziek &amp; &lt;zwak&gt; &#43; &#34;moe&#34;</strong></li>`,
+			`<strong class="status status-changed">Anders &amp; later: Later &#43; &#39;anders&#39; &lt;echt&gt;</strong> (Keuken &amp; tuin)</li>`,
 		},
 		"agenda/2026-12/index.html": {
 			`<li class="occ occ-changed"><span class="time">14.00-15.00 uur</span> <a href="/activiteiten/koffie-thee/">Koffie &amp; thee &lt;voor&gt; &#34;iedereen&#34; &#43; &#39;buren&#39; é €</a> <strong class="status status-changed">Anders &amp; later</strong></li>`,

@@ -28,6 +28,9 @@ type Occurrence struct {
 	Facts string
 	HTML  template.HTML // the occurrence as a list item of the agenda, week and home pages
 	Cell  template.HTML // the occurrence as a list item of a month cell
+	// NextItem is the occurrence as a list item of its activity's coming
+	// dates (_next-date.html), on the activity's page.
+	NextItem template.HTML
 }
 
 // Day is one date with what happens on it.

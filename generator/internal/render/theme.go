@@ -334,8 +334,9 @@ func (th *Theme) foldPipe(p *parse.PipeNode) {
 
 // HandWritten are the partial layouts that package build writes by hand
 // when a theme has the built-in one (see Builtin): an occurrence's list
-// item, which a calendar shows by the hundred thousand.
-var HandWritten = []string{"_occurrence.html", "_month-occurrence.html"}
+// item, which a calendar shows by the hundred thousand, and the coming
+// dates of an activity's page.
+var HandWritten = []string{"_occurrence.html", "_month-occurrence.html", "_next-date.html"}
 
 // Builtin reports whether the theme's partial layout name, one of
 // HandWritten, is the built-in theme's, so that writing it by hand gives
