@@ -30,7 +30,7 @@ import (
 //	krachtpunt manifest 3
 //	<sha256 hex> <size> <mtime ns> <ctime ns> <inode> <quoted key> <quoted path>
 //	...
-//	dir <mtime ns> <inode> <quoted path>
+//	dir <mtime ns> <ctime ns> <inode> <quoted path>
 //	...
 //	end <number of files> <number of folders>
 //
@@ -77,19 +77,26 @@ func inode(fi fs.FileInfo) uint64 {
 	return n
 }
 
-// folder is what the manifest knows of one folder of the site.
+// folder is what the manifest knows of one folder of the site. Its change
+// time catches a file added, removed or replaced in it whose modification
+// time was then set back. The site's own folder (".") has none: it is
+// renamed when it is swapped in and when it is retained, which changes it.
 type folder struct {
 	mtime int64  // UnixNano
+	ctime int64  // UnixNano; 0 where it is not compared
 	ino   uint64 // 0 where the system has no file numbers
 }
 
 // folderOf describes the folder fi.
-func folderOf(fi fs.FileInfo) folder { return folder{mtime: fi.ModTime().UnixNano(), ino: inode(fi)} }
+func folderOf(fi fs.FileInfo) folder {
+	return folder{mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), ino: inode(fi)}
+}
 
 // matches says whether fi is the folder the record was made for, with no
 // file added, removed or replaced in it since.
 func (f folder) matches(fi fs.FileInfo) bool {
-	return fi.IsDir() && f.ino != 0 && inode(fi) == f.ino && fi.ModTime().UnixNano() == f.mtime
+	return fi.IsDir() && f.ino != 0 && inode(fi) == f.ino && fi.ModTime().UnixNano() == f.mtime &&
+		(f.ctime == 0 || fileid.ChangeTime(fi) == f.ctime)
 }
 
 // pathStat is what lstat says of a file or folder.
@@ -108,7 +115,7 @@ func (e *entry) matchesStat(st pathStat) bool {
 
 // matchesStat is matches for what lstat found.
 func (f folder) matchesStat(st pathStat) bool {
-	return st.dir && f.ino != 0 && st.ino == f.ino && st.mtime == f.mtime
+	return st.dir && f.ino != 0 && st.ino == f.ino && st.mtime == f.mtime && (f.ctime == 0 || st.ctime == f.ctime)
 }
 
 // entryOf describes the file fi with the key and sum it was made from.
@@ -223,6 +230,8 @@ func encodeFolders(data []byte, dirs map[string]folder, nFiles int, order []stri
 		data = append(data, "dir "...)
 		data = strconv.AppendInt(data, f.mtime, 10)
 		data = append(data, ' ')
+		data = strconv.AppendInt(data, f.ctime, 10)
+		data = append(data, ' ')
 		data = strconv.AppendUint(data, f.ino, 10)
 		data = append(data, ' ')
 		data = appendQuoted(data, p)
@@ -235,7 +244,7 @@ func encodeFolders(data []byte, dirs map[string]folder, nFiles int, order []stri
 func foldersSize(dirs map[string]folder) int {
 	n := 64
 	for p := range dirs {
-		n += len(p) + 64 // "dir ", two numbers, quotes
+		n += len(p) + 84 // "dir ", three numbers, quotes
 	}
 	return n
 }
@@ -488,15 +497,17 @@ func signed(s string) (int64, bool) {
 func decodeFolder(s string) (string, folder, error) {
 	var f folder
 	m, rest, ok := strings.Cut(s, " ")
+	c, rest, ok1 := strings.Cut(rest, " ")
 	i, q, ok2 := strings.Cut(rest, " ")
-	if !ok || !ok2 {
+	if !ok || !ok1 || !ok2 {
 		return "", f, errGarbled
 	}
-	var ok3, ok4 bool
+	var ok3, ok4, ok5 bool
 	f.mtime, ok3 = signed(m)
+	f.ctime, ok5 = signed(c)
 	f.ino, ok4 = decimal(i)
 	p, rest, err := cutQuoted(q)
-	if !ok3 || !ok4 || err != nil || rest != "" {
+	if !ok3 || !ok4 || !ok5 || err != nil || rest != "" {
 		return "", f, errGarbled
 	}
 	return p, f, nil

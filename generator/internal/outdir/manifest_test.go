@@ -60,7 +60,7 @@ func TestManifestEncodingIsStrconvQuoting(t *testing.T) {
 		}
 		files[p] = e
 	}
-	dirs := map[string]folder{".": {mtime: 1, ino: 2}, "d1": {mtime: rng.Int64(), ino: rng.Uint64()}, "d \"2\"": {mtime: 3, ino: 4}}
+	dirs := map[string]folder{".": {mtime: 1, ino: 2}, "d1": {mtime: rng.Int64(), ctime: rng.Int64() - 1<<62, ino: rng.Uint64()}, "d \"2\"": {mtime: 3, ino: 4}}
 	data := encodeRecord(files, dirs)
 
 	// The same file, written line by line with strconv.
@@ -71,7 +71,7 @@ func TestManifestEncodingIsStrconvQuoting(t *testing.T) {
 		fmt.Fprintf(&want, "%s %d %d %d %d %s %s\n", hex.EncodeToString(e.sum[:]), e.size, e.mtime, e.ctime, e.ino, strconv.Quote(e.key), strconv.Quote(p))
 	}
 	for _, p := range slices.Sorted(maps.Keys(dirs)) {
-		fmt.Fprintf(&want, "dir %d %d %s\n", dirs[p].mtime, dirs[p].ino, strconv.Quote(p))
+		fmt.Fprintf(&want, "dir %d %d %d %s\n", dirs[p].mtime, dirs[p].ctime, dirs[p].ino, strconv.Quote(p))
 	}
 	fmt.Fprintf(&want, "end %d %d\n", len(files), len(dirs))
 	if string(data) != want.String() {

@@ -222,7 +222,11 @@ func (d *Dir) tidyStaging(files map[string]entry) (map[string]folder, error) {
 		if err != nil {
 			return nil, err
 		}
-		dirs[p] = folderOf(fi)
+		f := folderOf(fi)
+		if p == "." {
+			f.ctime = 0 // renamed when swapped in (see folder)
+		}
+		dirs[p] = f
 	}
 	return dirs, nil
 }

@@ -342,3 +342,33 @@ func TestFailedBuildThatWroteKeepsTheKeys(t *testing.T) {
 	}
 	onlyOutput(t, out)
 }
+
+// TestRetainedSiteChangedWithItsTimeSetBack adds a file to a folder of the
+// retained site and sets the folder's modification time back: the build
+// does not begin in it (the folder's change time says it changed), and the
+// file is not published.
+func TestRetainedSiteChangedWithItsTimeSetBack(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "home", "a/index.html": "a", "b/index.html": "b"}
+	buildFiles(t, out, site, nil, 0, nil)
+	buildFiles(t, out, site, nil, 0, nil)
+	folder := filepath.Join(filepath.Dir(out), retainedPrefix+"public", "a")
+	before, err := os.Lstat(folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	afterTick(t, out)
+	if err := os.WriteFile(filepath.Join(folder, "stiekem.html"), []byte("niet van de build"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(folder, before.ModTime(), before.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if s := buildFiles(t, out, site, nil, 0, nil); s.InPlace != 0 {
+		t.Errorf("the build began in the changed retained site: %+v", s)
+	}
+	if got := files(t, out); !maps.Equal(got, site) {
+		t.Errorf("published %v, want %v", got, site)
+	}
+	onlyOutput(t, out)
+}
