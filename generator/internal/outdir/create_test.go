@@ -310,6 +310,22 @@ func TestDamagedManifest(t *testing.T) {
 	}
 }
 
+// publishTwoFiles builds a site of two files with keys into a new output
+// folder, twice when retained is set (so that the published files are also
+// the retained site's), and waits for the file system's clock to move on.
+func publishTwoFiles(t *testing.T, retained bool) (out string, site, keys map[string]string) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
+	site = map[string]string{"index.html": "home", "a/index.html": "aaaa"}
+	keys = map[string]string{"index.html": "k", "a/index.html": "ka"}
+	buildFiles(t, out, site, keys, 0, nil)
+	if retained {
+		buildFiles(t, out, site, keys, 0, nil)
+	}
+	afterTick(t, out)
+	return out, site, keys
+}
+
 // TestEditedByHand changes a published file by hand after the build, with
 // the length it had: its key no longer counts, and the next build writes
 // it anew rather than keeping the edit. That holds also when the file's
@@ -321,14 +337,7 @@ func TestEditedByHand(t *testing.T) {
 		timeBack, retained bool
 	}{{false, false}, {true, false}, {false, true}, {true, true}} {
 		t.Run(fmt.Sprintf("time set back %v, retained site %v", c.timeBack, c.retained), func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
-			site := map[string]string{"index.html": "home", "a/index.html": "aaaa"}
-			keys := map[string]string{"index.html": "k", "a/index.html": "ka"}
-			buildFiles(t, out, site, keys, 0, nil)
-			if c.retained {
-				buildFiles(t, out, site, keys, 0, nil)
-			}
-			afterTick(t, out)
+			out, site, keys := publishTwoFiles(t, c.retained)
 			name := filepath.Join(out, "a", "index.html")
 			before, err := os.Stat(name)
 			if err != nil {
@@ -612,14 +621,7 @@ func TestEditedByHandDuringTheBuild(t *testing.T) {
 		retained bool
 	}{{"in place", false}, {"replaced", false}, {"in place", true}, {"replaced", true}} {
 		t.Run(fmt.Sprintf("%s, retained site %v", c.how, c.retained), func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
-			site := map[string]string{"index.html": "home", "a/index.html": "aaaa"}
-			keys := map[string]string{"index.html": "k", "a/index.html": "ka"}
-			buildFiles(t, out, site, keys, 0, nil)
-			if c.retained {
-				buildFiles(t, out, site, keys, 0, nil)
-			}
-			afterTick(t, out)
+			out, site, keys := publishTwoFiles(t, c.retained)
 			edit := func() {
 				name := filepath.Join(out, "a", "index.html")
 				var err error
