@@ -93,6 +93,9 @@ func (d *Dir) verify(files map[string]uint64, dirs map[string]folder) error {
 			return fmt.Errorf("its record lacks the folder of %s", p)
 		}
 	}
+	if err := d.verifyRoot(files, dirs); err != nil {
+		return err
+	}
 	// A system call a folder, on every core.
 	paths := slices.Collect(maps.Keys(dirs))
 	n := min(runtime.GOMAXPROCS(0), 1+len(paths)/256)
@@ -114,6 +117,52 @@ func (d *Dir) verify(files map[string]uint64, dirs map[string]folder) error {
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// verifyRoot checks the site's own folder of staging, whose record has no
+// change time (see folder), by what it holds: exactly the files and
+// folders the record names there, each file the very file (its number).
+// So a file added or replaced in it, with its time set back, is noticed.
+func (d *Dir) verifyRoot(files map[string]uint64, dirs map[string]folder) error {
+	entries, err := os.ReadDir(d.staging)
+	if err != nil {
+		return err
+	}
+	found := 0
+	for _, e := range entries {
+		p := e.Name()
+		if _, ok := dirs[p]; ok {
+			found++
+			continue // looked at with the other folders
+		}
+		ino, ok := files[p]
+		if !ok {
+			return fmt.Errorf("%s is not in its record", p)
+		}
+		st, err := lstat(filepath.Join(d.staging, p))
+		if err != nil {
+			return err
+		}
+		if !st.file || st.ino != ino {
+			return fmt.Errorf("%s is not the file its record names", p)
+		}
+		found++
+	}
+	want := 0
+	for p := range files {
+		if dirOf(p) == "." {
+			want++
+		}
+	}
+	for p := range dirs {
+		if p != "." && dirOf(p) == "." {
+			want++
+		}
+	}
+	if found != want {
+		return errors.New("files or folders its record names are missing from it")
+	}
+	return nil
 }
 
 // retain keeps the previous site, now in old, as the retained site with

@@ -372,3 +372,55 @@ func TestRetainedSiteChangedWithItsTimeSetBack(t *testing.T) {
 	}
 	onlyOutput(t, out)
 }
+
+// TestRetainedSiteRootChangedWithItsTimeSetBack changes the site's own
+// folder, whose record has no change time, and sets its modification time
+// back: a file added to the retained site, a file replaced in it, or a
+// file added to the published site (which the next build retains) is
+// never published.
+func TestRetainedSiteRootChangedWithItsTimeSetBack(t *testing.T) {
+	for _, how := range []string{"added to the retained site", "replaced in the retained site", "added to the published site"} {
+		t.Run(how, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			site := map[string]string{"index.html": "home", "a/index.html": "a"}
+			buildFiles(t, out, site, nil, 0, nil)
+			buildFiles(t, out, site, nil, 0, nil)
+			root := filepath.Join(filepath.Dir(out), retainedPrefix+"public")
+			if how == "added to the published site" {
+				root = out
+			}
+			before, err := os.Lstat(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			afterTick(t, out)
+			name := filepath.Join(root, "stiekem.html")
+			if how == "replaced in the retained site" {
+				name = filepath.Join(root, "index.html")
+				err = errors.Join(os.WriteFile(name+".tmp", []byte("ANDERS"), 0o644), os.Rename(name+".tmp", name))
+			} else {
+				err = os.WriteFile(name, []byte("niet van de build"), 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chtimes(root, before.ModTime(), before.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 3 {
+				buildFiles(t, out, site, nil, 0, nil)
+				if got := files(t, out); !maps.Equal(got, site) {
+					t.Errorf("build %d published %v, want %v", i+1, got, site)
+				}
+				if how == "added to the published site" && i == 0 {
+					// The retained site is the published one as it was
+					// left, with the file its record lacks: the next
+					// build sees that and does not use it.
+					manifestMatches(t, out)
+					continue
+				}
+				onlyOutput(t, out)
+			}
+		})
+	}
+}
