@@ -362,6 +362,9 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) 
 		return e.entry, nil
 	}
 	d.touch(path.Dir(p))
+	if err := d.stillAsSeen(p, &e.entry); err != nil {
+		return entry{}, err
+	}
 	err := d.link(d.prevName(p), d.stagingName(p))
 	if errors.Is(err, fs.ErrExist) {
 		// Written twice: the last one counts.
@@ -402,6 +405,19 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) 
 	}
 	d.count(func(s *Stats) { s.Copied++; s.WrittenBytes += e.size })
 	return d.lstat(name)
+}
+
+// stillAsSeen checks, right before the previous site's file p is linked,
+// that it is as the build saw it (e), change time included: the link
+// itself moves the change time on, so after it only size, modification
+// time and number can be checked (see sameFile), and an edit made since
+// the build looked, with the modification time set back, would pass.
+func (d *Dir) stillAsSeen(p string, e *entry) error {
+	st, err := lstat(filepath.Join(d.target, filepath.FromSlash(p)))
+	if err != nil || !e.matchesStat(st) {
+		return errChanged
+	}
+	return nil
 }
 
 // errChanged is returned when a link to the previous site's file finds
@@ -639,6 +655,9 @@ func (w *file) finish(sum [32]byte) (entry, error) {
 	if same && prev.sum == sum {
 		// The same bytes as before: keep the previous file and its time.
 		// Where it cannot be linked, the new file stays with that time.
+		if err := d.stillAsSeen(w.p, &prev.entry); err != nil {
+			return entry{}, err
+		}
 		if err := d.link(d.prevName(w.p), d.stagingName(w.p)+".krachtpunt-link"); err == nil {
 			if err := d.root.Rename(w.name+".krachtpunt-link", w.name); err != nil {
 				return entry{}, err

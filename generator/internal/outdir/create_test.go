@@ -609,6 +609,36 @@ func TestCommitWithFilesOpen(t *testing.T) {
 	onlyOutput(t, out)
 }
 
+// buildByKeys builds site into out as package build does: it keeps each
+// file whose key is the one recorded, else makes it. at is called
+// for each file before the build looks at it (PreviousKey) and right after,
+// with looked set.
+func buildByKeys(out string, site, keys map[string]string, at func(p string, looked bool)) error {
+	d, err := Open(context.Background(), out, Options{})
+	if err != nil {
+		return err
+	}
+	defer d.Abort()
+	for _, p := range slices.Sorted(maps.Keys(site)) {
+		at(p, false)
+		k := d.PreviousKey(p)
+		at(p, true)
+		if k == keys[p] {
+			err = d.Keep(p, keys[p])
+		} else {
+			var w io.WriteCloser
+			if w, err = d.Create(p, keys[p]); err == nil {
+				_, err = io.WriteString(w, site[p])
+				err = errors.Join(err, w.Close())
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return d.Commit(context.Background())
+}
+
 // TestEditedByHandDuringTheBuild changes a published file by hand while a
 // build runs, in place or by putting another file in its place, with the
 // length it had: the build publishes the bytes it made, not the edit, and
@@ -634,33 +664,12 @@ func TestEditedByHandDuringTheBuild(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			// A build that keeps each file whose key is the one recorded,
-			// as package build does.
 			build := func(during func()) error {
-				d, err := Open(context.Background(), out, Options{})
-				if err != nil {
-					return err
-				}
-				defer d.Abort()
-				d.PreviousKey("index.html") // the build has begun
-				if during != nil {
-					during()
-				}
-				for _, p := range slices.Sorted(maps.Keys(site)) {
-					if d.PreviousKey(p) == keys[p] {
-						err = d.Keep(p, keys[p])
-					} else {
-						var w io.WriteCloser
-						if w, err = d.Create(p, keys[p]); err == nil {
-							_, err = io.WriteString(w, site[p])
-							err = errors.Join(err, w.Close())
-						}
+				return buildByKeys(out, site, keys, func(p string, looked bool) {
+					if p == "a/index.html" && !looked && during != nil {
+						during()
 					}
-					if err != nil {
-						return err
-					}
-				}
-				return d.Commit(context.Background())
+				})
 			}
 			if err := build(edit); err != nil {
 				t.Fatalf("the build during the edit: %v", err)
@@ -754,5 +763,58 @@ func TestSpareHeldBuffersAreBounded(t *testing.T) {
 	}
 	if limit := spareHeld * (2<<20 + 1); spare > limit {
 		t.Errorf("%d bytes of spare buffers, want at most %d", spare, limit)
+	}
+}
+
+// TestEditedByHandBetweenLookAndLink edits a published file after the
+// build looked at it (PreviousKey) and before it keeps it, with the length
+// it had and its modification time set back: the build does not keep the
+// edit (it stops and asks to build again, or makes the file), and the
+// builds after it publish what they make. Before the build checked the
+// file's change time right before linking it, the edit stayed for good.
+func TestEditedByHandBetweenLookAndLink(t *testing.T) {
+	for _, retained := range []bool{false, true} {
+		t.Run(fmt.Sprintf("retained site %v", retained), func(t *testing.T) {
+			out, site, keys := publishTwoFiles(t, retained)
+			name := filepath.Join(out, "a", "index.html")
+			edit := func() {
+				before, err := os.Stat(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(name, []byte("bbbb"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Chtimes(name, before.ModTime(), before.ModTime()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			build := func(during func()) error {
+				return buildByKeys(out, site, keys, func(p string, looked bool) {
+					if p == "a/index.html" && looked && during != nil {
+						during()
+					}
+				})
+			}
+			if err := build(edit); err != nil && !errors.Is(err, errChanged) {
+				t.Fatalf("the build during the edit: %v", err)
+			} else if err == nil && !retained {
+				// (A file of the retained site in place is the published
+				// file itself, edited in both: the next build makes it
+				// again, as TestEditedByHandDuringTheBuild shows.)
+				if got := files(t, out); got["a/index.html"] == "bbbb" {
+					t.Errorf("the build during the edit kept the edit: %v", got)
+				}
+			}
+			for i := range 2 {
+				if err := build(nil); err != nil {
+					t.Fatal(err)
+				}
+				if got := files(t, out); !maps.Equal(got, site) {
+					t.Errorf("build %d after the edit published %v, want %v", i+1, got, site)
+				}
+				onlyOutput(t, out)
+			}
+		})
 	}
 }
