@@ -263,7 +263,13 @@ func (d *Dir) earlier(p string) *earlierFile {
 	if err != nil || !fi.Mode().IsRegular() {
 		return nil
 	}
-	if e, ok := d.prev[p]; ok && e.matches(fi) {
+	e, ok := d.prev[p]
+	if ok && fi.Mode().Perm() != e.mode {
+		// Its permissions were changed by hand: a link would keep them,
+		// so the build makes the file anew, as a build from scratch does.
+		return nil
+	}
+	if ok && e.matches(fi) {
 		return &earlierFile{entry: entryOf(e.key, e.sum, fi), known: true}
 	} else if ok && e.sameFile(fi) {
 		// Its change time moved on: a hard link to it was made or removed

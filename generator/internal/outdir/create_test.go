@@ -818,3 +818,33 @@ func TestEditedByHandBetweenLookAndLink(t *testing.T) {
 		})
 	}
 }
+
+// TestPermissionsChangedByHand changes the permissions of a published file
+// (chmod leaves its bytes and times): the next build makes it anew, with the
+// permissions a build gives its files, rather than keep it through a link.
+func TestPermissionsChangedByHand(t *testing.T) {
+	for _, retained := range []bool{false, true} {
+		t.Run(fmt.Sprintf("retained site %v", retained), func(t *testing.T) {
+			out, site, keys := publishTwoFiles(t, retained)
+			made, err := os.Stat(filepath.Join(out, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(out, "a", "index.html")
+			if err := os.Chmod(name, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 2 {
+				buildFiles(t, out, site, keys, 0, nil)
+				fi, err := os.Stat(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fi.Mode().Perm() != made.Mode().Perm() {
+					t.Errorf("build %d: a/index.html has permissions %v, the build's files %v", i+1, fi.Mode().Perm(), made.Mode().Perm())
+				}
+				onlyOutput(t, out)
+			}
+		})
+	}
+}

@@ -20,6 +20,6 @@ func lstat(name string) (pathStat, error) {
 	return pathStat{
 		file: st.Mode&syscall.S_IFMT == syscall.S_IFREG,
 		dir:  st.Mode&syscall.S_IFMT == syscall.S_IFDIR,
-		size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(), ino: uint64(st.Ino),
+		size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(), mode: fs.FileMode(st.Mode & 0o777), ino: uint64(st.Ino),
 	}, nil
 }

@@ -14,5 +14,5 @@ func lstat(name string) (pathStat, error) {
 	if err != nil {
 		return pathStat{}, err
 	}
-	return pathStat{file: fi.Mode().IsRegular(), dir: fi.IsDir(), size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), ino: inode(fi)}, nil
+	return pathStat{file: fi.Mode().IsRegular(), dir: fi.IsDir(), size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), mode: fi.Mode().Perm(), ino: inode(fi)}, nil
 }

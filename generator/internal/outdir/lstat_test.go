@@ -27,7 +27,7 @@ func TestLstatAgreesWithOsLstat(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := pathStat{file: fi.Mode().IsRegular(), dir: fi.IsDir(), size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), ino: inode(fi)}
+		want := pathStat{file: fi.Mode().IsRegular(), dir: fi.IsDir(), size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), mode: fi.Mode().Perm(), ino: inode(fi)}
 		got, err := lstat(name)
 		if err != nil || got != want {
 			t.Errorf("lstat(%s) = %+v, %v; want %+v", filepath.Base(name), got, err, want)

@@ -19,7 +19,7 @@ import (
 
 // The manifest is the record a build keeps of the files it published: for
 // each path the key it was made from, its sha256, size, modification time,
-// change time (ctime) and file number (inode); and for each folder its modification time and
+// change time (ctime), permissions and file number (inode); and for each folder its modification time and
 // file number, which change when a file in it is added, removed or
 // replaced. It lives next to the output folder, never in it, so nothing
 // publishes it.
@@ -28,7 +28,7 @@ import (
 // folders sorted by path ("." is the site's own folder):
 //
 //	krachtpunt manifest 3
-//	<sha256 hex> <size> <mtime ns> <ctime ns> <inode> <quoted key> <quoted path>
+//	<sha256 hex> <size> <mtime ns> <ctime ns> <permissions, octal> <inode> <quoted key> <quoted path>
 //	...
 //	dir <mtime ns> <ctime ns> <inode> <quoted path>
 //	...
@@ -50,9 +50,10 @@ type entry struct {
 	key   string
 	sum   [32]byte
 	size  int64
-	mtime int64  // UnixNano
-	ctime int64  // UnixNano; 0 where the system does not say
-	ino   uint64 // 0 where the system has no file numbers
+	mtime int64       // UnixNano
+	ctime int64       // UnixNano; 0 where the system does not say
+	mode  fs.FileMode // permissions
+	ino   uint64      // 0 where the system has no file numbers
 }
 
 // matches says whether the file described by fi is, as far as size,
@@ -65,10 +66,10 @@ func (e *entry) matches(fi fs.FileInfo) bool {
 
 // sameFile is matches without the change time: whether a hard link just
 // made to the file e describes (which changed its change time) reached
-// that file, with its size and modification time.
+// that file, with its size, modification time and permissions.
 func (e *entry) sameFile(fi fs.FileInfo) bool {
 	return fi.Mode().IsRegular() && fi.Size() == e.size && fi.ModTime().UnixNano() == e.mtime &&
-		(e.ino == 0 || inode(fi) == e.ino)
+		fi.Mode().Perm() == e.mode && (e.ino == 0 || inode(fi) == e.ino)
 }
 
 // inode returns the file number of fi, 0 where the system has none.
@@ -104,13 +105,14 @@ type pathStat struct {
 	file, dir   bool // a regular file; a folder
 	size, mtime int64
 	ctime       int64
+	mode        fs.FileMode // permissions
 	ino         uint64
 }
 
 // matchesStat is matches for what lstat found.
 func (e *entry) matchesStat(st pathStat) bool {
 	return st.file && st.size == e.size && st.mtime == e.mtime && (e.ctime == 0 || st.ctime == e.ctime) &&
-		(e.ino == 0 || st.ino == e.ino)
+		st.mode == e.mode && (e.ino == 0 || st.ino == e.ino)
 }
 
 // matchesStat is matches for what lstat found.
@@ -120,7 +122,8 @@ func (f folder) matchesStat(st pathStat) bool {
 
 // entryOf describes the file fi with the key and sum it was made from.
 func entryOf(key string, sum [32]byte, fi fs.FileInfo) entry {
-	return entry{key: key, sum: sum, size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi), ino: inode(fi)}
+	return entry{key: key, sum: sum, size: fi.Size(), mtime: fi.ModTime().UnixNano(), ctime: fileid.ChangeTime(fi),
+		mode: fi.Mode().Perm(), ino: inode(fi)}
 }
 
 // statOf describes the file fi without key or sum.
@@ -168,6 +171,8 @@ func appendEntry(buf []byte, p string, e entry) []byte {
 	buf = strconv.AppendInt(buf, e.mtime, 10)
 	buf = append(buf, ' ')
 	buf = strconv.AppendInt(buf, e.ctime, 10)
+	buf = append(buf, ' ')
+	buf = strconv.AppendUint(buf, uint64(e.mode), 8)
 	buf = append(buf, ' ')
 	buf = strconv.AppendUint(buf, e.ino, 10)
 	buf = append(buf, ' ')
@@ -515,15 +520,15 @@ func decodeFolder(s string) (string, folder, error) {
 
 func decodeEntry(line string) (string, entry, error) {
 	var e entry
-	var f [6]string
+	var f [7]string
 	rest := line
-	for i := range 5 {
+	for i := range 6 {
 		var ok bool
 		if f[i], rest, ok = strings.Cut(rest, " "); !ok {
 			return "", e, errGarbled
 		}
 	}
-	f[5] = rest
+	f[6] = rest
 	if !decodeSum(&e.sum, f[0]) {
 		return "", e, errGarbled
 	}
@@ -531,11 +536,13 @@ func decodeEntry(line string) (string, entry, error) {
 	e.size, ok1 = signed(f[1])
 	e.mtime, ok2 = signed(f[2])
 	e.ctime, ok3 = signed(f[3])
-	e.ino, ok4 = decimal(f[4])
-	if !ok1 || !ok2 || !ok3 || !ok4 {
+	e.ino, ok4 = decimal(f[5])
+	mode, err := strconv.ParseUint(f[4], 8, 32)
+	if !ok1 || !ok2 || !ok3 || !ok4 || err != nil || fs.FileMode(mode) != fs.FileMode(mode).Perm() {
 		return "", e, errGarbled
 	}
-	key, rest, err := cutQuoted(f[5])
+	e.mode = fs.FileMode(mode)
+	key, rest, err := cutQuoted(f[6])
 	if err != nil || !strings.HasPrefix(rest, " ") {
 		return "", e, errGarbled
 	}

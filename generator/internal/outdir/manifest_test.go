@@ -54,7 +54,7 @@ func TestManifestEncodingIsStrconvQuoting(t *testing.T) {
 	for i := range 500 {
 		// Paths are valid UTF-8 (fs.ValidPath); keys may be anything.
 		p := fmt.Sprintf("d%d/f%s", i%7, strings.ToValidUTF8(strings.ReplaceAll(randomText(rng), "/", "_"), "?"))
-		e := entry{key: randomText(rng), size: rng.Int64N(1 << 30), mtime: rng.Int64(), ctime: rng.Int64() - 1<<62, ino: rng.Uint64()}
+		e := entry{key: randomText(rng), size: rng.Int64N(1 << 30), mtime: rng.Int64(), ctime: rng.Int64() - 1<<62, mode: fs.FileMode(rng.IntN(0o1000)), ino: rng.Uint64()}
 		for j := range e.sum {
 			e.sum[j] = byte(rng.IntN(256))
 		}
@@ -68,7 +68,7 @@ func TestManifestEncodingIsStrconvQuoting(t *testing.T) {
 	want.WriteString(manifestHeader + "\n")
 	for _, p := range slices.Sorted(maps.Keys(files)) {
 		e := files[p]
-		fmt.Fprintf(&want, "%s %d %d %d %d %s %s\n", hex.EncodeToString(e.sum[:]), e.size, e.mtime, e.ctime, e.ino, strconv.Quote(e.key), strconv.Quote(p))
+		fmt.Fprintf(&want, "%s %d %d %d %o %d %s %s\n", hex.EncodeToString(e.sum[:]), e.size, e.mtime, e.ctime, uint32(e.mode), e.ino, strconv.Quote(e.key), strconv.Quote(p))
 	}
 	for _, p := range slices.Sorted(maps.Keys(dirs)) {
 		fmt.Fprintf(&want, "dir %d %d %d %s\n", dirs[p].mtime, dirs[p].ctime, dirs[p].ino, strconv.Quote(p))
