@@ -83,7 +83,7 @@ func (d *Dir) Keep(p, key string) error {
 	if kept, err := d.keepInPlace(p, key, e); kept || err != nil {
 		return err
 	}
-	now, err := d.place(p, name, e, nil)
+	now, err := d.place(p, name, e, e.sum, nil)
 	if err != nil {
 		return fmt.Errorf("keeping %s: %w", p, err)
 	}
@@ -359,16 +359,17 @@ func (d *Dir) sameAs(p string, e *earlierFile, data []byte) bool {
 	return (err == io.EOF || err == io.ErrUnexpectedEOF) && bytes.Equal(buf[:n], data)
 }
 
-// place puts the previous site's file e at p into staging under name: a
-// hard link, or when linking fails, data (or a copy of the file when data
-// is nil) with the file's modification time. It returns what is in place.
-func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) {
+// place puts the previous site's file e at p, whose bytes have the sha256
+// want, into staging under name: a hard link, or when linking fails, data
+// (or a copy of the file when data is nil) with the file's modification
+// time. It returns what is in place.
+func (d *Dir) place(p, name string, e *earlierFile, want [32]byte, data []byte) (entry, error) {
 	if d.inPlace(p, e) {
 		d.count(func(s *Stats) { s.Linked++; s.InPlace++ })
 		return e.entry, nil
 	}
 	d.touch(path.Dir(p))
-	if err := d.stillAsSeen(p, &e.entry); err != nil {
+	if err := d.stillAsSeen(p, &e.entry, want); err != nil {
 		return entry{}, err
 	}
 	err := d.link(d.prevName(p), d.stagingName(p))
@@ -417,10 +418,24 @@ func (d *Dir) place(p, name string, e *earlierFile, data []byte) (entry, error) 
 // that it is as the build saw it (e), change time included: the link
 // itself moves the change time on, so after it only size, modification
 // time and number can be checked (see sameFile), and an edit made since
-// the build looked, with the modification time set back, would pass.
-func (d *Dir) stillAsSeen(p string, e *entry) error {
+// the build looked, with the modification time set back, would pass. When
+// only the change time moved (another hard link to the file was made or
+// removed meanwhile, as a backup that links does), its bytes must still
+// have the sha256 want.
+func (d *Dir) stillAsSeen(p string, e *entry, want [32]byte) error {
 	st, err := lstat(filepath.Join(d.target, filepath.FromSlash(p)))
-	if err != nil || !e.matchesStat(st) {
+	switch {
+	case err != nil:
+		return errChanged
+	case e.matchesStat(st):
+		return nil
+	}
+	moved := *e
+	moved.ctime = st.ctime
+	if !moved.matchesStat(st) {
+		return errChanged
+	}
+	if sum, err := d.sumOf(p); err != nil || sum != want {
 		return errChanged
 	}
 	return nil
@@ -633,7 +648,7 @@ func (w *file) finish(sum [32]byte) (entry, error) {
 			// Every byte was equal to the previous file's.
 			w.against.Close()
 			w.against = nil
-			return d.place(w.p, w.name, prev, nil)
+			return d.place(w.p, w.name, prev, sum, nil)
 		}
 		// Shorter than the previous file.
 		if err := w.diverge(); err != nil {
@@ -643,7 +658,7 @@ func (w *file) finish(sum [32]byte) (entry, error) {
 	if w.f == nil {
 		defer func() { putHeld(w.held) }() // nil once spilled
 		if same && (prev.known && prev.sum == sum || !prev.known && d.sameAs(w.p, prev, w.held)) {
-			return d.place(w.p, w.name, prev, w.held)
+			return d.place(w.p, w.name, prev, sum, w.held)
 		}
 		if err := w.spill(); err != nil {
 			return entry{}, err
@@ -661,7 +676,7 @@ func (w *file) finish(sum [32]byte) (entry, error) {
 	if same && prev.sum == sum {
 		// The same bytes as before: keep the previous file and its time.
 		// Where it cannot be linked, the new file stays with that time.
-		if err := d.stillAsSeen(w.p, &prev.entry); err != nil {
+		if err := d.stillAsSeen(w.p, &prev.entry, sum); err != nil {
 			return entry{}, err
 		}
 		if err := d.link(d.prevName(w.p), d.stagingName(w.p)+".krachtpunt-link"); err == nil {

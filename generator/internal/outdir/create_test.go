@@ -848,3 +848,30 @@ func TestPermissionsChangedByHand(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkedByABackupDuringTheBuild makes another hard link to a published
+// file after the build looked at it, as a backup that links does: only the
+// file's change time moves, its bytes are as recorded, so the build keeps
+// it and succeeds.
+func TestLinkedByABackupDuringTheBuild(t *testing.T) {
+	for _, retained := range []bool{false, true} {
+		t.Run(fmt.Sprintf("retained site %v", retained), func(t *testing.T) {
+			out, site, keys := publishTwoFiles(t, retained)
+			backup := filepath.Join(t.TempDir(), "kopie")
+			err := buildByKeys(out, site, keys, func(p string, looked bool) {
+				if p == "a/index.html" && looked {
+					if err := os.Link(filepath.Join(out, "a", "index.html"), backup); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+			if err != nil {
+				t.Fatalf("the build during the backup: %v", err)
+			}
+			if got := files(t, out); !maps.Equal(got, site) {
+				t.Errorf("published %v, want %v", got, site)
+			}
+			onlyOutput(t, out)
+		})
+	}
+}

@@ -49,11 +49,13 @@
 //
 // The manifest (".krachtpunt-manifest-public") records, for every file of
 // the site in the output folder, the key it was made from, its sha256,
-// size, modification time and file number, and for every folder its
-// modification time and file number. PreviousKey reads it, and Create
-// compares against its sha256 instead of reading the previous file. An
-// entry counts only while the file still has that size, time and number,
-// so a file edited by hand is compared by its bytes. The manifest lies next
+// size, modification and change time, permissions and file number, and
+// for every folder its modification and change time and file number.
+// PreviousKey reads it, and Create compares against its sha256 instead of
+// reading the previous file. An entry counts only while the file still has
+// that size, those times and permissions and that number, so a file edited
+// by hand is compared by its bytes, also when its modification time was
+// set back (see package fileid). The manifest lies next
 // to the output folder, so it is never published. It always describes the
 // site in the output folder: Commit writes the new one aside
 // (".krachtpunt-newmanifest-public"), moves the old one away before the
