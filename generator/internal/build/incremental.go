@@ -289,6 +289,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, today schedule.Da
 	}
 	if b.out != nil { // no next build takes pieces over
 		p.frags.bound()
+		r.leaveOutBodies()
 	}
 	if prevCal != nil {
 		prevCal.mu.Lock() // a preview may still be making its files
@@ -576,6 +577,24 @@ func (r *run) parse(ctx context.Context, rels []string) error {
 	return g.Wait()
 }
 
+// leaveOutBodies drops the Markdown of every parsed file once the hashes
+// are known, in a build that makes each page once: the pages that show it
+// read it again from the file (readBody), and the record of the parsed
+// files (record.go) keeps only where each body starts. On a site with
+// thousands of stories, the Markdown is most of what the build holds
+// from start to end, and the garbage collector goes over it each time it
+// runs.
+func (r *run) leaveOutBodies() {
+	for _, pf := range r.files {
+		if pf == nil || pf.sum == "" {
+			continue
+		}
+		if src := pf.item.Source(); src != nil {
+			src.LeaveOut()
+		}
+	}
+}
+
 // statFiles looks at the content files rels[i] of todo that are read, on
 // every core; a file it cannot look at is nil.
 func (r *run) statFiles(rels []string, todo []int) []fs.FileInfo {
@@ -741,8 +760,16 @@ func (r *run) hashFile(p *plan, i int, pf *parsedFile, filesSum string, ix **fil
 	if !kept {
 		p.hashes[in] = pf.sum
 	}
-	body, image := sourceOf(it)
+	image := imageOf(it)
 	if pf.scanFor != filesSum {
+		body := ""
+		if src := it.Source(); src != nil {
+			var d *diag.Diagnostic
+			if body, d = readBody(r.b.site, *src, pf.sum); d != nil {
+				r.diags = append(r.diags, d) // the build stops after the hashes
+				return changed, nil
+			}
+		}
 		if *ix == nil {
 			*ix = newFileIndex(p.site.Files)
 		}
@@ -1171,7 +1198,7 @@ func (r *run) checkRecorded(p *plan) map[string][]string {
 		if pf == nil {
 			continue
 		}
-		_, image := sourceOf(pf.item)
+		image := imageOf(pf.item)
 		for _, f := range p.bodies.byFile[rel] {
 			if f != image && !slices.Contains(pf.scan, f) && !slices.Contains(out[rel], f) {
 				out[rel] = append(out[rel], f)

@@ -218,19 +218,13 @@ func unhex(c byte) int {
 	return -1
 }
 
-// sourceOf returns the Markdown text and the image a content file names.
-func sourceOf(it *content.Item) (body, image string) {
+// imageOf returns the image a content file names.
+func imageOf(it *content.Item) string {
 	switch {
-	case it.Home != nil:
-		return it.Home.Body, ""
-	case it.Hours != nil:
-		return it.Hours.Body, ""
 	case it.Activity != nil:
-		return it.Activity.Body, it.Activity.Image
+		return it.Activity.Image
 	case it.Story != nil:
-		return it.Story.Body, it.Story.Image
-	case it.Page != nil:
-		return it.Page.Body, ""
+		return it.Story.Image
 	}
-	return "", ""
+	return ""
 }

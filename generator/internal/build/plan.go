@@ -352,10 +352,42 @@ func (p *plan) page(kind, title, sitePath string) *render.Page {
 }
 
 func (p *plan) markdown(src content.Source) (template.HTML, diag.List) {
+	body, d := readBody(p.fsys, src, p.hashes[contentInput(src.File)])
+	if d != nil {
+		return "", diag.List{d}
+	}
 	l := &bodyLinks{plan: p}
-	html, diags := p.md.Convert(src.File, src.Body, src.BodyLine, l)
+	html, diags := p.md.Convert(src.File, body, src.BodyLine, l)
 	p.bodies.put(strings.TrimPrefix(src.File, content.Dir+"/"), l.photos)
 	return template.HTML(html), diags // #nosec: goldmark output with raw HTML left out
+}
+
+// readBody returns the Markdown body of src: src.Body, or when the build
+// left it out (see leaveOutBodies) the body read again from the site
+// folder fsys, whose file must still have the hash sum it was parsed with.
+// A file that changed meanwhile gives a problem instead: its pages would
+// show the new text under the old settings, and its key would claim the
+// old bytes.
+func readBody(fsys fs.FS, src content.Source, sum string) (string, *diag.Diagnostic) {
+	if !src.Left {
+		return src.Body, nil
+	}
+	data, err := fs.ReadFile(fsys, src.File)
+	body, ok := src.BodyIn(data)
+	if err == nil && ok && sumBytes(data) == sum {
+		return body, nil
+	}
+	return "", changedWhileBuilding(src.File)
+}
+
+// changedWhileBuilding is the problem of a content file that changed (or
+// went) while the build ran.
+func changedWhileBuilding(file string) *diag.Diagnostic {
+	var l diag.List
+	l.Errorf(diag.Pos{File: file}, "changed-while-building",
+		diag.T("dit bestand veranderde terwijl de site gebouwd werd", "this file changed while the site was being built"),
+		diag.T("Er is niets gepubliceerd. Bouw de site opnieuw als je klaar bent met schrijven.", "Nothing was published. Build the site again when you are done writing."))
+	return l[0]
 }
 
 // bodyLinks are the links of one Markdown text; they note the photos it

@@ -66,7 +66,7 @@ type Record struct {
 // form, raised whenever recFile or anything parsed changes shape.
 const (
 	recordMagic   = "krachtpunt parsed files\n"
-	recordVersion = 3
+	recordVersion = 4
 )
 
 // racyMargin is how much older than the build that wrote the record a

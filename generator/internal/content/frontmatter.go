@@ -11,8 +11,35 @@ import (
 // Source is where an item was read from and its Markdown body.
 type Source struct {
 	File     string // slash path from the site folder, e.g. "content/activities/koffie.md"
-	Body     string // Markdown after the front matter
+	Body     string // Markdown after the front matter ("" once left out, see LeaveOut)
 	BodyLine int    // line of the file on which Body starts
+	// BodyAt is where Body starts in the file's text with its line ends
+	// made "\n", in bytes.
+	BodyAt int
+	// Left says that Body was left out (LeaveOut) and is read again from
+	// the file when it is needed (BodyIn).
+	Left bool
+}
+
+// LeaveOut drops the body: a build that makes each page once needs it
+// only while it makes the pages of the item, and holding the Markdown
+// of thousands of stories all the while makes its garbage collector
+// work harder. BodyIn gets it back from the file.
+func (s *Source) LeaveOut() { s.Body, s.Left = "", true }
+
+// BodyIn returns the body as it stands in data, the bytes of the file the
+// source was read from; false when data is too short to be that file.
+func (s Source) BodyIn(data []byte) (string, bool) {
+	if !s.Left {
+		return s.Body, true
+	}
+	// As ParseFile read it: without a byte order mark (decode.Text),
+	// with "\n" line ends (splitFrontMatter).
+	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
+	if s.BodyAt < 0 || s.BodyAt > len(text) {
+		return "", false
+	}
+	return text[s.BodyAt:], true
 }
 
 // fence matches a line that was meant to open or close the front matter.
@@ -54,6 +81,7 @@ func splitFrontMatter(file string, text string, diags *diag.List) (*decode.Table
 			fm := strings.Join(lines[1:i], "")
 			src.Body = strings.Join(lines[i+1:], "")
 			src.BodyLine = i + 2
+			src.BodyAt = len(s) - len(src.Body)
 			t := decode.Parse(file, fm, 1, diags)
 			return t, src, t != nil
 		case l == "---":

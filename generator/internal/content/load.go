@@ -126,6 +126,24 @@ type Item struct {
 	Diags    diag.List
 }
 
+// Source returns the source of the item's text, or nil for a file that
+// has none (a static file, one that could not be read as text).
+func (it *Item) Source() *Source {
+	switch {
+	case it.Home != nil:
+		return &it.Home.Source
+	case it.Hours != nil:
+		return &it.Hours.Source
+	case it.Activity != nil:
+		return &it.Activity.Source
+	case it.Story != nil:
+		return &it.Story.Source
+	case it.Page != nil:
+		return &it.Page.Source
+	}
+	return nil
+}
+
 // ParseFile parses one file under content/. It reads nothing but data and,
 // through images, whether an image exists; so a changed file can be parsed
 // again on its own.

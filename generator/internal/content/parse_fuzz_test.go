@@ -7,7 +7,8 @@ import (
 
 // FuzzParseFile feeds any bytes to the parser of every kind of content
 // file: it must never panic, and every problem must name the file and a
-// line inside it.
+// line inside it; a body left out (Source.LeaveOut) comes back from the
+// file's bytes as it was.
 func FuzzParseFile(f *testing.F) {
 	for _, s := range []string{
 		"+++\ntitle = \"Koffieochtend\"\nwhen = \"every tuesday 10:00-12:00\"\nroom = \"Huiskamer\"\ncost = \"gratis\"\n\n[[cancel]]\ndate = 2026-12-29\nreason = \"Kerstvakantie\"\n\n[[change]]\ndate = 2026-12-08\nnew_date = 2026-12-09\ntime = \"14:00-16:00\"\nroom = \"Grote zaal\"\nnote = \"Deze keer 's middags\"\n+++\nMarkdown description.\n",
@@ -17,6 +18,8 @@ func FuzzParseFile(f *testing.F) {
 		"---\ntitle: x\n---\n",
 		"+++\n",
 		"\uFEFF+++\r\ntitle = \"x\"\r\n+++\r\n",
+		"\uFEFF+++\r\ntitel = \"x\"\r\ndatum = 2026-10-12\r\ntoestemming = true\r\n+++\r\nEen verhaal\r\nover \r\r\n\r\nde wijk.\n",
+		"# Kop\r\n\r\nTekst\r\n",
 	} {
 		f.Add("activities/koffie.md", []byte(s))
 		f.Add("stories/verhaal.md", []byte(s))
@@ -35,6 +38,16 @@ func FuzzParseFile(f *testing.F) {
 			}
 			if d.Line < 0 || d.Line > lines {
 				t.Fatalf("problem on line %d of a %d-line file: %s", d.Line, lines, d.Error())
+			}
+		}
+		if src := it.Source(); src != nil {
+			want := src.Body
+			src.LeaveOut()
+			if src.Body != "" {
+				t.Fatal("the body is still there after LeaveOut")
+			}
+			if got, ok := src.BodyIn(data); !ok || got != want {
+				t.Fatalf("body from the file's bytes = %q, %v; want %q", got, ok, want)
 			}
 		}
 	})
