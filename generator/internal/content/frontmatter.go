@@ -51,19 +51,21 @@ var fence = regexp.MustCompile(`^\s*(\+{2,}|-{3})\s*$`)
 func splitFrontMatter(file string, text string, diags *diag.List) (*decode.Table, Source, bool) {
 	s := strings.ReplaceAll(text, "\r\n", "\n")
 	src := Source{File: file, Body: s, BodyLine: 1}
-	lines := strings.SplitAfter(s, "\n")
-	first := strings.TrimSpace(lines[0])
+	// The lines are sliced out of s as they are looked at: the front
+	// matter and the body are pieces of s, not copies.
+	firstEnd := lineEnd(s, 0)
+	first := strings.TrimSpace(s[:firstEnd])
 	switch {
 	case first == "+++":
 	case first == "---":
-		return nil, src, yamlFences(file, lines, diags)
+		return nil, src, yamlFences(file, strings.SplitAfter(s, "\n"), diags)
 	case fence.MatchString(first):
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "bad-fence",
 			diag.T("op de eerste regel staan %d plustekens; het moeten er precies drie zijn: +++", "the first line has %d plus signs; it must be exactly three: +++", len(first)),
 			diag.T("Schrijf op de eerste regel alleen +++.", "Write only +++ on the first line."))
 		return nil, src, false
 	default:
-		if n := settingsLines(lines, 0); n > 0 {
+		if n := settingsLines(strings.SplitAfter(s, "\n"), 0); n > 0 {
 			hint := diag.T("Zet een regel met alleen +++ boven regel 1 en onder regel %d.", "Put a line with only +++ above line 1 and below line %d.", n)
 			if n == 1 {
 				hint = diag.T("Zet een regel met alleen +++ boven en onder regel 1.", "Put a line with only +++ above and below line 1.")
@@ -74,15 +76,15 @@ func splitFrontMatter(file string, text string, diags *diag.List) (*decode.Table
 		}
 		return nil, src, true
 	}
-	for i := 1; i < len(lines); i++ {
-		l := strings.TrimSpace(lines[i])
+	for i, at := 1, firstEnd; at < len(s); i++ {
+		end := lineEnd(s, at)
+		l := strings.TrimSpace(s[at:end])
 		switch {
 		case l == "+++":
-			fm := strings.Join(lines[1:i], "")
-			src.Body = strings.Join(lines[i+1:], "")
+			src.Body = s[end:]
 			src.BodyLine = i + 2
-			src.BodyAt = len(s) - len(src.Body)
-			t := decode.Parse(file, fm, 1, diags)
+			src.BodyAt = end
+			t := decode.Parse(file, s[firstEnd:at], 1, diags)
 			return t, src, t != nil
 		case l == "---":
 			diags.Errorf(diag.Pos{File: file, Line: i + 1, Col: 1}, "fences-differ",
@@ -95,14 +97,24 @@ func splitFrontMatter(file string, text string, diags *diag.List) (*decode.Table
 				diag.T("Schrijf op deze regel alleen +++.", "Write only +++ on this line."))
 			return nil, src, false
 		}
+		at = end
 	}
 	hint := diag.T("Zet onder de laatste gegevensregel een regel met alleen +++.", "Put a line with only +++ below the last settings line.")
-	if n := settingsLines(lines, 1); n > 1 {
+	if n := settingsLines(strings.SplitAfter(s, "\n"), 1); n > 1 {
 		hint = diag.T("Zet onder de laatste gegevensregel (regel %d) een regel met alleen +++.", "Put a line with only +++ below the last settings line (line %d).", n)
 	}
 	diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front-matter-open",
 		diag.T("de gegevens bovenaan beginnen met +++ maar worden niet afgesloten", "the settings at the top start with +++ but are never closed"), hint)
 	return nil, src, false
+}
+
+// lineEnd returns where the line of s that starts at at ends: after its
+// "\n", or at the end of s.
+func lineEnd(s string, at int) int {
+	if i := strings.IndexByte(s[at:], '\n'); i >= 0 {
+		return at + i + 1
+	}
+	return len(s)
 }
 
 // yamlFences reports front matter that starts with "---".

@@ -41,6 +41,9 @@ func FuzzParseFile(f *testing.F) {
 			}
 		}
 		if src := it.Source(); src != nil {
+			if body, line, ok := splitByLines(data); ok && (src.Body != body || src.BodyLine != line) {
+				t.Fatalf("body %q from line %d, want %q from line %d", src.Body, src.BodyLine, body, line)
+			}
 			want := src.Body
 			src.LeaveOut()
 			if src.Body != "" {
@@ -51,4 +54,23 @@ func FuzzParseFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// splitByLines finds the body after front matter between lines of "+++"
+// as plainly as it can be done, to check splitFrontMatter against.
+func splitByLines(data []byte) (body string, line int, ok bool) {
+	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
+	lines := strings.SplitAfter(text, "\n")
+	if strings.TrimSpace(lines[0]) != "+++" {
+		return "", 0, false
+	}
+	for i := 1; i < len(lines); i++ {
+		switch l := strings.TrimSpace(lines[i]); {
+		case l == "+++":
+			return strings.Join(lines[i+1:], ""), i + 2, true
+		case fence.MatchString(l):
+			return "", 0, false
+		}
+	}
+	return "", 0, false
 }
