@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -58,8 +59,17 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 	for name, src := range nastyActivities {
 		files[name] = []byte(src)
 	}
-	// Words of the theme that need escaping too.
-	words := []byte("cancelled = \"Gaat <niet> door\"\nchanged = \"Anders & later\"\nmoved_from = \"(verplaatst van %s + 'zo')\"\nwalk_in = \"Vrij \\\"binnen\\\"\"\n")
+	// Enough stories for the list to have pages, with titles, authors and
+	// text that need escaping in the link-preview tags.
+	for i := range 23 {
+		files[fmt.Sprintf("content/stories/verhaal-%02d.md", i)] = fmt.Appendf(nil, "+++\ntitel = \"Verhaal %d: <samen> & \\\"buren\\\" + 'zo'\"\ndatum = 2026-09-%02d\nauteur = \"Ans & Piet\"\ntoestemming = true\n+++\nWe \"kookten\" <soep> & brood + 'meer'.\n", i, i+1)
+	}
+	// A site name and a tagline that need escaping.
+	files["site.toml"] = bytes.Replace(files["site.toml"], []byte(`title = "Buurthuis De Vlinder"`), []byte(`title = "Buurthuis <De Vlinder> & \"zo\" + 'meer'"`), 1)
+	// Words of the theme that need escaping too, among them those of the
+	// head of every page and of a poster.
+	words := []byte("cancelled = \"Gaat <niet> door\"\nchanged = \"Anders & later\"\nmoved_from = \"(verplaatst van %s + 'zo')\"\nwalk_in = \"Vrij \\\"binnen\\\"\"\n" +
+		"today = \"Van<daag> & \\\"nu\\\"\"\nskip_to_content = \"Naar de <inhoud> & verder\"\nstories = \"Verhalen & 'zo'\"\nposter_nav = \"Poster <menu> & zo\"\nposter_back = \"Terug & <weg>\"\nposter_print = \"Print \\\"dit\\\" + 'dat'\"\n")
 	files["themes/default/i18n/nl.toml"] = words
 	byHand, _, err := buildFiles(t, files, "2026-11-25")
 	if err != nil {
@@ -70,12 +80,16 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 	if bytes.Equal(own["site.toml"], files["site.toml"]) {
 		t.Fatal("site.toml names no theme")
 	}
-	for _, name := range render.HandWritten {
+	own["themes/zelfde/i18n/nl.toml"] = words
+	for _, name := range append(slices.Clone(render.HandWritten), "base.html", "_poster.html", "_preview.html") {
 		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		own["themes/zelfde/i18n/nl.toml"] = words
+		if name == "base.html" { // the file defines "base"
+			own[path.Join("themes/zelfde/layouts", name)] = bytes.Replace(src, []byte(`{{define "base"}}`), []byte(`{{define "base"}}{{""}}`), 1)
+			continue
+		}
 		own[path.Join("themes/zelfde/layouts", name)] = append(src, `{{""}}`...)
 	}
 	byTemplate, _, err := buildFiles(t, own, "2026-11-25")

@@ -32,7 +32,10 @@ type Theme struct {
 	Lang  string
 	words map[string]string
 	pages map[string]*template.Template
-	parts *template.Template // the partials, for fragments rendered on their own
+	// wrapped are the page layouts whose wrapper (base.go) is written by
+	// hand: the name of the wrapper by the layout's.
+	wrapped map[string]wrapping
+	parts   *template.Template // the partials, for fragments rendered on their own
 	// builtin holds the partials written by hand (see HandWritten) that
 	// are the built-in theme's.
 	builtin map[string]bool
@@ -68,7 +71,7 @@ func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 				diag.Text{NL: strings.Join(nl, ", "), EN: strings.Join(en, ", ")}))
 		return nil, diags
 	}
-	th := &Theme{Name: name, Lang: lang, pages: map[string]*template.Template{}}
+	th := &Theme{Name: name, Lang: lang, pages: map[string]*template.Template{}, wrapped: map[string]wrapping{}}
 	if !th.loadWords(fsys, &diags) {
 		return nil, diags
 	}
@@ -140,6 +143,9 @@ func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 			continue
 		}
 		th.pages[name] = t
+		if wr, ok := th.wrapperOf(name, t); ok {
+			th.wrapped[name] = wr
+		}
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -349,7 +355,7 @@ func (th *Theme) Builtin(name string) bool { return th.builtin[name] }
 var builtinTrees = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	noop := template.FuncMap{"t": func(string, ...any) string { return "" }, "weekday": func(int) int { return 0 }, "partial": func(string, any) (template.HTML, error) { return "", nil }}
-	for _, name := range HandWritten {
+	for _, name := range append(slices.Clone(HandWritten), "base.html", posterLayout, previewLayout) {
 		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
 		if err != nil {
 			continue
@@ -358,7 +364,11 @@ var builtinTrees = sync.OnceValue(func() map[string]string {
 		if err != nil {
 			continue
 		}
-		m[name] = t.Tree.Root.String()
+		for _, d := range t.Templates() { // base.html defines "base"
+			if d.Tree != nil {
+				m[d.Name()] = d.Tree.Root.String()
+			}
+		}
 	}
 	return m
 })
@@ -407,7 +417,13 @@ func (th *Theme) RenderTo(w io.Writer, p *Page) error {
 	if !ok {
 		return fmt.Errorf("theme %s has no layout %q", th.Name, p.Kind)
 	}
-	if err := t.ExecuteTemplate(w, p.Kind, p); err != nil {
+	var err error
+	if wr, ok := th.wrapped[p.Kind]; ok {
+		err = th.renderWrapped(w, t, wr, p)
+	} else {
+		err = t.ExecuteTemplate(w, p.Kind, p)
+	}
+	if err != nil {
 		return fmt.Errorf("rendering %s with layout %s: %w", p.URL, p.Kind, err)
 	}
 	return nil
