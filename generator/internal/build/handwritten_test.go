@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +14,25 @@ import (
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/theme"
 )
+
+// compareBuilds builds the files of own, whose theme has the built-in
+// layouts under another name, and checks that they make byHand, byte for
+// byte.
+func compareBuilds(t *testing.T, what string, byHand map[string][]byte, own map[string][]byte) {
+	t.Helper()
+	byTemplate, _, err := buildFiles(t, own, "2026-11-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byHand) != len(byTemplate.Files) {
+		t.Fatalf("%s%d files by hand, %d by the templates", what, len(byHand), len(byTemplate.Files))
+	}
+	for _, p := range slices.Sorted(maps.Keys(byTemplate.Files)) {
+		if a, b := byHand[p], byTemplate.Files[p]; !bytes.Equal(a, b) {
+			t.Errorf("%s%s differs: by hand %s, by the template", what, p, firstDifference(a, b))
+		}
+	}
+}
 
 // nastyActivities are activities whose title, room, cost, reasons and
 // notes hold everything html/template escapes, with a cancel, a change of
@@ -39,6 +59,19 @@ note = "Een dag later & zo"
 +++
 Koffie.
 `,
+	"content/activities/voorbij.md": `+++
+title = "Voorbij & <klaar>"
+when = "2026-10-01 10:00-12:00"
+contact = "Els & Jan <06>"
++++
+Al geweest.
+`,
+	"content/activities/veel.md": `+++
+title = "Veel & vaak"
+when = ["elke maandag 09:00-10:00", "elke dinsdag 09:00-10:00", "elke woensdag 19:00-20:00", "elke vrijdag 09:00-10:00", "elke zaterdag 11:00-12:00"]
++++
+Vaak.
+`,
 	"content/activities/eten+drinken.md": `+++
 title = "Eten + drinken"
 when = "elke donderdag 18:00-19:30"
@@ -64,6 +97,9 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 	for i := range 23 {
 		files[fmt.Sprintf("content/stories/verhaal-%02d.md", i)] = fmt.Appendf(nil, "+++\ntitel = \"Verhaal %d: <samen> & \\\"buren\\\" + 'zo'\"\ndatum = 2026-09-%02d\nauteur = \"Ans & Piet\"\ntoestemming = true\n+++\nWe \"kookten\" <soep> & brood + 'meer'.\n", i, i+1)
 	}
+	// A story with a photo too small for a smaller version (no srcset).
+	files["content/stories/verhaal-00.md"] = bytes.Replace(files["content/stories/verhaal-00.md"], []byte("toestemming = true\n"),
+		[]byte("toestemming = true\nafbeelding = \"../activities/creatief-cafe.jpg\"\nafbeelding_alt = \"Verf & <kwast> + 'zo'\"\n"), 1)
 	// A site name and a tagline that need escaping.
 	files["site.toml"] = bytes.Replace(files["site.toml"], []byte(`title = "Buurthuis De Vlinder"`), []byte(`title = "Buurthuis <De Vlinder> & \"zo\" + 'meer'"`), 1)
 	// Words of the theme that need escaping too, among them those of the
@@ -81,29 +117,37 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 		t.Fatal("site.toml names no theme")
 	}
 	own["themes/zelfde/i18n/nl.toml"] = words
-	for _, name := range append(slices.Clone(render.HandWritten), "base.html", "_poster.html", "_preview.html") {
+	for _, name := range append(slices.Clone(render.HandWritten), "base.html", "_poster.html", "_preview.html", "activity.html", "_subscribe.html", "_share.html", "poster.html", "_poster-qr.html", "story.html") {
 		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if name == "base.html" { // the file defines "base"
-			own[path.Join("themes/zelfde/layouts", name)] = bytes.Replace(src, []byte(`{{define "base"}}`), []byte(`{{define "base"}}{{""}}`), 1)
+		if define := map[string]string{"base.html": "base", "activity.html": "main", "poster.html": "main", "story.html": "main"}[name]; define != "" {
+			d := []byte(`{{define "` + define + `"}}`)
+			if !bytes.Contains(src, d) {
+				t.Fatalf("%s does not define %s", name, define)
+			}
+			own[path.Join("themes/zelfde/layouts", name)] = bytes.Replace(src, d, append(d, `{{""}}`...), 1)
 			continue
 		}
 		own[path.Join("themes/zelfde/layouts", name)] = append(src, `{{""}}`...)
 	}
-	byTemplate, _, err := buildFiles(t, own, "2026-11-25")
+	compareBuilds(t, "", byHand.Files, own)
+	// Without a full address in baseURL a page has no canonical link, no
+	// address in its preview tags, no links to subscribe and no WhatsApp.
+	relative := func(files map[string][]byte) map[string][]byte {
+		files = maps.Clone(files)
+		files["site.toml"] = regexp.MustCompile(`(?m)^baseURL = .*$`).ReplaceAll(files["site.toml"], []byte(`baseURL = "/"`))
+		return files
+	}
+	if bytes.Equal(relative(files)["site.toml"], files["site.toml"]) {
+		t.Fatal("site.toml has no baseURL")
+	}
+	relHand, _, err := buildFiles(t, relative(files), "2026-11-25")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(byHand.Files) != len(byTemplate.Files) {
-		t.Fatalf("%d files by hand, %d by the templates", len(byHand.Files), len(byTemplate.Files))
-	}
-	for _, p := range slices.Sorted(maps.Keys(byTemplate.Files)) {
-		if a, b := byHand.Files[p], byTemplate.Files[p]; !bytes.Equal(a, b) {
-			t.Errorf("%s differs: by hand %s, by the template", p, firstDifference(a, b))
-		}
-	}
+	compareBuilds(t, "relative baseURL: ", relHand.Files, relative(own))
 	// The pages do show the escaped items of every kind.
 	for page, want := range map[string][]string{
 		"agenda/week/2026-W49/index.html": {
@@ -113,6 +157,12 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 		"activiteiten/koffie-thee/index.html": {
 			`<li class="occ occ-cancelled" data-end="2026-12-02T11:30:00&#43;01:00"><span class="date">woensdag 2 december 2026</span>, <span class="time">10.00-11.30 uur</span> <strong class="status status-cancelled">Gaat &lt;niet&gt; door: Ziek &amp; &lt;zwak&gt; &#43; &#34;moe&#34;</strong></li>`,
 			`<strong class="status status-changed">Anders &amp; later: Later &#43; &#39;anders&#39; &lt;echt&gt;</strong> (Keuken &amp; tuin)</li>`,
+		},
+		"verhalen/verhaal-00/index.html": {
+			`<title>Verhaal 0: &lt;samen&gt; &amp; &#34;buren&#34; &#43; &#39;zo&#39; – Buurthuis &lt;De Vlinder&gt; &amp; &#34;zo&#34; &#43; &#39;meer&#39;</title>`,
+			`<meta property="og:title" content="Verhaal 0: &lt;samen&gt; &amp; &#34;buren&#34; &#43; &#39;zo&#39;">`,
+			`alt="Verf &amp; &lt;kwast&gt; &#43; &#39;zo&#39;"`,
+			`data-today="Van&lt;daag&gt; &amp; &#34;nu&#34;"`,
 		},
 		"agenda/2026-12/index.html": {
 			`<li class="occ occ-changed"><span class="time">14.00-15.00 uur</span> <a href="/activiteiten/koffie-thee/">Koffie &amp; thee &lt;voor&gt; &#34;iedereen&#34; &#43; &#39;buren&#39; é €</a> <strong class="status status-changed">Anders &amp; later</strong></li>`,

@@ -52,6 +52,7 @@ func (th *Theme) wrapperOf(name string, t *template.Template) (wrapping, bool) {
 // white space the page's layout writes after it.
 type wrapping struct {
 	layout, tail string
+	main         bool // the layout's main is written by hand too (main_activity.go)
 }
 
 // The layouts written by hand here.
@@ -85,15 +86,22 @@ func (th *Theme) renderWrapped(w io.Writer, t *template.Template, wr wrapping, p
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(b); err != nil {
-		return err
+	byHand := false
+	if wr.main {
+		b, byHand = th.appendMain(b, p)
 	}
-	if err := t.ExecuteTemplate(w, "main", p); err != nil {
-		return err
+	if !byHand {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		if err := t.ExecuteTemplate(w, "main", p); err != nil {
+			return err
+		}
+		b = b[:0]
 	}
 	if wr.layout == posterLayout {
-		b = append(b[:0], "\n</main>\n</body>\n</html>\n"...)
-	} else if b, err = th.appendBaseEnd(b[:0], p); err != nil {
+		b = append(b, "\n</main>\n</body>\n</html>\n"...)
+	} else if b, err = th.appendBaseEnd(b, p); err != nil {
 		return err
 	}
 	b = append(b, wr.tail...)

@@ -23,8 +23,28 @@ func TestWrapperByHand(t *testing.T) {
 			t.Errorf("%s is wrapped in %q, want %q", name, w, posterLayout)
 		}
 	}
-	if w := builtin.wrapped["activity"]; w.layout != baseLayout || w.tail != "\n" {
-		t.Errorf("activity is wrapped as %+v", w)
+	if w := builtin.wrapped["activity"]; w.layout != baseLayout || w.tail != "\n" || !w.main {
+		t.Errorf("activity is wrapped as %+v, want its main by hand too", w)
+	}
+	if w := builtin.wrapped["poster"]; !w.main {
+		t.Errorf("the poster's main is not written by hand: %+v", w)
+	}
+	for _, name := range []string{"week-poster", "home"} {
+		if w := builtin.wrapped[name]; w.main {
+			t.Errorf("%s's main is written by hand: %+v", name, w)
+		}
+	}
+	// The activity's main is written by hand only with the built-in
+	// main and partials it calls.
+	for _, layouts := range []map[string]string{
+		{"activity.html": `{{define "main"}}<h1>{{.Title}}</h1>{{end}}{{template "base" .}}` + "\n"},
+		{"_subscribe.html": `<a href="{{.ICS}}">ics</a>`},
+		{"_share.html": ``},
+	} {
+		th := partialTheme(t, layouts)
+		if w, ok := th.wrapped["activity"]; !ok || w.main {
+			t.Errorf("with %v the activity page is wrapped as %+v (%v), want by hand without its main", slices.Collect(maps.Keys(layouts)), w, ok)
+		}
 	}
 	for _, c := range []struct {
 		what    string

@@ -55,6 +55,13 @@ func AppendURL(b []byte, s string) []byte {
 	if !safeURL(s) {
 		return append(b, "#ZgotmplZ"...)
 	}
+	return AppendTypedURL(b, s)
+}
+
+// AppendTypedURL appends s as html/template writes a template.URL that is
+// the whole value of a quoted URL attribute: as AppendURL, but trusted
+// with any scheme (webcal:, tel:).
+func AppendTypedURL(b []byte, s string) []byte {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]

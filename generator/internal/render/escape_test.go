@@ -16,10 +16,10 @@ import (
 // needs escaping (quotes, ampersands, plus signs, tags, NUL, percent
 // signs, schemes, broken UTF-8), that the hand-written escapers give the
 // bytes html/template gives the same string in text, in a quoted
-// attribute and as a link.
+// attribute, as a link and as a link the build trusts (template.URL).
 func TestEscapersEqualHTMLTemplate(t *testing.T) {
-	tmpl := template.Must(template.New("x").Parse(`{{.}}|<b class="c {{.}}">|<a href="{{.}}">`))
-	parts := []string{"a", "Z", "9", " ", "&", "<", ">", `"`, "'", "+", "\x00", "%", "%4", "%41", "%zz", "é", "€", "\xff", "\xe2\x82", "/", "?", "#", "=", ":", "javascript:", "HTTP:", "https://x.example/", "mailto:", "data:", "a/b:", "\t", "\n", "(", ")", "!", "$", "*", ",", ";", "@", "[", "]", "-", ".", "_", "~", "`", "{", "}", "|", "\\", "^", "\u00a0", "\ufdd0", "\ufffe"}
+	tmpl := template.Must(template.New("x").Parse(`{{.S}}|<b class="c {{.S}}">|<a href="{{.S}}">|<a href="{{.U}}">`))
+	parts := []string{"a", "Z", "9", " ", "&", "<", ">", `"`, "'", "+", "\x00", "%", "%4", "%41", "%zz", "é", "€", "\xff", "\xe2\x82", "/", "?", "#", "=", ":", "javascript:", "HTTP:", "https://x.example/", "mailto:", "data:", "webcal://", "tel:", "a/b:", "\t", "\n", "(", ")", "!", "$", "*", ",", ";", "@", "[", "]", "-", ".", "_", "~", "`", "{", "}", "|", "\\", "^", "\u00a0", "\ufdd0", "\ufffe"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 20000 {
 		var b strings.Builder
@@ -31,10 +31,13 @@ func TestEscapersEqualHTMLTemplate(t *testing.T) {
 			s = ""
 		}
 		var want strings.Builder
-		if err := tmpl.Execute(&want, s); err != nil {
+		if err := tmpl.Execute(&want, struct {
+			S string
+			U template.URL
+		}{s, template.URL(s)}); err != nil { // #nosec: a test of the escaping
 			t.Fatal(err)
 		}
-		got := EscapeText(s) + `|<b class="c ` + EscapeText(s) + `">|<a href="` + EscapeURL(s) + `">`
+		got := EscapeText(s) + `|<b class="c ` + EscapeText(s) + `">|<a href="` + EscapeURL(s) + `">|<a href="` + string(AppendTypedURL(nil, s)) + `">`
 		if got != want.String() {
 			t.Fatalf("for %q the escapers give\n%s\nhtml/template gives\n%s", s, got, want.String())
 		}

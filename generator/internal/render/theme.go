@@ -144,6 +144,7 @@ func LoadTheme(site fs.FS, name, lang string, at diag.Pos) (*Theme, diag.List) {
 		}
 		th.pages[name] = t
 		if wr, ok := th.wrapperOf(name, t); ok {
+			wr.main = mainByHand(name, t)
 			th.wrapped[name] = wr
 		}
 	}
@@ -355,7 +356,12 @@ func (th *Theme) Builtin(name string) bool { return th.builtin[name] }
 var builtinTrees = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	noop := template.FuncMap{"t": func(string, ...any) string { return "" }, "weekday": func(int) int { return 0 }, "partial": func(string, any) (template.HTML, error) { return "", nil }}
-	for _, name := range append(slices.Clone(HandWritten), "base.html", posterLayout, previewLayout) {
+	files := append(slices.Clone(HandWritten), "base.html", posterLayout, previewLayout)
+	for name, partials := range handMains {
+		files = append(files, name+".html")
+		files = append(files, partials...)
+	}
+	for _, name := range files {
 		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
 		if err != nil {
 			continue
@@ -365,9 +371,14 @@ var builtinTrees = sync.OnceValue(func() map[string]string {
 			continue
 		}
 		for _, d := range t.Templates() { // base.html defines "base"
-			if d.Tree != nil {
-				m[d.Name()] = d.Tree.Root.String()
+			if d.Tree == nil {
+				continue
 			}
+			key := d.Name()
+			if key == "main" { // a page layout's: "activity.html:main"
+				key = name + ":main"
+			}
+			m[key] = d.Tree.Root.String()
 		}
 	}
 	return m

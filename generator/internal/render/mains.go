@@ -1,0 +1,331 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+)
+
+// An activity's page, its poster and a story's page are the layouts made
+// most often after the frame (one of each per activity or story, thousands
+// on a large site): while their "main" and the partials it calls are the
+// built-in ones, they are written here by hand too, as html/template
+// writes them. A page whose image offers a smaller version (srcset, which
+// html/template filters in its own way) is executed by the layout.
+
+// handMains are the page layouts whose "main" is written by hand, with the
+// partials that main calls.
+var handMains = map[string][]string{"activity": {"_subscribe.html", "_share.html"}, "poster": {"_poster-qr.html"}, "story": {"_share.html"}}
+
+// mainByHand reports whether the main of the page layout t, of kind name,
+// and the partials it calls are the built-in ones.
+func mainByHand(name string, t *template.Template) bool {
+	partials, ok := handMains[name]
+	if !ok || !sameTree(t.Lookup("main"), name+".html:main") {
+		return false
+	}
+	for _, p := range partials {
+		if !sameTree(t.Lookup(p), p) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendMain appends the page's main when it can be written by hand; ok
+// is false when the layout must execute it.
+func (th *Theme) appendMain(b []byte, p *Page) (_ []byte, ok bool) {
+	switch {
+	case p.Kind == "activity" && p.Activity != nil && p.Activity.ImageSrcset == "":
+		return th.appendActivityMain(b, p), true
+	case p.Kind == "poster" && p.Activity != nil && p.Poster != nil:
+		return th.appendPosterMain(b, p), true
+	case p.Kind == "story" && p.Story != nil && p.Story.ImageSrcset == "":
+		return th.appendStoryMain(b, p), true
+	}
+	return b, false
+}
+
+// appendPosterMain appends the main of poster.html, with _poster-qr.html.
+func (th *Theme) appendPosterMain(b []byte, p *Page) []byte {
+	a, v := p.Activity, p.Poster
+	b = append(b, "\n<p class=\"poster-site\">"...)
+	b = AppendText(b, p.Site.Title)
+	b = append(b, "</p>\n<h1 class=\"poster-title\">"...)
+	b = AppendText(b, a.Title)
+	b = append(b, "</h1>"...)
+	if a.Summary != "" {
+		b = append(b, "\n<p class=\"poster-lead\">"...)
+		b = AppendText(b, a.Summary)
+		b = append(b, "</p>"...)
+	}
+	if a.Image != "" {
+		b = appendImage(b, a.Image, a.ImageAlt, a.ImageW, a.ImageH, "poster-photo")
+	} else {
+		b = append(b, "\n<div class=\"poster-space\"></div>"...)
+	}
+	b = append(b, "\n<div class=\"poster-foot\">\n<dl class=\"poster-facts\">\n<dt>"...)
+	b = AppendText(b, th.T("when"))
+	b = append(b, "</dt>"...)
+	for _, w := range v.When {
+		b = append(b, "\n<dd>"...)
+		b = AppendText(b, w)
+		b = append(b, "</dd>"...)
+	}
+	if v.WhenMore != "" {
+		b = append(b, "\n<dd>"...)
+		b = AppendText(b, v.WhenMore)
+		b = append(b, "</dd>"...)
+	}
+	if len(v.Where) > 0 {
+		b = append(b, "\n<dt>"...)
+		b = AppendText(b, th.T("where"))
+		b = append(b, "</dt>\n<dd>"...)
+		for i, line := range v.Where {
+			if i > 0 {
+				b = append(b, "<br>"...)
+			}
+			b = AppendText(b, line)
+		}
+		b = append(b, "</dd>"...)
+	}
+	b = append(b, "\n<dt>"...)
+	b = AppendText(b, th.T("cost"))
+	b = append(b, "</dt>\n<dd>"...)
+	switch {
+	case a.Free:
+		b = AppendText(b, th.T("free"))
+	case a.Cost != "":
+		b = AppendText(b, a.Cost)
+	default:
+		b = AppendText(b, th.T("cost_unknown"))
+	}
+	b = append(b, "</dd>\n<dt>"...)
+	b = AppendText(b, th.T("signup"))
+	b = append(b, "</dt>\n<dd>"...)
+	if a.WalkIn {
+		b = AppendText(b, th.T("walk_in_long"))
+	} else {
+		b = AppendText(b, a.Signup)
+	}
+	b = append(b, "</dd>\n</dl>\n"...)
+	if v.QR != "" {
+		b = append(b, "\n<figure class=\"poster-qr\">\n"...)
+		b = append(b, v.QR...)
+		b = append(b, "\n<figcaption>"...)
+		b = AppendText(b, th.T("poster_scan")) // the kind is "poster"
+		b = append(b, "<br><span class=\"poster-url\">"...)
+		b = AppendText(b, v.QRURL)
+		b = append(b, "</span></figcaption>\n</figure>"...)
+	} else {
+		b = append(b, "\n<p class=\"poster-qr poster-no-qr\">"...)
+		b = AppendText(b, th.T("poster_no_qr"))
+		b = append(b, "</p>"...)
+	}
+	return append(b, "\n\n</div>\n"...)
+}
+
+// appendActivityMain appends the main of activity.html.
+func (th *Theme) appendActivityMain(b []byte, p *Page) []byte {
+	a := p.Activity
+	b = append(b, "\n<article class=\"activity\">\n<h1>"...)
+	b = AppendText(b, a.Title)
+	b = append(b, "</h1>"...)
+	if a.Summary != "" {
+		b = append(b, "\n<p class=\"lead\">"...)
+		b = AppendText(b, a.Summary)
+		b = append(b, "</p>"...)
+	}
+	b = appendImage(b, a.Image, a.ImageAlt, a.ImageW, a.ImageH, "")
+	b = append(b, "\n<dl class=\"facts\">\n<dt>"...)
+	b = AppendText(b, th.T("when"))
+	b = append(b, "</dt>"...)
+	for _, w := range a.When {
+		b = append(b, "\n<dd>"...)
+		b = AppendText(b, w)
+		b = append(b, "</dd>"...)
+	}
+	fact := func(b []byte, key, value string) []byte {
+		b = append(b, "\n<dt>"...)
+		b = AppendText(b, th.T(key))
+		b = append(b, "</dt>\n<dd>"...)
+		b = AppendText(b, value)
+		return append(b, "</dd>"...)
+	}
+	if a.Room != "" {
+		b = fact(b, "room", a.Room)
+	}
+	switch {
+	case a.Free:
+		b = fact(b, "cost", th.T("free"))
+	case a.Cost != "":
+		b = fact(b, "cost", a.Cost)
+	default:
+		b = fact(b, "cost", th.T("cost_unknown"))
+	}
+	if a.WalkIn {
+		b = fact(b, "signup", th.T("walk_in_long"))
+	} else {
+		b = fact(b, "signup", a.Signup)
+	}
+	if a.Contact != "" {
+		b = fact(b, "contact", a.Contact)
+	}
+	terms := func(b []byte, key string, list []Term) []byte {
+		if len(list) == 0 {
+			return b
+		}
+		b = append(b, "\n<dt>"...)
+		b = AppendText(b, th.T(key))
+		b = append(b, "</dt>\n<dd>"...)
+		for i, t := range list {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, "<a href=\""...)
+			b = AppendURL(b, t.URL)
+			b = append(b, "\">"...)
+			b = AppendText(b, t.Name)
+			b = append(b, "</a>"...)
+		}
+		return append(b, "</dd>"...)
+	}
+	b = terms(b, "audience", a.Audience)
+	b = terms(b, "categories", a.Categories)
+	b = append(b, "\n</dl>\n"...)
+	b = append(b, p.Body...)
+	if c := p.Calendar; c != nil {
+		b = append(b, "\n<section aria-labelledby=\"next-dates\">\n<h2 id=\"next-dates\">"...)
+		b = AppendText(b, th.T("next_dates"))
+		b = append(b, "</h2>"...)
+		if len(c.Next) > 0 {
+			b = append(b, "\n<ul class=\"occs\" data-past>\n"...)
+			for _, o := range c.Next {
+				b = append(b, o.NextItem...)
+			}
+			b = append(b, "</ul>\n<p data-none hidden>"...)
+		} else {
+			b = append(b, "\n<p>"...)
+		}
+		b = AppendText(b, th.T("no_next_dates"))
+		b = append(b, "</p>"...)
+		if s := c.Subscribe; s != nil {
+			b = append(b, "\n<p>"...)
+			b = AppendText(b, th.T("add_to_calendar"))
+			b = append(b, ":</p>\n"...)
+			b = th.appendSubscribe(b, c)
+		} else {
+			b = append(b, "\n<p><a href=\""...)
+			b = AppendURL(b, c.ICS)
+			b = append(b, "\">"...)
+			b = AppendText(b, th.T("add_to_calendar"))
+			b = append(b, "</a></p>"...)
+		}
+		b = append(b, "\n</section>"...)
+	}
+	b = th.appendShare(b, p.Share)
+	b = append(b, "\n</article>"...)
+	if p.PosterLink != "" {
+		b = append(b, "\n<p class=\"poster-link\"><a href=\""...)
+		b = AppendURL(b, p.PosterLink)
+		b = append(b, "\">"...)
+		b = AppendText(b, th.T("poster_link"))
+		b = append(b, "</a></p>"...)
+	}
+	b = append(b, "\n<p><a href=\""...)
+	b = AppendURL(b, p.Site.Sections.Activities)
+	b = append(b, "\">"...)
+	b = AppendText(b, th.T("all_activities"))
+	return append(b, "</a></p>\n"...)
+}
+
+// appendShare appends _share.html for the share view s.
+func (th *Theme) appendShare(b []byte, s *Share) []byte {
+	if s == nil || s.WhatsApp == "" {
+		return b
+	}
+	b = append(b, "\n<p class=\"share\"><a href=\""...)
+	b = AppendTypedURL(b, string(s.WhatsApp))
+	b = append(b, "\">"...)
+	b = AppendText(b, th.T("share_whatsapp"))
+	return append(b, "</a></p>"...)
+}
+
+// appendStoryMain appends the main of story.html.
+func (th *Theme) appendStoryMain(b []byte, p *Page) []byte {
+	s := p.Story
+	b = append(b, "\n<article class=\"story\">\n<h1>"...)
+	b = AppendText(b, s.Title)
+	b = append(b, "</h1>\n<p class=\"meta\"><time datetime=\""...)
+	b = AppendText(b, s.ISODate)
+	b = append(b, "\">"...)
+	b = AppendText(b, s.Date)
+	b = append(b, "</time> · "...)
+	b = AppendText(b, s.Author)
+	b = append(b, "</p>"...)
+	b = appendImage(b, s.Image, s.ImageAlt, s.ImageW, s.ImageH, "")
+	b = append(b, '\n')
+	b = append(b, s.Body...)
+	b = th.appendShare(b, p.Share)
+	b = append(b, "\n</article>\n<p><a href=\""...)
+	b = AppendURL(b, p.Site.Sections.Stories)
+	b = append(b, "\">"...)
+	b = AppendText(b, th.T("all_stories"))
+	return append(b, "</a></p>\n"...)
+}
+
+// appendImage appends "<img ...>" on a line of its own, as the layouts
+// write an image without a srcset, with the class attribute first when
+// class is not "".
+func appendImage(b []byte, src, alt string, w, h int, class string) []byte {
+	if src == "" {
+		return b
+	}
+	b = append(b, "\n<img "...)
+	if class != "" {
+		b = append(b, "class=\""...)
+		b = append(b, class...)
+		b = append(b, "\" "...)
+	}
+	b = append(b, "src=\""...)
+	b = AppendURL(b, src)
+	b = append(b, "\" alt=\""...)
+	b = AppendText(b, alt)
+	b = append(b, '"')
+	if w != 0 {
+		b = append(b, " width=\""...)
+		b = strconv.AppendInt(b, int64(w), 10)
+		b = append(b, "\" height=\""...)
+		b = strconv.AppendInt(b, int64(h), 10)
+		b = append(b, '"')
+	}
+	return append(b, '>')
+}
+
+// appendSubscribe appends _subscribe.html for the calendar c.
+func (th *Theme) appendSubscribe(b []byte, c *Calendar) []byte {
+	link := func(b []byte, href string, trusted bool, key string) []byte {
+		b = append(b, "\n<li><a href=\""...)
+		if trusted {
+			b = AppendTypedURL(b, href)
+		} else {
+			b = AppendURL(b, href)
+		}
+		b = append(b, "\">"...)
+		b = AppendText(b, th.T(key))
+		return append(b, "</a></li>"...)
+	}
+	b = append(b, "<ul class=\"subscribe\">"...)
+	b = link(b, string(c.Subscribe.Webcal), true, "subscribe_webcal")
+	b = link(b, c.Subscribe.Google, false, "subscribe_google")
+	b = link(b, c.Subscribe.Outlook, false, "subscribe_outlook")
+	b = link(b, c.ICS, false, "subscribe_download")
+	b = append(b, "\n</ul>\n<details class=\"subscribe-help\">\n<summary>"...)
+	b = AppendText(b, th.T("subscribe_which"))
+	b = append(b, "</summary>\n<ul>"...)
+	for _, key := range []string{"subscribe_help_iphone", "subscribe_help_android", "subscribe_help_computer", "subscribe_help_download"} {
+		b = append(b, "\n<li>"...)
+		b = AppendText(b, th.T(key))
+		b = append(b, "</li>"...)
+	}
+	return append(b, "\n</ul>\n</details>\n"...)
+}
