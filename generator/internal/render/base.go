@@ -112,13 +112,9 @@ func (th *Theme) renderWrapped(w io.Writer, t *template.Template, wr wrapping, p
 
 // appendBaseHead appends base.html up to the page's "main".
 func (th *Theme) appendBaseHead(b []byte, p *Page) ([]byte, error) {
-	b = append(b, "<!DOCTYPE html>\n<html lang=\""...)
-	b = AppendText(b, p.Site.Lang)
-	b = append(b, "\" data-built=\""...)
+	b = textIn(b, "<!DOCTYPE html>\n<html lang=\"", p.Site.Lang, "\" data-built=\"")
 	b = AppendText(b, p.Site.Today)
-	b = append(b, "\" data-zone=\""...)
-	b = AppendText(b, p.Site.Zone)
-	b = append(b, "\" data-today=\""...)
+	b = textIn(b, "\" data-zone=\"", p.Site.Zone, "\" data-today=\"")
 	b = AppendText(b, th.T("today"))
 	b = append(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"...)
 	if p.Kind == "home" {
@@ -134,29 +130,19 @@ func (th *Theme) appendBaseHead(b []byte, p *Page) ([]byte, error) {
 	b = appendCanonical(b, p)
 	if pg := p.Pager; pg != nil {
 		if pg.Prev != "" {
-			b = append(b, "\n<link rel=\"prev\" href=\""...)
-			b = AppendURL(b, pg.Prev)
-			b = append(b, "\">"...)
+			b = urlIn(b, "\n<link rel=\"prev\" href=\"", pg.Prev, "\">")
 		}
 		if pg.Next != "" {
-			b = append(b, "\n<link rel=\"next\" href=\""...)
-			b = AppendURL(b, pg.Next)
-			b = append(b, "\">"...)
+			b = urlIn(b, "\n<link rel=\"next\" href=\"", pg.Next, "\">")
 		}
 	}
-	b = append(b, "\n<link rel=\"stylesheet\" href=\""...)
-	b = AppendURL(b, p.Site.CSS)
-	b = append(b, "\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""...)
+	b = urlIn(b, "\n<link rel=\"stylesheet\" href=\"", p.Site.CSS, "\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	b = AppendText(b, th.T("stories"))
-	b = append(b, " – "...)
-	b = AppendText(b, p.Site.Title)
-	b = append(b, "\" href=\""...)
+	b = textIn(b, " – ", p.Site.Title, "\" href=\"")
 	b = AppendURL(b, p.Site.FeedURL)
 	b = append(b, "\">"...)
 	if p.Feed != "" {
-		b = append(b, "\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""...)
-		b = AppendText(b, p.FeedTitle)
-		b = append(b, "\" href=\""...)
+		b = textIn(b, "\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"", p.FeedTitle, "\" href=\"")
 		b = AppendURL(b, p.Feed)
 		b = append(b, "\">"...)
 	}
@@ -165,9 +151,7 @@ func (th *Theme) appendBaseHead(b []byte, p *Page) ([]byte, error) {
 		b = append(b, p.JSONLD...)
 		b = append(b, "</script>"...)
 	}
-	b = append(b, "\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">"...)
-	b = AppendText(b, th.T("skip_to_content"))
-	b = append(b, "</a>\n"...)
+	b = textIn(b, "\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">", th.T("skip_to_content"), "</a>\n")
 	header, err := th.partial("_header.html", p)
 	if err != nil {
 		return nil, err
@@ -202,53 +186,37 @@ func (th *Theme) appendPosterHead(b []byte, p *Page) ([]byte, error) {
 	if p.Poster == nil {
 		return nil, fmt.Errorf("the poster layout needs .Poster")
 	}
-	b = append(b, "<!DOCTYPE html>\n<html lang=\""...)
-	b = AppendText(b, p.Site.Lang)
-	b = append(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"...)
+	b = textIn(b, "<!DOCTYPE html>\n<html lang=\"", p.Site.Lang, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	b = AppendText(b, p.Title)
-	b = append(b, " – "...)
-	b = AppendText(b, p.Site.Title)
-	b = append(b, "</title>"...)
+	b = textIn(b, " – ", p.Site.Title, "</title>")
 	b = appendDescription(b, p)
 	b = appendPreview(b, p.Share)
 	b = appendCanonical(b, p)
-	b = append(b, "\n<link rel=\"stylesheet\" href=\""...)
-	b = AppendURL(b, p.Poster.CSS)
-	b = append(b, "\">\n</head>\n<body>\n<nav class=\"poster-bar\" aria-label=\""...)
+	b = urlIn(b, "\n<link rel=\"stylesheet\" href=\"", p.Poster.CSS, "\">\n</head>\n<body>\n<nav class=\"poster-bar\" aria-label=\"")
 	b = AppendText(b, th.T("poster_nav"))
-	b = append(b, "\">\n<p><a href=\""...)
-	b = AppendURL(b, p.Poster.Page)
-	b = append(b, "\">← "...)
+	b = urlIn(b, "\">\n<p><a href=\"", p.Poster.Page, "\">← ")
 	if p.Kind == "poster" {
 		b = AppendText(b, th.T("poster_back"))
 	} else {
 		b = AppendText(b, th.T("poster_back_week"))
 	}
-	b = append(b, "</a></p>\n<p>"...)
-	b = AppendText(b, th.T("poster_print"))
-	b = append(b, "</p>\n</nav>\n<main class=\"poster poster-"...)
+	b = textIn(b, "</a></p>\n<p>", th.T("poster_print"), "</p>\n</nav>\n<main class=\"poster poster-")
 	b = AppendText(b, p.Kind)
-	b = append(b, " poster-"...)
-	b = AppendText(b, p.Poster.Size)
-	return append(b, "\">\n"...), nil
+	return textIn(b, " poster-", p.Poster.Size, "\">\n"), nil
 }
 
 func appendDescription(b []byte, p *Page) []byte {
 	if p.Summary == "" {
 		return b
 	}
-	b = append(b, "\n<meta name=\"description\" content=\""...)
-	b = AppendText(b, p.Summary)
-	return append(b, "\">"...)
+	return textIn(b, "\n<meta name=\"description\" content=\"", p.Summary, "\">")
 }
 
 func appendCanonical(b []byte, p *Page) []byte {
 	if p.Canonical == "" {
 		return b
 	}
-	b = append(b, "\n<link rel=\"canonical\" href=\""...)
-	b = AppendURL(b, p.Canonical)
-	return append(b, "\">"...)
+	return urlIn(b, "\n<link rel=\"canonical\" href=\"", p.Canonical, "\">")
 }
 
 // appendPreview appends _preview.html, the tags link previews read.
@@ -259,9 +227,7 @@ func appendPreview(b []byte, s *Share) []byte {
 	meta := func(b []byte, property, content string) []byte {
 		b = append(b, "\n<meta property=\""...)
 		b = append(b, property...)
-		b = append(b, "\" content=\""...)
-		b = AppendText(b, content)
-		return append(b, "\">"...)
+		return textIn(b, "\" content=\"", content, "\">")
 	}
 	b = meta(b, "og:title", s.Title)
 	if s.Description != "" {

@@ -39,6 +39,21 @@ func AppendText(b []byte, s string) []byte {
 	return append(b, s[written:]...)
 }
 
+// textIn appends before, s as AppendText writes it, and after: a value
+// in the text or a quoted attribute of a hand-written layout.
+func textIn(b []byte, before, s, after string) []byte {
+	b = append(b, before...)
+	b = AppendText(b, s)
+	return append(b, after...)
+}
+
+// urlIn appends before, s as AppendURL writes it, and after.
+func urlIn(b []byte, before, s, after string) []byte {
+	b = append(b, before...)
+	b = AppendURL(b, s)
+	return append(b, after...)
+}
+
 // EscapeText returns s as AppendText writes it.
 func EscapeText(s string) string {
 	if !strings.ContainsAny(s, "\x00\"&'+<>") {

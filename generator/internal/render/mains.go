@@ -48,38 +48,26 @@ func (th *Theme) appendMain(b []byte, p *Page) (_ []byte, ok bool) {
 // appendPosterMain appends the main of poster.html, with _poster-qr.html.
 func (th *Theme) appendPosterMain(b []byte, p *Page) []byte {
 	a, v := p.Activity, p.Poster
-	b = append(b, "\n<p class=\"poster-site\">"...)
-	b = AppendText(b, p.Site.Title)
-	b = append(b, "</p>\n<h1 class=\"poster-title\">"...)
+	b = textIn(b, "\n<p class=\"poster-site\">", p.Site.Title, "</p>\n<h1 class=\"poster-title\">")
 	b = AppendText(b, a.Title)
 	b = append(b, "</h1>"...)
 	if a.Summary != "" {
-		b = append(b, "\n<p class=\"poster-lead\">"...)
-		b = AppendText(b, a.Summary)
-		b = append(b, "</p>"...)
+		b = textIn(b, "\n<p class=\"poster-lead\">", a.Summary, "</p>")
 	}
 	if a.Image != "" {
 		b = appendImage(b, a.Image, a.ImageAlt, a.ImageW, a.ImageH, "poster-photo")
 	} else {
 		b = append(b, "\n<div class=\"poster-space\"></div>"...)
 	}
-	b = append(b, "\n<div class=\"poster-foot\">\n<dl class=\"poster-facts\">\n<dt>"...)
-	b = AppendText(b, th.T("when"))
-	b = append(b, "</dt>"...)
+	b = textIn(b, "\n<div class=\"poster-foot\">\n<dl class=\"poster-facts\">\n<dt>", th.T("when"), "</dt>")
 	for _, w := range v.When {
-		b = append(b, "\n<dd>"...)
-		b = AppendText(b, w)
-		b = append(b, "</dd>"...)
+		b = textIn(b, "\n<dd>", w, "</dd>")
 	}
 	if v.WhenMore != "" {
-		b = append(b, "\n<dd>"...)
-		b = AppendText(b, v.WhenMore)
-		b = append(b, "</dd>"...)
+		b = textIn(b, "\n<dd>", v.WhenMore, "</dd>")
 	}
 	if len(v.Where) > 0 {
-		b = append(b, "\n<dt>"...)
-		b = AppendText(b, th.T("where"))
-		b = append(b, "</dt>\n<dd>"...)
+		b = textIn(b, "\n<dt>", th.T("where"), "</dt>\n<dd>")
 		for i, line := range v.Where {
 			if i > 0 {
 				b = append(b, "<br>"...)
@@ -88,9 +76,7 @@ func (th *Theme) appendPosterMain(b []byte, p *Page) []byte {
 		}
 		b = append(b, "</dd>"...)
 	}
-	b = append(b, "\n<dt>"...)
-	b = AppendText(b, th.T("cost"))
-	b = append(b, "</dt>\n<dd>"...)
+	b = textIn(b, "\n<dt>", th.T("cost"), "</dt>\n<dd>")
 	switch {
 	case a.Free:
 		b = AppendText(b, th.T("free"))
@@ -99,9 +85,7 @@ func (th *Theme) appendPosterMain(b []byte, p *Page) []byte {
 	default:
 		b = AppendText(b, th.T("cost_unknown"))
 	}
-	b = append(b, "</dd>\n<dt>"...)
-	b = AppendText(b, th.T("signup"))
-	b = append(b, "</dt>\n<dd>"...)
+	b = textIn(b, "</dd>\n<dt>", th.T("signup"), "</dt>\n<dd>")
 	if a.WalkIn {
 		b = AppendText(b, th.T("walk_in_long"))
 	} else {
@@ -113,13 +97,9 @@ func (th *Theme) appendPosterMain(b []byte, p *Page) []byte {
 		b = append(b, v.QR...)
 		b = append(b, "\n<figcaption>"...)
 		b = AppendText(b, th.T("poster_scan")) // the kind is "poster"
-		b = append(b, "<br><span class=\"poster-url\">"...)
-		b = AppendText(b, v.QRURL)
-		b = append(b, "</span></figcaption>\n</figure>"...)
+		b = textIn(b, "<br><span class=\"poster-url\">", v.QRURL, "</span></figcaption>\n</figure>")
 	} else {
-		b = append(b, "\n<p class=\"poster-qr poster-no-qr\">"...)
-		b = AppendText(b, th.T("poster_no_qr"))
-		b = append(b, "</p>"...)
+		b = textIn(b, "\n<p class=\"poster-qr poster-no-qr\">", th.T("poster_no_qr"), "</p>")
 	}
 	return append(b, "\n\n</div>\n"...)
 }
@@ -127,27 +107,17 @@ func (th *Theme) appendPosterMain(b []byte, p *Page) []byte {
 // appendActivityMain appends the main of activity.html.
 func (th *Theme) appendActivityMain(b []byte, p *Page) []byte {
 	a := p.Activity
-	b = append(b, "\n<article class=\"activity\">\n<h1>"...)
-	b = AppendText(b, a.Title)
-	b = append(b, "</h1>"...)
+	b = textIn(b, "\n<article class=\"activity\">\n<h1>", a.Title, "</h1>")
 	if a.Summary != "" {
-		b = append(b, "\n<p class=\"lead\">"...)
-		b = AppendText(b, a.Summary)
-		b = append(b, "</p>"...)
+		b = textIn(b, "\n<p class=\"lead\">", a.Summary, "</p>")
 	}
 	b = appendImage(b, a.Image, a.ImageAlt, a.ImageW, a.ImageH, "")
-	b = append(b, "\n<dl class=\"facts\">\n<dt>"...)
-	b = AppendText(b, th.T("when"))
-	b = append(b, "</dt>"...)
+	b = textIn(b, "\n<dl class=\"facts\">\n<dt>", th.T("when"), "</dt>")
 	for _, w := range a.When {
-		b = append(b, "\n<dd>"...)
-		b = AppendText(b, w)
-		b = append(b, "</dd>"...)
+		b = textIn(b, "\n<dd>", w, "</dd>")
 	}
 	fact := func(b []byte, key, value string) []byte {
-		b = append(b, "\n<dt>"...)
-		b = AppendText(b, th.T(key))
-		b = append(b, "</dt>\n<dd>"...)
+		b = textIn(b, "\n<dt>", th.T(key), "</dt>\n<dd>")
 		b = AppendText(b, value)
 		return append(b, "</dd>"...)
 	}
@@ -174,16 +144,12 @@ func (th *Theme) appendActivityMain(b []byte, p *Page) []byte {
 		if len(list) == 0 {
 			return b
 		}
-		b = append(b, "\n<dt>"...)
-		b = AppendText(b, th.T(key))
-		b = append(b, "</dt>\n<dd>"...)
+		b = textIn(b, "\n<dt>", th.T(key), "</dt>\n<dd>")
 		for i, t := range list {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			b = append(b, "<a href=\""...)
-			b = AppendURL(b, t.URL)
-			b = append(b, "\">"...)
+			b = urlIn(b, "<a href=\"", t.URL, "\">")
 			b = AppendText(b, t.Name)
 			b = append(b, "</a>"...)
 		}
@@ -194,9 +160,7 @@ func (th *Theme) appendActivityMain(b []byte, p *Page) []byte {
 	b = append(b, "\n</dl>\n"...)
 	b = append(b, p.Body...)
 	if c := p.Calendar; c != nil {
-		b = append(b, "\n<section aria-labelledby=\"next-dates\">\n<h2 id=\"next-dates\">"...)
-		b = AppendText(b, th.T("next_dates"))
-		b = append(b, "</h2>"...)
+		b = textIn(b, "\n<section aria-labelledby=\"next-dates\">\n<h2 id=\"next-dates\">", th.T("next_dates"), "</h2>")
 		if len(c.Next) > 0 {
 			b = append(b, "\n<ul class=\"occs\" data-past>\n"...)
 			for _, o := range c.Next {
@@ -209,14 +173,10 @@ func (th *Theme) appendActivityMain(b []byte, p *Page) []byte {
 		b = AppendText(b, th.T("no_next_dates"))
 		b = append(b, "</p>"...)
 		if s := c.Subscribe; s != nil {
-			b = append(b, "\n<p>"...)
-			b = AppendText(b, th.T("add_to_calendar"))
-			b = append(b, ":</p>\n"...)
+			b = textIn(b, "\n<p>", th.T("add_to_calendar"), ":</p>\n")
 			b = th.appendSubscribe(b, c)
 		} else {
-			b = append(b, "\n<p><a href=\""...)
-			b = AppendURL(b, c.ICS)
-			b = append(b, "\">"...)
+			b = urlIn(b, "\n<p><a href=\"", c.ICS, "\">")
 			b = AppendText(b, th.T("add_to_calendar"))
 			b = append(b, "</a></p>"...)
 		}
@@ -225,15 +185,11 @@ func (th *Theme) appendActivityMain(b []byte, p *Page) []byte {
 	b = th.appendShare(b, p.Share)
 	b = append(b, "\n</article>"...)
 	if p.PosterLink != "" {
-		b = append(b, "\n<p class=\"poster-link\"><a href=\""...)
-		b = AppendURL(b, p.PosterLink)
-		b = append(b, "\">"...)
+		b = urlIn(b, "\n<p class=\"poster-link\"><a href=\"", p.PosterLink, "\">")
 		b = AppendText(b, th.T("poster_link"))
 		b = append(b, "</a></p>"...)
 	}
-	b = append(b, "\n<p><a href=\""...)
-	b = AppendURL(b, p.Site.Sections.Activities)
-	b = append(b, "\">"...)
+	b = urlIn(b, "\n<p><a href=\"", p.Site.Sections.Activities, "\">")
 	b = AppendText(b, th.T("all_activities"))
 	return append(b, "</a></p>\n"...)
 }
@@ -245,30 +201,22 @@ func (th *Theme) appendShare(b []byte, s *Share) []byte {
 	}
 	b = append(b, "\n<p class=\"share\"><a href=\""...)
 	b = AppendTypedURL(b, string(s.WhatsApp))
-	b = append(b, "\">"...)
-	b = AppendText(b, th.T("share_whatsapp"))
-	return append(b, "</a></p>"...)
+	return textIn(b, "\">", th.T("share_whatsapp"), "</a></p>")
 }
 
 // appendStoryMain appends the main of story.html.
 func (th *Theme) appendStoryMain(b []byte, p *Page) []byte {
 	s := p.Story
-	b = append(b, "\n<article class=\"story\">\n<h1>"...)
-	b = AppendText(b, s.Title)
-	b = append(b, "</h1>\n<p class=\"meta\"><time datetime=\""...)
+	b = textIn(b, "\n<article class=\"story\">\n<h1>", s.Title, "</h1>\n<p class=\"meta\"><time datetime=\"")
 	b = AppendText(b, s.ISODate)
-	b = append(b, "\">"...)
-	b = AppendText(b, s.Date)
-	b = append(b, "</time> · "...)
+	b = textIn(b, "\">", s.Date, "</time> · ")
 	b = AppendText(b, s.Author)
 	b = append(b, "</p>"...)
 	b = appendImage(b, s.Image, s.ImageAlt, s.ImageW, s.ImageH, "")
 	b = append(b, '\n')
 	b = append(b, s.Body...)
 	b = th.appendShare(b, p.Share)
-	b = append(b, "\n</article>\n<p><a href=\""...)
-	b = AppendURL(b, p.Site.Sections.Stories)
-	b = append(b, "\">"...)
+	b = urlIn(b, "\n</article>\n<p><a href=\"", p.Site.Sections.Stories, "\">")
 	b = AppendText(b, th.T("all_stories"))
 	return append(b, "</a></p>\n"...)
 }
@@ -286,9 +234,7 @@ func appendImage(b []byte, src, alt string, w, h int, class string) []byte {
 		b = append(b, class...)
 		b = append(b, "\" "...)
 	}
-	b = append(b, "src=\""...)
-	b = AppendURL(b, src)
-	b = append(b, "\" alt=\""...)
+	b = urlIn(b, "src=\"", src, "\" alt=\"")
 	b = AppendText(b, alt)
 	b = append(b, '"')
 	if w != 0 {
@@ -310,22 +256,16 @@ func (th *Theme) appendSubscribe(b []byte, c *Calendar) []byte {
 		} else {
 			b = AppendURL(b, href)
 		}
-		b = append(b, "\">"...)
-		b = AppendText(b, th.T(key))
-		return append(b, "</a></li>"...)
+		return textIn(b, "\">", th.T(key), "</a></li>")
 	}
 	b = append(b, "<ul class=\"subscribe\">"...)
 	b = link(b, string(c.Subscribe.Webcal), true, "subscribe_webcal")
 	b = link(b, c.Subscribe.Google, false, "subscribe_google")
 	b = link(b, c.Subscribe.Outlook, false, "subscribe_outlook")
 	b = link(b, c.ICS, false, "subscribe_download")
-	b = append(b, "\n</ul>\n<details class=\"subscribe-help\">\n<summary>"...)
-	b = AppendText(b, th.T("subscribe_which"))
-	b = append(b, "</summary>\n<ul>"...)
+	b = textIn(b, "\n</ul>\n<details class=\"subscribe-help\">\n<summary>", th.T("subscribe_which"), "</summary>\n<ul>")
 	for _, key := range []string{"subscribe_help_iphone", "subscribe_help_android", "subscribe_help_computer", "subscribe_help_download"} {
-		b = append(b, "\n<li>"...)
-		b = AppendText(b, th.T(key))
-		b = append(b, "</li>"...)
+		b = textIn(b, "\n<li>", th.T(key), "</li>")
 	}
 	return append(b, "\n</ul>\n</details>\n"...)
 }
