@@ -2,9 +2,11 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"path"
 	"regexp"
 	"slices"
@@ -14,6 +16,36 @@ import (
 	"krachtpunt/generator/internal/render"
 	"krachtpunt/generator/internal/theme"
 )
+
+// forcedTheme returns files with the theme "zelfde" instead of the
+// built-in one: the built-in theme with the words given, whose layouts
+// that the build writes by hand differ from the built-in ones only in
+// printing an empty string, so that html/template executes them.
+func forcedTheme(t *testing.T, files map[string][]byte, words []byte) map[string][]byte {
+	t.Helper()
+	own := maps.Clone(files)
+	own["site.toml"] = bytes.Replace(files["site.toml"], []byte(`theme = "default"`), []byte(`theme = "zelfde"`), 1)
+	if bytes.Equal(own["site.toml"], files["site.toml"]) {
+		t.Fatal("site.toml names no theme")
+	}
+	own["themes/zelfde/i18n/nl.toml"] = words
+	for _, name := range append(slices.Clone(render.HandWritten), "base.html", "_poster.html", "_preview.html", "activity.html", "_subscribe.html", "_share.html", "poster.html", "_poster-qr.html", "story.html") {
+		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if define := map[string]string{"base.html": "base", "activity.html": "main", "poster.html": "main", "story.html": "main"}[name]; define != "" {
+			d := []byte(`{{define "` + define + `"}}`)
+			if !bytes.Contains(src, d) {
+				t.Fatalf("%s does not define %s", name, define)
+			}
+			own[path.Join("themes/zelfde/layouts", name)] = bytes.Replace(src, d, append(d, `{{""}}`...), 1)
+			continue
+		}
+		own[path.Join("themes/zelfde/layouts", name)] = append(src, `{{""}}`...)
+	}
+	return own
+}
 
 // compareBuilds builds the files of own, whose theme has the built-in
 // layouts under another name, and checks that they make byHand, byte for
@@ -111,27 +143,7 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	own := maps.Clone(files)
-	own["site.toml"] = bytes.Replace(files["site.toml"], []byte(`theme = "default"`), []byte(`theme = "zelfde"`), 1)
-	if bytes.Equal(own["site.toml"], files["site.toml"]) {
-		t.Fatal("site.toml names no theme")
-	}
-	own["themes/zelfde/i18n/nl.toml"] = words
-	for _, name := range append(slices.Clone(render.HandWritten), "base.html", "_poster.html", "_preview.html", "activity.html", "_subscribe.html", "_share.html", "poster.html", "_poster-qr.html", "story.html") {
-		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if define := map[string]string{"base.html": "base", "activity.html": "main", "poster.html": "main", "story.html": "main"}[name]; define != "" {
-			d := []byte(`{{define "` + define + `"}}`)
-			if !bytes.Contains(src, d) {
-				t.Fatalf("%s does not define %s", name, define)
-			}
-			own[path.Join("themes/zelfde/layouts", name)] = bytes.Replace(src, d, append(d, `{{""}}`...), 1)
-			continue
-		}
-		own[path.Join("themes/zelfde/layouts", name)] = append(src, `{{""}}`...)
-	}
+	own := forcedTheme(t, files, words)
 	compareBuilds(t, "", byHand.Files, own)
 	// Without a full address in baseURL a page has no canonical link, no
 	// address in its preview tags, no links to subscribe and no WhatsApp.
@@ -174,5 +186,57 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 				t.Errorf("%s lacks %s", page, w)
 			}
 		}
+	}
+}
+
+// TestHandWrittenRandomSites builds small sites whose names, texts and
+// theme words are random strings full of what html/template escapes, with
+// and without an absolute baseURL, by hand and through the templates:
+// every file must be the same, byte for byte.
+func TestHandWrittenRandomSites(t *testing.T) {
+	parts := []string{"a", "Z", "9", " ", "&", "<", ">", `"`, "'", "+", "%", "%41", "é", "€", "/", "?", "#", "=", ":", "javascript:", "https://x.example/", "(", ")", "!", "*", ",", ";", "@", "[", "]", "-", ".", "_", "~", "`", "{", "}", "|", "\\", "^", "\u00a0", "<b>", "&amp;", "{{.}}", "\t"}
+	r := rand.New(rand.NewPCG(3, 4))
+	random := func() string {
+		var b strings.Builder
+		b.WriteString("T")
+		for range 1 + r.IntN(10) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		return b.String()
+	}
+	quoted := func() string { // a TOML basic string
+		q, err := json.Marshal(random())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(q)
+	}
+	runs := 12
+	if testing.Short() {
+		runs = 3
+	}
+	for i := range runs {
+		base := `"https://wijk.example/"`
+		if i%2 == 1 {
+			base = `"/"`
+		}
+		files := map[string][]byte{
+			"site.toml": fmt.Appendf(nil, "title = %s\ntagline = %s\nlanguage = \"nl\"\nbaseURL = %s\ntheme = \"default\"\n[address]\nstreet = %s\ncity = %s\n[calendar]\nweeks = 2\n",
+				quoted(), quoted(), base, quoted(), quoted()),
+			"content/activities/koffie.md": fmt.Appendf(nil, "+++\ntitle = %s\nsummary = %s\nwhen = [\"elke dinsdag 10:00-12:00\", \"elke donderdag 14:00-15:00\"]\nroom = %s\ncost = %s\nsignup = %s\ncontact = %s\n[[cancel]]\ndate = 2026-12-01\nreason = %s\n+++\n%s\n",
+				quoted(), quoted(), quoted(), quoted(), quoted(), quoted(), quoted(), random()),
+			"content/activities/eten.md": fmt.Appendf(nil, "+++\ntitle = %s\nwhen = \"elke woensdag 17:30-19:00\"\ncost = \"gratis\"\nsignup = \"vrije inloop\"\n+++\n", quoted()),
+			"content/stories/tuin.md":    fmt.Appendf(nil, "+++\ntitel = %s\ndatum = 2026-10-12\nauteur = %s\ntoestemming = true\n+++\n%s\n\n%s\n", quoted(), quoted(), random(), random()),
+		}
+		var words strings.Builder
+		for _, key := range []string{"today", "when", "room", "cost", "signup", "contact", "stories", "skip_to_content", "poster_nav", "poster_back", "poster_print", "poster_scan", "next_dates", "all_activities", "all_stories", "add_to_calendar", "share_whatsapp", "subscribe_webcal", "free", "walk_in_long", "poster_link"} {
+			fmt.Fprintf(&words, "%s = %s\n", key, quoted())
+		}
+		files["themes/default/i18n/nl.toml"] = []byte(words.String())
+		byHand, res, err := buildFiles(t, files, "2026-11-25")
+		if err != nil {
+			t.Fatalf("site %d: %v\n%s", i, err, res.Diags.Format("en"))
+		}
+		compareBuilds(t, fmt.Sprintf("site %d: ", i), byHand.Files, forcedTheme(t, files, []byte(words.String())))
 	}
 }
