@@ -38,6 +38,13 @@ func (lw *lineWriter) text(name, value string) {
 	lw.flush()
 }
 
+// raw writes lines already folded.
+func (lw *lineWriter) raw(lines []byte) {
+	if lw.err == nil {
+		_, lw.err = lw.w.Write(lines)
+	}
+}
+
 // flush folds the line in lw.buf and writes it.
 func (lw *lineWriter) flush() {
 	if lw.err != nil {

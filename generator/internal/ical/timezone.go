@@ -1,7 +1,9 @@
 package ical
 
 import (
+	"bytes"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -159,6 +161,31 @@ func observances(list []transition) []observance {
 // writeTimezone writes the VTIMEZONE for loc, correct for every wall clock
 // from start to end.
 func writeTimezone(lw *lineWriter, loc *time.Location, start, end time.Time) {
+	if z := lastZone.Load(); z != nil && z.loc == loc && z.start.Equal(start) && z.end.Equal(end) {
+		lw.raw(z.lines)
+		return
+	}
+	var b bytes.Buffer
+	zw := &lineWriter{w: &b}
+	appendTimezone(zw, loc, start, end)
+	lastZone.Store(&zoneLines{loc: loc, start: start, end: end, lines: b.Bytes()})
+	lw.raw(b.Bytes())
+}
+
+// lastZone is the VTIMEZONE writeTimezone wrote last, as lines. The
+// calendar files of one site share the zone and nearly always the span:
+// a site of 5,000 activities wrote the same lines 5,000 times, working
+// out the zone's transitions over the same years each time.
+var lastZone atomic.Pointer[zoneLines]
+
+type zoneLines struct {
+	loc        *time.Location
+	start, end time.Time
+	lines      []byte // never changed once stored
+}
+
+// appendTimezone writes the VTIMEZONE of loc from start to end.
+func appendTimezone(lw *lineWriter, loc *time.Location, start, end time.Time) {
 	lw.line("BEGIN", "VTIMEZONE")
 	lw.text("TZID", loc.String())
 	for _, o := range observances(transitions(loc, start, end)) {

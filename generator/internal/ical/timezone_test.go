@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	_ "time/tzdata" // the same zone data on every machine that runs the tests
@@ -345,4 +346,50 @@ func TestObservancesBreakRunsOnGaps(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestVTimezoneOfEachCalendar encodes calendars of several zones and spans
+// in turn, in parallel, and checks that each has the VTIMEZONE of its own
+// zone and span, as a calendar encoded first would: the lines of the last
+// zone written are kept for the next file.
+func TestVTimezoneOfEachCalendar(t *testing.T) {
+	zones := []*time.Location{
+		mustLoad(t, "Europe/Amsterdam"), mustLoad(t, "America/New_York"),
+		mustLoad(t, "Australia/Lord_Howe"), time.FixedZone("Europe/Amsterdam", 3600), time.UTC,
+	}
+	type job struct {
+		loc         *time.Location
+		from, until time.Time
+	}
+	var jobs []job
+	for _, loc := range zones {
+		for _, years := range [][2]int{{2026, 2027}, {2026, 2030}, {1990, 1991}} {
+			jobs = append(jobs, job{loc, time.Date(years[0], 3, 1, 0, 0, 0, 0, loc), time.Date(years[1], 11, 1, 0, 0, 0, 0, loc)})
+		}
+	}
+	alone := make([]string, len(jobs))
+	for i, j := range jobs {
+		lastZone.Store(nil)
+		c := &Calendar{ProdID: "-//Test//Test//NL", Location: j.loc}
+		alone[i] = strings.Join(vtimezone(t, c.Marshal(j.from, j.until)), "\n")
+	}
+	if alone[0] == alone[3] || alone[0] == alone[1] || alone[0] == alone[9] {
+		t.Fatalf("the test's zones and spans should give different VTIMEZONEs:\n%s", alone[0])
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for round := range 20 {
+				for k := range jobs {
+					i := (k*7 + round) % len(jobs)
+					c := &Calendar{ProdID: "-//Test//Test//NL", Location: jobs[i].loc}
+					if got := strings.Join(vtimezone(t, c.Marshal(jobs[i].from, jobs[i].until)), "\n"); got != alone[i] {
+						t.Errorf("%s from %s: VTIMEZONE\n%s\nwant\n%s", jobs[i].loc, jobs[i].from, got, alone[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
