@@ -29,12 +29,12 @@ func forcedTheme(t *testing.T, files map[string][]byte, words []byte) map[string
 		t.Fatal("site.toml names no theme")
 	}
 	own["themes/zelfde/i18n/nl.toml"] = words
-	for _, name := range append(slices.Clone(render.HandWritten), "base.html", "_poster.html", "_preview.html", "activity.html", "_subscribe.html", "_share.html", "poster.html", "_poster-qr.html", "story.html") {
+	for _, name := range append(slices.Clone(render.HandWritten), "base.html", "_poster.html", "_preview.html", "activity.html", "_subscribe.html", "_share.html", "poster.html", "_poster-qr.html", "story.html", "stories.html", "day.html") {
 		src, err := fs.ReadFile(theme.Builtin(), path.Join("layouts", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if define := map[string]string{"base.html": "base", "activity.html": "main", "poster.html": "main", "story.html": "main"}[name]; define != "" {
+		if define := map[string]string{"base.html": "base", "activity.html": "main", "poster.html": "main", "story.html": "main", "stories.html": "main", "day.html": "main"}[name]; define != "" {
 			d := []byte(`{{define "` + define + `"}}`)
 			if !bytes.Contains(src, d) {
 				t.Fatalf("%s does not define %s", name, define)
@@ -132,6 +132,12 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 	// A story with a photo too small for a smaller version (no srcset).
 	files["content/stories/verhaal-00.md"] = bytes.Replace(files["content/stories/verhaal-00.md"], []byte("toestemming = true\n"),
 		[]byte("toestemming = true\nafbeelding = \"../activities/creatief-cafe.jpg\"\nafbeelding_alt = \"Verf & <kwast> + 'zo'\"\n"), 1)
+	// A day busy enough to have pages of its own.
+	var busy []string
+	for i := range 55 {
+		busy = append(busy, fmt.Sprintf(`"2026-12-03 %02d:%02d-%02d:%02d"`, 8+i/6, i%6*10, 8+i/6, i%6*10+5))
+	}
+	files["content/activities/druk.md"] = []byte("+++\ntitle = \"Druk & <vol>\"\nwhen = [" + strings.Join(busy, ", ") + "]\n+++\nVol.\n")
 	// A site name and a tagline that need escaping.
 	files["site.toml"] = bytes.Replace(files["site.toml"], []byte(`title = "Buurthuis De Vlinder"`), []byte(`title = "Buurthuis <De Vlinder> & \"zo\" + 'meer'"`), 1)
 	// Words of the theme that need escaping too, among them those of the
@@ -175,6 +181,9 @@ func TestHandWrittenItemsEqualTheLayouts(t *testing.T) {
 			`<meta property="og:title" content="Verhaal 0: &lt;samen&gt; &amp; &#34;buren&#34; &#43; &#39;zo&#39;">`,
 			`alt="Verf &amp; &lt;kwast&gt; &#43; &#39;zo&#39;"`,
 			`data-today="Van&lt;daag&gt; &amp; &#34;nu&#34;"`,
+		},
+		"agenda/dag/2026-12-03/pagina/2/index.html": {
+			`<a href="/agenda/dag/2026-12-03/" rel="prev">`,
 		},
 		"agenda/2026-12/index.html": {
 			`<li class="occ occ-changed"><span class="time">14.00-15.00 uur</span> <a href="/activiteiten/koffie-thee/">Koffie &amp; thee &lt;voor&gt; &#34;iedereen&#34; &#43; &#39;buren&#39; é €</a> <strong class="status status-changed">Anders &amp; later</strong></li>`,
@@ -226,10 +235,19 @@ func TestHandWrittenRandomSites(t *testing.T) {
 			"content/activities/koffie.md": fmt.Appendf(nil, "+++\ntitle = %s\nsummary = %s\nwhen = [\"elke dinsdag 10:00-12:00\", \"elke donderdag 14:00-15:00\"]\nroom = %s\ncost = %s\nsignup = %s\ncontact = %s\n[[cancel]]\ndate = 2026-12-01\nreason = %s\n+++\n%s\n",
 				quoted(), quoted(), quoted(), quoted(), quoted(), quoted(), quoted(), random()),
 			"content/activities/eten.md": fmt.Appendf(nil, "+++\ntitle = %s\nwhen = \"elke woensdag 17:30-19:00\"\ncost = \"gratis\"\nsignup = \"vrije inloop\"\n+++\n", quoted()),
-			"content/stories/tuin.md":    fmt.Appendf(nil, "+++\ntitel = %s\ndatum = 2026-10-12\nauteur = %s\ntoestemming = true\n+++\n%s\n\n%s\n", quoted(), quoted(), random(), random()),
+		}
+		// Every third site has no stories; the others a list that starts
+		// with a heading of its own, or not.
+		switch i % 3 {
+		case 1:
+			files["content/stories/_index.md"] = fmt.Appendf(nil, "# %s\n\n%s\n", random(), random())
+			fallthrough
+		case 0:
+			files["content/stories/tuin.md"] = fmt.Appendf(nil, "+++\ntitel = %s\ndatum = 2026-10-12\nauteur = %s\ntoestemming = true\n+++\n%s\n\n%s\n", quoted(), quoted(), random(), random())
 		}
 		var words strings.Builder
-		for _, key := range []string{"today", "when", "room", "cost", "signup", "contact", "stories", "skip_to_content", "poster_nav", "poster_back", "poster_print", "poster_scan", "next_dates", "all_activities", "all_stories", "add_to_calendar", "share_whatsapp", "subscribe_webcal", "free", "walk_in_long", "poster_link"} {
+		for _, key := range []string{"today", "when", "room", "cost", "signup", "contact", "stories", "skip_to_content", "poster_nav", "poster_back", "poster_print", "poster_scan", "next_dates", "all_activities", "all_stories", "add_to_calendar", "share_whatsapp", "subscribe_webcal", "free", "walk_in_long", "poster_link",
+			"no_stories", "pages", "newer_stories", "older_stories", "centre_closed", "nothing_on", "other_days", "earlier_that_day", "later_that_day", "day_week"} {
 			fmt.Fprintf(&words, "%s = %s\n", key, quoted())
 		}
 		files["themes/default/i18n/nl.toml"] = []byte(words.String())

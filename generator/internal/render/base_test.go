@@ -26,8 +26,17 @@ func TestWrapperByHand(t *testing.T) {
 	if w := builtin.wrapped["activity"]; w.layout != baseLayout || w.tail != "\n" || !w.main {
 		t.Errorf("activity is wrapped as %+v, want its main by hand too", w)
 	}
-	if w := builtin.wrapped["poster"]; !w.main {
-		t.Errorf("the poster's main is not written by hand: %+v", w)
+	for _, name := range []string{"poster", "story", "stories", "day"} {
+		if w := builtin.wrapped[name]; !w.main {
+			t.Errorf("the main of %s is not written by hand: %+v", name, w)
+		}
+	}
+	// A theme's own main of the stories list or of a day is executed.
+	for _, name := range []string{"stories", "day"} {
+		th := partialTheme(t, map[string]string{name + ".html": `{{define "main"}}<h1>{{.Title}}</h1>{{end}}{{template "base" .}}` + "\n"})
+		if w, ok := th.wrapped[name]; !ok || w.main {
+			t.Errorf("with its own %s.html the page is wrapped as %+v (%v), want by hand without its main", name, w, ok)
+		}
 	}
 	for _, name := range []string{"week-poster", "home"} {
 		if w := builtin.wrapped[name]; w.main {

@@ -7,14 +7,18 @@ import (
 
 // An activity's page, its poster and a story's page are the layouts made
 // most often after the frame (one of each per activity or story, thousands
-// on a large site): while their "main" and the partials it calls are the
+// on a large site), then the pages of the stories list and of a day (a
+// busy day has pages of its own, like the list): while their "main" and the partials it calls are the
 // built-in ones, they are written here by hand too, as html/template
 // writes them. A page whose image offers a smaller version (srcset, which
 // html/template filters in its own way) is executed by the layout.
 
 // handMains are the page layouts whose "main" is written by hand, with the
 // partials that main calls.
-var handMains = map[string][]string{"activity": {"_subscribe.html", "_share.html"}, "poster": {"_poster-qr.html"}, "story": {"_share.html"}}
+var handMains = map[string][]string{
+	"activity": {"_subscribe.html", "_share.html"}, "poster": {"_poster-qr.html"}, "story": {"_share.html"},
+	"stories": nil, "day": nil,
+}
 
 // mainByHand reports whether the main of the page layout t, of kind name,
 // and the partials it calls are the built-in ones.
@@ -41,6 +45,10 @@ func (th *Theme) appendMain(b []byte, p *Page) (_ []byte, ok bool) {
 		return th.appendPosterMain(b, p), true
 	case p.Kind == "story" && p.Story != nil && p.Story.ImageSrcset == "":
 		return th.appendStoryMain(b, p), true
+	case p.Kind == "stories":
+		return th.appendStoriesMain(b, p), true
+	case p.Kind == "day" && p.Calendar != nil && p.Calendar.Day != nil && p.Calendar.Day.Day != nil:
+		return th.appendDayMain(b, p), true
 	}
 	return b, false
 }
@@ -268,4 +276,102 @@ func (th *Theme) appendSubscribe(b []byte, c *Calendar) []byte {
 		b = textIn(b, "\n<li>", th.T(key), "</li>")
 	}
 	return append(b, "\n</ul>\n</details>\n"...)
+}
+
+// appendStoriesMain appends the main of stories.html: one page of the
+// stories list.
+func (th *Theme) appendStoriesMain(b []byte, p *Page) []byte {
+	if !p.NoTitle {
+		b = textIn(b, "\n<h1>", p.Title, "</h1>")
+	}
+	b = append(b, '\n')
+	b = append(b, p.Body...)
+	for _, s := range p.Stories {
+		b = urlIn(b, "\n<article class=\"card\">\n<h2 class=\"card-title\"><a href=\"", s.URL, "\">")
+		b = textIn(b, "", s.Title, "</a></h2>\n<p class=\"meta\"><time datetime=\"")
+		b = textIn(b, "", s.ISODate, "\">")
+		b = textIn(b, "", s.Date, "</time> · ")
+		b = AppendText(b, s.Author)
+		b = append(b, "</p>"...)
+		if s.Excerpt != "" {
+			b = textIn(b, "\n<p>", s.Excerpt, "</p>")
+		}
+		b = append(b, "\n</article>"...)
+	}
+	if len(p.Stories) == 0 {
+		b = textIn(b, "\n<p>", th.T("no_stories"), "</p>")
+	}
+	b = th.appendPager(b, p.Pager, "newer_stories", "older_stories")
+	return append(b, '\n')
+}
+
+// appendPager appends the pager of a list cut into pages, as stories.html
+// and day.html write it, with the words of the keys prev and next on the
+// links.
+func (th *Theme) appendPager(b []byte, pg *Pager, prev, next string) []byte {
+	if pg == nil {
+		return b
+	}
+	b = textIn(b, "\n<nav class=\"pager\" aria-label=\"", th.T("pages"), "\">")
+	if pg.Prev != "" {
+		b = urlIn(b, "<a href=\"", pg.Prev, "\" rel=\"prev\">← ")
+		b = textIn(b, "", th.T(prev), "</a>")
+	}
+	b = textIn(b, "\n<span>", pg.Label, "</span>")
+	if pg.Next != "" {
+		b = urlIn(b, "<a href=\"", pg.Next, "\" rel=\"next\">")
+		b = textIn(b, "", th.T(next), " →</a>")
+	}
+	return append(b, "\n</nav>"...)
+}
+
+// appendDayMain appends the main of day.html: one date, or one page of a
+// busy date.
+func (th *Theme) appendDayMain(b []byte, p *Page) []byte {
+	dp := p.Calendar.Day
+	d := dp.Day
+	b = append(b, "\n<div class=\"day-page"...)
+	if d.Today {
+		b = append(b, " is-today"...)
+	}
+	b = textIn(b, "\" data-date=\"", d.Date, "\"")
+	if d.Today {
+		b = append(b, " aria-current=\"date\""...)
+	}
+	b = textIn(b, ">\n<h1>", p.Title, " <span class=\"today-label\">")
+	if d.Today {
+		b = AppendText(b, th.T("today"))
+	}
+	b = append(b, "</span></h1>"...)
+	if d.Closed != "" {
+		b = textIn(b, "\n<p class=\"closed\">", th.T("centre_closed"), ": ")
+		b = textIn(b, "", d.Closed, "</p>")
+	}
+	switch {
+	case d.Items != "":
+		b = append(b, "\n<ul class=\"occs\">\n"...)
+		b = append(b, d.Items...)
+		b = append(b, "\n</ul>"...)
+	case d.Closed == "":
+		b = textIn(b, "\n<p class=\"empty\">", th.T("nothing_on"), "</p>")
+	}
+	b = th.appendPager(b, p.Pager, "earlier_that_day", "later_that_day")
+	b = urlIn(b, "\n<p><a href=\"", dp.Week, "\">")
+	b = textIn(b, "", dp.WeekName, "</a></p>\n<nav class=\"pager\" aria-label=\"")
+	b = textIn(b, "", th.T("other_days"), "\">")
+	if dp.Prev != "" {
+		b = urlIn(b, "<a href=\"", dp.Prev, "\"")
+		if p.Pager == nil {
+			b = append(b, " rel=\"prev\""...)
+		}
+		b = textIn(b, ">← ", dp.PrevName, "</a>")
+	}
+	if dp.Next != "" {
+		b = urlIn(b, " <a href=\"", dp.Next, "\"")
+		if p.Pager == nil {
+			b = append(b, " rel=\"next\""...)
+		}
+		b = textIn(b, ">", dp.NextName, " →</a>")
+	}
+	return append(b, "\n</nav>\n</div>\n"...)
 }
