@@ -176,7 +176,7 @@ func (d *Dir) makeDir(dir string) error {
 			return err
 		}
 	}
-	if err := d.root.Mkdir(name, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := d.beneath.mkdir(d.root, name); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	d.touch(parent)
@@ -505,12 +505,12 @@ type file struct {
 // removed, never written into: it may be a link to the previous site's.
 func (d *Dir) createFile(name string) (*os.File, error) {
 	d.touch(path.Dir(filepath.ToSlash(name)))
-	f, err := d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := d.beneath.create(d.root, name)
 	if errors.Is(err, fs.ErrExist) {
 		if err := d.root.Remove(name); err != nil {
 			return nil, err
 		}
-		f, err = d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err = d.beneath.create(d.root, name)
 	}
 	return f, err
 }

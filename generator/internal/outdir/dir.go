@@ -56,6 +56,7 @@ type Dir struct {
 	lock        *folderLock
 	parent      *os.Root // the folder holding target and staging: for links
 	root        *os.Root // staging: writes fail if it is removed under us
+	beneath     beneath  // makes files and folders in root
 	log         *slog.Logger
 	done        atomic.Bool
 	open        atomic.Int64 // files created and not yet closed
@@ -203,6 +204,7 @@ func (d *Dir) setUp(parent, name, target string) error {
 	if d.root, err = d.parent.OpenRoot(stagingPrefix + name); err != nil {
 		return err
 	}
+	d.beneath.open(d.root)
 	if fi, err := d.parent.Lstat(name); err == nil && fi.IsDir() {
 		d.hasPrev = true
 		switch {
@@ -382,6 +384,7 @@ func (d *Dir) Abort() {
 }
 
 func (d *Dir) closeRoots() {
+	d.beneath.close()
 	if d.root != nil {
 		d.root.Close()
 	}
