@@ -35,13 +35,30 @@ var PathWords = map[string]Words{
 // the theme. The paths come from what the build writes, so every new kind
 // of output is covered. Names are compared without regard to case, as the
 // folders of Windows and macOS do.
+//
+// Only the names the static files could meet are kept of what the build
+// writes: a large site writes 22,000 files in 17,000 folders, and has a
+// few dozen static files.
 func checkGenerated(routes []route, theme []render.StaticFile, files []string, diags *diag.List) {
-	made := make(map[string]string, len(routes)+len(theme)) // lower case -> path
-	dirs := map[string]string{}                             // folders they are in, lower case -> path
+	if len(files) == 0 {
+		return
+	}
+	asked := map[string]bool{} // the static files and their folders, lower case
+	for _, f := range files {
+		for d := f; d != "."; d = path.Dir(d) {
+			asked[strings.ToLower(d)] = true
+		}
+	}
+	made := map[string]string{} // lower case -> path, of those asked about
+	dirs := map[string]string{} // the folders they are in, the same way
 	add := func(p string) {
-		made[strings.ToLower(p)] = p
+		if l := strings.ToLower(p); asked[l] {
+			made[l] = p
+		}
 		for d := path.Dir(p); d != "."; d = path.Dir(d) {
-			dirs[strings.ToLower(d)] = d
+			if l := strings.ToLower(d); asked[l] {
+				dirs[l] = d
+			}
 		}
 	}
 	for _, r := range routes {
