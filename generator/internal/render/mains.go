@@ -8,9 +8,9 @@ import (
 // An activity's page, its poster and a story's page are the layouts made
 // most often after the frame (one of each per activity or story, thousands
 // on a large site), then the pages of the stories list and of a day (a
-// busy day has pages of its own, like the list): while their "main" and the partials it calls are the
-// built-in ones, they are written here by hand too, as html/template
-// writes them. A page whose image offers a smaller version (srcset, which
+// busy day has pages of its own, like the list): while their "main" and
+// the partials it calls are the built-in ones, they are written here by
+// hand too, as html/template writes them. A page whose image offers a smaller version (srcset, which
 // html/template filters in its own way) is executed by the layout.
 
 // handMains are the page layouts whose "main" is written by hand, with the
