@@ -30,10 +30,13 @@ func (b *beneath) open(root *os.Root) {
 	}
 }
 
+// close closes staging's file. A call made after it, by a file still being
+// written when the build is abandoned, finds it closed and goes to the
+// root, which is closed too: b.dir itself is never written again, so such
+// a call does not race with close.
 func (b *beneath) close() {
 	if b.dir != nil {
 		b.dir.Close()
-		b.dir = nil
 	}
 }
 

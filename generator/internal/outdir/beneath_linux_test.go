@@ -116,3 +116,24 @@ func TestBeneathAsTheRoot(t *testing.T) {
 		t.Errorf("a write through a link to a folder outside staging did not fail: %v", fast.files)
 	}
 }
+
+// TestBeneathAfterClose writes a file after the Dir was abandoned, as a
+// page still being made when a build is cancelled would: it fails, and
+// nothing is written.
+func TestBeneathAfterClose(t *testing.T) {
+	d, err := Open(context.Background(), filepath.Join(t.TempDir(), "public"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("a/first.html", []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	d.closeRoots()
+	if err := d.WriteFile("a/late.html", []byte("late")); err == nil {
+		t.Error("a file was written after staging was closed")
+	}
+	if _, err := os.Stat(filepath.Join(d.staging, "a", "late.html")); err == nil {
+		t.Error("late.html is in staging")
+	}
+	d.Abort()
+}
